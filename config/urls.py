@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from organisasi import views_auth
+
+urlpatterns = [
+    path("login/", views_auth.masuk, name="login"),
+    path("logout/", views_auth.keluar, name="logout"),
+    path("admin/", admin.site.urls),
+    path("", include("organisasi.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

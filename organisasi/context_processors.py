@@ -1,0 +1,14 @@
+from organisasi.akses import akses_untuk
+
+
+def akses(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    a = akses_untuk(user)
+    instansi = None
+    if a.instansi_id is not None:
+        from organisasi.models import Instansi
+
+        instansi = Instansi.objects.filter(pk=a.instansi_id).only("nama").first()
+    return {"akses_pengguna": a, "instansi_aktif": instansi}

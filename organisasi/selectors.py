@@ -1,0 +1,132 @@
+"""Reads. Every query for a user goes through the *_for_user functions here: the one
+scoping layer that keeps one instansi (and an Operator's unit subtree) from another's data."""
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+
+from organisasi.akses import Akses, akses_untuk
+from organisasi.models import Instansi, Pegawai, UnitOrganisasi
+
+
+def _unit_ids_subtree(unit_id: int) -> QuerySet:
+    return UnitOrganisasi.objects.descendants(unit_id, include_self=True).values("pk")
+
+
+def instansi_for_user(user) -> QuerySet[Instansi]:
+    akses = akses_untuk(user)
+    if akses.semua_instansi:
+        return Instansi.objects.all()
+    if akses.instansi_id is None:
+        return Instansi.objects.none()
+    return Instansi.objects.filter(pk=akses.instansi_id)
+
+
+def units_for_user(user) -> QuerySet[UnitOrganisasi]:
+    """Units the user may see: the instansi's, or an Operator's subtree."""
+    akses = akses_untuk(user)
+    qs = UnitOrganisasi.objects.all()
+    if akses.semua_instansi:
+        return qs
+    if akses.instansi_id is None:
+        return qs.none()
+    qs = qs.filter(instansi_id=akses.instansi_id)
+    if akses.unit_id is not None:
+        qs = qs.filter(pk__in=_unit_ids_subtree(akses.unit_id))
+    return qs
+
+
+def pegawai_for_user(user) -> QuerySet[Pegawai]:
+    akses = akses_untuk(user)
+    qs = Pegawai.objects.all()
+    if akses.semua_instansi:
+        return qs
+    if akses.instansi_id is None:
+        return qs.none()
+    qs = qs.filter(instansi_id=akses.instansi_id)
+    if akses.unit_id is not None:
+        qs = qs.filter(unit_id__in=_unit_ids_subtree(akses.unit_id))
+    return qs
+
+
+def get_unit_for_user(user, pk) -> UnitOrganisasi:
+    return get_object_or_404(units_for_user(user).select_related("instansi", "parent"), pk=pk)
+
+
+def get_pegawai_for_user(user, pk) -> Pegawai:
+    return get_object_or_404(
+        pegawai_for_user(user).select_related("instansi", "unit", "golongan"), pk=pk
+    )
+
+
+def get_instansi_for_user(user, pk) -> Instansi:
+    return get_object_or_404(instansi_for_user(user), pk=pk)
+
+
+def boleh_memindah_atau_menghapus(akses: Akses, unit: UnitOrganisasi) -> bool:
+    """An Operator may not move or delete the root of its own subtree."""
+    return akses.boleh_menulis and unit.pk != akses.unit_id
+
+
+def unit_tree(user) -> list[UnitOrganisasi]:
+    """The visible tree in display order, with `tree_depth` (relative to the user's top),
+    sub-unit and employee counts, in a constant number of queries whatever its size."""
+    akses = akses_untuk(user)
+    if not akses.ada:
+        return []
+    jumlah_pegawai = (
+        Pegawai.objects.filter(unit_id=OuterRef("pk"))
+        .order_by()
+        .values("unit_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    qs = UnitOrganisasi.objects.with_tree_fields().order_siblings_by("urutan", "nama")
+    if not akses.semua_instansi:
+        qs = qs.tree_filter(instansi_id=akses.instansi_id)
+    nodes = list(
+        qs.select_related("instansi").annotate(jumlah_pegawai=Coalesce(Subquery(jumlah_pegawai), 0))
+    )
+    if akses.unit_id is not None:
+        # An Operator sees its unit and what lies below it: the nodes whose path passes it.
+        nodes = [n for n in nodes if akses.unit_id in n.tree_path]
+        if nodes:
+            top = nodes[0].tree_depth
+            for n in nodes:
+                n.tree_depth -= top
+    return nodes
+
+
+def cari_pegawai(
+    user,
+    *,
+    q: str = "",
+    unit: UnitOrganisasi | None = None,
+    status: str = "",
+    golongan_id: str = "",
+) -> QuerySet[Pegawai]:
+    qs = pegawai_for_user(user).select_related("unit", "golongan")
+    if q:
+        q = q.strip()
+        qs = qs.filter(
+            Q(nama__icontains=q)
+            | Q(nip__startswith=q.replace(" ", ""))
+            | Q(gelar_depan__icontains=q)
+            | Q(gelar_belakang__icontains=q)
+        )
+    if unit is not None:
+        qs = qs.filter(unit_id__in=_unit_ids_subtree(unit.pk))
+    if status:
+        qs = qs.filter(status=status)
+    if golongan_id:
+        qs = qs.filter(golongan_id=golongan_id)
+    return qs.order_by("nama", "nip")
+
+
+def jalur_unit(user, unit: UnitOrganisasi) -> list[UnitOrganisasi]:
+    """The visible ancestors of a unit, top first (the breadcrumb)."""
+    leluhur = list(UnitOrganisasi.objects.ancestors(unit))
+    visible = set(
+        units_for_user(user).filter(pk__in=[u.pk for u in leluhur]).values_list("pk", flat=True)
+    )
+    return [u for u in leluhur if u.pk in visible]

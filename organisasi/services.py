@@ -1,0 +1,96 @@
+"""Writes. Keyword-only functions, each in one transaction; callers have already checked
+that the user may see the objects (selectors) and may write (akses)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from organisasi.models import FungsiUnit, Instansi, Pegawai, UnitOrganisasi, UraianTugasUnit
+
+
+def _set_butir(model, unit: UnitOrganisasi, items: list[str]) -> None:
+    model.objects.filter(unit=unit).delete()
+    model.objects.bulk_create(
+        model(unit=unit, urutan=i, teks=teks) for i, teks in enumerate(items, start=1)
+    )
+
+
+@transaction.atomic
+def unit_create(
+    *,
+    instansi: Instansi,
+    parent: UnitOrganisasi | None,
+    fungsi: list[str] = (),
+    uraian_tugas: list[str] = (),
+    **fields,
+) -> UnitOrganisasi:
+    unit = UnitOrganisasi(instansi=instansi, parent=parent, **fields)
+    if not unit.urutan:
+        unit.urutan = _urutan_berikut(instansi, parent)
+    unit.full_clean()
+    unit.save()
+    _set_butir(FungsiUnit, unit, list(fungsi))
+    _set_butir(UraianTugasUnit, unit, list(uraian_tugas))
+    return unit
+
+
+@transaction.atomic
+def unit_update(
+    *,
+    unit: UnitOrganisasi,
+    fungsi: list[str] | None = None,
+    uraian_tugas: list[str] | None = None,
+    **fields,
+) -> UnitOrganisasi:
+    for name, value in fields.items():
+        setattr(unit, name, value)
+    unit.full_clean()
+    unit.save()
+    if fungsi is not None:
+        _set_butir(FungsiUnit, unit, fungsi)
+    if uraian_tugas is not None:
+        _set_butir(UraianTugasUnit, unit, uraian_tugas)
+    return unit
+
+
+@transaction.atomic
+def unit_move(*, unit: UnitOrganisasi, parent: UnitOrganisasi | None) -> UnitOrganisasi:
+    """Re-parents a unit; its whole subtree moves with it. Cycles are refused."""
+    locked = UnitOrganisasi.objects.select_for_update().get(pk=unit.pk)
+    locked.parent = parent
+    locked.urutan = _urutan_berikut(locked.instansi, parent)
+    locked.full_clean()
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def unit_delete(*, unit: UnitOrganisasi) -> None:
+    if unit.children.exists():
+        raise ValidationError(
+            "Unit ini masih memiliki sub-unit. Pindahkan atau hapus sub-unitnya lebih dahulu."
+        )
+    if unit.pegawai_set.exists():
+        raise ValidationError(
+            "Unit ini masih memiliki pegawai. Pindahkan pegawainya ke unit lain lebih dahulu."
+        )
+    unit.delete()
+
+
+def _urutan_berikut(instansi: Instansi, parent: UnitOrganisasi | None) -> int:
+    last = UnitOrganisasi.objects.filter(instansi=instansi, parent=parent).aggregate(
+        m=Max("urutan")
+    )["m"]
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def pegawai_save(*, pegawai: Pegawai) -> Pegawai:
+    pegawai.full_clean()
+    pegawai.save()
+    return pegawai
+
+
+@transaction.atomic
+def pegawai_delete(*, pegawai: Pegawai) -> None:
+    pegawai.delete()

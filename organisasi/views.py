@@ -1,0 +1,334 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from organisasi import selectors, services
+from organisasi.akses import wajib_admin_instansi, wajib_menulis
+from organisasi.decorators import akses_wajib
+from organisasi.forms import (
+    FilterPegawaiForm,
+    InstansiForm,
+    PegawaiForm,
+    PindahUnitForm,
+    UnitForm,
+)
+from organisasi.models import Pegawai, UnitOrganisasi
+
+
+def _tree_choices(request, *, exclude: UnitOrganisasi | None = None):
+    """Visible units in tree order with depth, for <select>s; optionally without a subtree."""
+    nodes = selectors.unit_tree(request.user)
+    if exclude is not None:
+        nodes = [n for n in nodes if exclude.pk not in n.tree_path]
+    return nodes
+
+
+def _apply_tree_order(field, request, nodes):
+    """Gives a UnitChoiceField the visible units in tree order, with indentation."""
+    ids = [n.pk for n in nodes]
+    field.queryset = selectors.units_for_user(request.user).filter(pk__in=ids)
+    labels = {n.pk: f"{'— ' * n.tree_depth}{n.nama}" for n in nodes}
+    field.choices = [
+        *([("", field.empty_label)] if field.empty_label is not None else []),
+        *((n.pk, labels[n.pk]) for n in nodes),
+    ]
+
+
+@akses_wajib
+def beranda(request):
+    akses = request.akses
+    instansi = selectors.instansi_for_user(request.user)
+    ringkasan = selectors.pegawai_for_user(request.user).aggregate(
+        total=Count("pk"),
+        pns=Count("pk", filter=Q(status=Pegawai.Status.PNS)),
+        cpns=Count("pk", filter=Q(status=Pegawai.Status.CPNS)),
+        pppk=Count("pk", filter=Q(status=Pegawai.Status.PPPK)),
+    )
+    return render(
+        request,
+        "organisasi/beranda.html",
+        {
+            "instansi_list": instansi,
+            "jumlah_unit": selectors.units_for_user(request.user).count(),
+            "ringkasan": ringkasan,
+            "akses": akses,
+        },
+    )
+
+
+@akses_wajib
+def unit_tree(request):
+    nodes = selectors.unit_tree(request.user)
+    return render(
+        request,
+        "organisasi/unit_tree.html",
+        {"nodes": nodes, "akses": request.akses},
+    )
+
+
+@akses_wajib
+def unit_detail(request, pk):
+    unit = selectors.get_unit_for_user(request.user, pk)
+    context = {
+        "unit": unit,
+        "fungsi": list(unit.fungsi.all()),
+        "uraian_tugas": list(unit.uraian_tugas.all()),
+        "sub_unit": list(unit.children.order_by("urutan", "nama")),
+        "jumlah_pegawai": unit.pegawai_set.count(),
+        "jalur": selectors.jalur_unit(request.user, unit),
+        "boleh_menulis": request.akses.boleh_menulis,
+        "boleh_pindah": selectors.boleh_memindah_atau_menghapus(request.akses, unit),
+    }
+    template = (
+        "organisasi/fragment_unit_detail.html"
+        if request.htmx and not request.htmx.history_restore_request
+        else "organisasi/unit_detail.html"
+    )
+    return render(request, template, context)
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def unit_create(request):
+    wajib_menulis(request.akses)
+    parent = None
+    induk = request.GET.get("induk") or request.POST.get("induk")
+    if induk:
+        parent = selectors.get_unit_for_user(request.user, _int_or_404(induk))
+        instansi = parent.instansi
+    elif request.akses.unit_id is not None:
+        raise PermissionDenied("Operator hanya dapat menambah unit di bawah unitnya.")
+    elif request.akses.semua_instansi:
+        instansi = selectors.get_instansi_for_user(
+            request.user, _int_or_404(request.GET.get("instansi") or request.POST.get("instansi"))
+        )
+    else:
+        instansi = selectors.get_instansi_for_user(request.user, request.akses.instansi_id)
+
+    form = UnitForm(
+        request.POST or None,
+        instance=UnitOrganisasi(instansi=instansi, parent=parent),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit = services.unit_create(instansi=instansi, parent=parent, **form.data_unit())
+        except ValidationError as e:
+            _errors_to_form(form, e)
+        else:
+            messages.success(request, f"Unit “{unit.nama}” ditambahkan.")
+            return redirect("organisasi:unit_detail", pk=unit.pk)
+    return render(
+        request,
+        "organisasi/unit_form.html",
+        {"form": form, "parent": parent, "instansi": instansi, "judul": "Tambah unit"},
+    )
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def unit_update(request, pk):
+    unit = selectors.get_unit_for_user(request.user, pk)
+    wajib_menulis(request.akses)
+    form = UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        data = form.data_unit()
+        try:
+            services.unit_update(unit=unit, **data)
+        except ValidationError as e:
+            _errors_to_form(form, e)
+        else:
+            messages.success(request, f"Unit “{unit.nama}” disimpan.")
+            return redirect("organisasi:unit_detail", pk=unit.pk)
+    return render(
+        request,
+        "organisasi/unit_form.html",
+        {"form": form, "unit": unit, "parent": unit.parent, "judul": f"Ubah {unit.nama}"},
+    )
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def unit_move(request, pk):
+    unit = selectors.get_unit_for_user(request.user, pk)
+    if not selectors.boleh_memindah_atau_menghapus(request.akses, unit):
+        raise PermissionDenied("Anda tidak dapat memindahkan unit ini.")
+    nodes = [n for n in _tree_choices(request, exclude=unit) if n.instansi_id == unit.instansi_id]
+    boleh_akar = request.akses.unit_id is None
+    form = PindahUnitForm(
+        request.POST or None,
+        pilihan=UnitOrganisasi.objects.none(),
+        boleh_akar=boleh_akar,
+        initial={"parent": unit.parent_id},
+    )
+    _apply_tree_order(form.fields["parent"], request, nodes)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.unit_move(unit=unit, parent=form.cleaned_data["parent"])
+        except ValidationError as e:
+            _errors_to_form(form, e)
+        else:
+            messages.success(request, f"Unit “{unit.nama}” dipindahkan beserta sub-unitnya.")
+            return redirect("organisasi:unit_detail", pk=unit.pk)
+    return render(request, "organisasi/unit_move.html", {"form": form, "unit": unit})
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def unit_delete(request, pk):
+    unit = selectors.get_unit_for_user(request.user, pk)
+    if not selectors.boleh_memindah_atau_menghapus(request.akses, unit):
+        raise PermissionDenied("Anda tidak dapat menghapus unit ini.")
+    error = None
+    if request.method == "POST":
+        parent_id = unit.parent_id
+        try:
+            services.unit_delete(unit=unit)
+        except ValidationError as e:
+            error = " ".join(e.messages)
+        else:
+            messages.success(request, f"Unit “{unit.nama}” dihapus.")
+            if parent_id:
+                return redirect("organisasi:unit_detail", pk=parent_id)
+            return redirect("organisasi:unit_tree")
+    return render(
+        request,
+        "organisasi/unit_delete.html",
+        {"unit": unit, "error": error},
+        status=400 if error else 200,
+    )
+
+
+@akses_wajib
+def pegawai_list(request):
+    nodes = _tree_choices(request)
+    form = FilterPegawaiForm(request.GET or None, units=UnitOrganisasi.objects.none())
+    _apply_tree_order(form.fields["unit"], request, nodes)
+    filters = {}
+    if form.is_valid():
+        filters = {
+            "q": form.cleaned_data["q"],
+            "unit": form.cleaned_data["unit"],
+            "status": form.cleaned_data["status"],
+            "golongan_id": form.cleaned_data["golongan"].pk
+            if form.cleaned_data["golongan"]
+            else "",
+        }
+    qs = selectors.cari_pegawai(request.user, **filters)
+    page = Paginator(qs, 25).get_page(request.GET.get("halaman"))
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "boleh_menulis": request.akses.boleh_menulis,
+    }
+    if request.htmx and request.htmx.target == "tabel-pegawai":
+        return render(request, "organisasi/fragment_pegawai_table.html", context)
+    return render(request, "organisasi/pegawai_list.html", context)
+
+
+@akses_wajib
+def pegawai_detail(request, pk):
+    pegawai = selectors.get_pegawai_for_user(request.user, pk)
+    return render(
+        request,
+        "organisasi/pegawai_detail.html",
+        {"pegawai": pegawai, "boleh_menulis": request.akses.boleh_menulis},
+    )
+
+
+def _pegawai_form(request, pegawai):
+    nodes = _tree_choices(request)
+    if pegawai.instansi_id:
+        nodes = [n for n in nodes if n.instansi_id == pegawai.instansi_id]
+    form = PegawaiForm(request.POST or None, instance=pegawai, units=UnitOrganisasi.objects.none())
+    _apply_tree_order(form.fields["unit"], request, nodes)
+    return form
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def pegawai_create(request):
+    wajib_menulis(request.akses)
+    pegawai = Pegawai(instansi_id=request.akses.instansi_id)
+    form = _pegawai_form(request, pegawai)
+    if request.method == "POST" and form.is_valid():
+        if pegawai.instansi_id is None:
+            pegawai.instansi = form.cleaned_data["unit"].instansi
+        try:
+            services.pegawai_save(pegawai=form.instance)
+        except ValidationError as e:
+            _errors_to_form(form, e)
+        else:
+            messages.success(request, f"Pegawai {pegawai.nama_lengkap} ditambahkan.")
+            return redirect("organisasi:pegawai_detail", pk=pegawai.pk)
+    return render(
+        request, "organisasi/pegawai_form.html", {"form": form, "judul": "Tambah pegawai"}
+    )
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def pegawai_update(request, pk):
+    pegawai = selectors.get_pegawai_for_user(request.user, pk)
+    wajib_menulis(request.akses)
+    form = _pegawai_form(request, pegawai)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pegawai_save(pegawai=form.instance)
+        except ValidationError as e:
+            _errors_to_form(form, e)
+        else:
+            messages.success(request, f"Data {pegawai.nama_lengkap} disimpan.")
+            return redirect("organisasi:pegawai_detail", pk=pegawai.pk)
+    return render(
+        request,
+        "organisasi/pegawai_form.html",
+        {"form": form, "pegawai": pegawai, "judul": f"Ubah {pegawai.nama_lengkap}"},
+    )
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def pegawai_delete(request, pk):
+    pegawai = selectors.get_pegawai_for_user(request.user, pk)
+    wajib_menulis(request.akses)
+    if request.method == "POST":
+        services.pegawai_delete(pegawai=pegawai)
+        messages.success(request, f"Pegawai {pegawai.nama_lengkap} dihapus.")
+        return redirect("organisasi:pegawai_list")
+    return render(request, "organisasi/pegawai_delete.html", {"pegawai": pegawai})
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def instansi_update(request, pk):
+    instansi = selectors.get_instansi_for_user(request.user, pk)
+    wajib_admin_instansi(request.akses)
+    form = InstansiForm(request.POST or None, request.FILES or None, instance=instansi)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Data instansi disimpan.")
+        return redirect(reverse("organisasi:beranda"))
+    return render(request, "organisasi/instansi_form.html", {"form": form, "instansi": instansi})
+
+
+def _int_or_404(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+
+
+def _errors_to_form(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errs in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, error)
