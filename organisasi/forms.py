@@ -84,6 +84,13 @@ class PindahUnitForm(forms.Form):
 
 
 class PegawaiForm(forms.ModelForm):
+    # Wider than 18: people type NIPs with the printed spaces; clean_nip strips them.
+    nip = forms.CharField(
+        label="NIP",
+        max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text="18 angka; spasi boleh, misalnya 19850615 201001 1 003.",
+    )
     unit = UnitChoiceField(label="Unit kerja", queryset=UnitOrganisasi.objects.none())
 
     class Meta:
@@ -104,7 +111,6 @@ class PegawaiForm(forms.ModelForm):
         widgets = {
             "tmt": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "tanggal_lahir": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "nip": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         }
 
     def __init__(self, *args, units, **kwargs):

@@ -1,0 +1,100 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from organisasi import services
+from organisasi.models import PangkatGolongan, Pegawai, UnitOrganisasi
+from tests.factories import PegawaiFactory, UnitFactory
+
+
+def test_moving_a_unit_keeps_its_subtree(dunia):
+    seksi = UnitFactory(parent=dunia.subbag, nama="Seksi X", jenis="seksi")
+    services.unit_move(unit=dunia.sekretariat, parent=dunia.bidang)
+    ancestors = [u.nama for u in UnitOrganisasi.objects.ancestors(seksi)]
+    assert ancestors == ["Dinas Sosial", "Bidang Rehabilitasi", "Sekretariat", "Sub Bagian Umum"]
+
+
+def test_a_unit_cannot_move_below_its_own_descendant(dunia):
+    with pytest.raises(ValidationError) as e:
+        services.unit_move(unit=dunia.dinas, parent=dunia.subbag)
+    assert "ke bawah dirinya sendiri" in str(e.value)
+    dunia.dinas.refresh_from_db()
+    assert dunia.dinas.parent_id is None
+
+
+def test_a_unit_cannot_move_below_itself(dunia):
+    with pytest.raises(ValidationError):
+        services.unit_move(unit=dunia.bidang, parent=dunia.bidang)
+
+
+def test_a_unit_cannot_move_into_another_instansi(dunia):
+    with pytest.raises(ValidationError) as e:
+        services.unit_move(unit=dunia.bidang, parent=dunia.lain_unit)
+    assert "instansi yang sama" in str(e.value)
+
+
+def test_a_unit_with_sub_units_or_employees_is_not_deleted(dunia):
+    with pytest.raises(ValidationError, match="sub-unit"):
+        services.unit_delete(unit=dunia.sekretariat)
+    with pytest.raises(ValidationError, match="pegawai"):
+        services.unit_delete(unit=dunia.dinas_lain)
+    assert UnitOrganisasi.objects.filter(pk=dunia.sekretariat.pk).exists()
+
+
+def test_create_keeps_the_order_of_fungsi_and_uraian_tugas(dunia):
+    unit = services.unit_create(
+        instansi=dunia.instansi,
+        parent=dunia.bidang,
+        nama="Seksi Rehabilitasi Sosial Anak",
+        jenis="seksi",
+        fungsi=["penyusunan rencana", "pelaksanaan", "pelaporan"],
+        uraian_tugas=["c tugas", "a tugas", "b tugas"],
+    )
+    assert [f.teks for f in unit.fungsi.all()] == ["penyusunan rencana", "pelaksanaan", "pelaporan"]
+    assert [u.teks for u in unit.uraian_tugas.all()] == ["c tugas", "a tugas", "b tugas"]
+    assert unit.urutan == 1
+
+
+def test_pegawai_takes_birth_date_tmt_and_sex_from_the_nip(dunia):
+    p = PegawaiFactory(unit=dunia.bidang, nip="198506152010012003")
+    p.refresh_from_db()
+    assert p.tanggal_lahir == dt.date(1985, 6, 15)
+    assert p.tmt == dt.date(2010, 1, 1)
+    assert p.get_jenis_kelamin_display() == "Perempuan"
+    assert p.tanggal_pensiun == dt.date(2043, 7, 1)
+
+
+def test_a_pppk_cannot_hold_a_pns_golongan(dunia):
+    p = Pegawai(
+        instansi=dunia.instansi,
+        unit=dunia.bidang,
+        nip="199205172023212001",
+        nama="Yuliana",
+        status="PPPK",
+        golongan=PangkatGolongan.objects.get(jenis_asn="PNS", kode="III/a"),
+    )
+    with pytest.raises(ValidationError) as e:
+        services.pegawai_save(pegawai=p)
+    assert "golongan" in e.value.error_dict
+    assert not Pegawai.objects.filter(nip="199205172023212001").exists()
+
+
+def test_a_pns_status_with_a_pppk_nip_is_refused(dunia):
+    p = Pegawai(instansi=dunia.instansi, nip="199205172023212001", nama="Yuliana", status="PNS")
+    with pytest.raises(ValidationError) as e:
+        services.pegawai_save(pegawai=p)
+    assert "berformat PPPK" in str(e.value)
+
+
+def test_the_reference_list_has_every_golongan():
+    pns = list(PangkatGolongan.objects.filter(jenis_asn="PNS").values_list("kode", flat=True))
+    assert pns[0] == "I/a" and pns[-1] == "IV/e" and len(pns) == 17
+    pppk = list(PangkatGolongan.objects.filter(jenis_asn="PPPK").values_list("kode", flat=True))
+    assert pppk[0] == "I" and pppk[-1] == "XVII" and len(pppk) == 17
+    assert str(PangkatGolongan.objects.get(kode="III/a")) == "Penata Muda (III/a)"
+
+
+@pytest.fixture(autouse=True)
+def _db(db):
+    pass
