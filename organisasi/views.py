@@ -67,8 +67,19 @@ def unit_tree(request):
     return render(
         request,
         "organisasi/unit_tree.html",
-        {"nodes": nodes, "akses": request.akses},
+        {"roots": _nest(nodes), "jumlah": len(nodes), "akses": request.akses},
     )
+
+
+def _nest(nodes):
+    """Turns the flat tree (display order, with tree_depth) into roots with `.anak` lists."""
+    roots, stack = [], []
+    for node in nodes:
+        node.anak = []
+        del stack[node.tree_depth :]
+        (stack[-1].anak if stack else roots).append(node)
+        stack.append(node)
+    return roots
 
 
 @akses_wajib

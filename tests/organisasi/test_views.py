@@ -302,7 +302,7 @@ def test_the_tree_runs_a_constant_number_of_queries(
         PegawaiFactory(unit=seksi)
     with django_assert_max_num_queries(8):
         response = client.get(reverse("organisasi:unit_tree"))
-    assert response.content.decode().count('role="treeitem"') == 45
+    assert response.content.decode().count('class="node"') == 45
 
 
 def test_the_employee_list_runs_a_constant_number_of_queries(
