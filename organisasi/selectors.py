@@ -123,6 +123,14 @@ def cari_pegawai(
     return qs.order_by("nama", "nip")
 
 
+def jumlah_pegawai_unit(user, unit: UnitOrganisasi) -> dict:
+    """Employees of the unit itself and of its whole subtree, in one query."""
+    return pegawai_for_user(user).aggregate(
+        jumlah_pegawai=Count("pk", filter=Q(unit_id=unit.pk)),
+        jumlah_pegawai_subtree=Count("pk", filter=Q(unit_id__in=_unit_ids_subtree(unit.pk))),
+    )
+
+
 def jalur_unit(user, unit: UnitOrganisasi) -> list[UnitOrganisasi]:
     """The visible ancestors of a unit, top first (the breadcrumb)."""
     leluhur = list(UnitOrganisasi.objects.ancestors(unit))

@@ -90,7 +90,7 @@ def unit_detail(request, pk):
         "fungsi": list(unit.fungsi.all()),
         "uraian_tugas": list(unit.uraian_tugas.all()),
         "sub_unit": list(unit.children.order_by("urutan", "nama")),
-        "jumlah_pegawai": unit.pegawai_set.count(),
+        **selectors.jumlah_pegawai_unit(request.user, unit),
         "jalur": selectors.jalur_unit(request.user, unit),
         "boleh_menulis": request.akses.boleh_menulis,
         "boleh_pindah": selectors.boleh_memindah_atau_menghapus(request.akses, unit),

@@ -275,6 +275,14 @@ def test_unit_detail_over_htmx_returns_the_panel_fragment(dunia, users, login):
     )
     html = response.content.decode()
     assert "Sub Bagian Umum" in html and "<html" not in html
+    assert "1 orang di unit ini" in html
+
+
+def test_unit_detail_counts_employees_of_the_whole_subtree(dunia, users, login):
+    PegawaiFactory(unit=dunia.subbag)
+    html = login(users["admin"]).get(reverse("organisasi:unit_detail", args=[dunia.dinas.pk]))
+    html = html.content.decode()
+    assert "0 orang di unit ini" in html and "2 orang termasuk sub-unit" in html
 
 
 def test_admin_instansi_edits_its_instansi(dunia, users, login):
