@@ -1,1 +1,125 @@
-"""Models arrive with the issue that builds this app."""
+"""The analysis period (its parameters are data) and the figures documents declared."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+PITA_BAWAAN = [
+    {"batas": "1.00", "predikat": "A", "keterangan": "Sangat baik"},
+    {"batas": "0.90", "predikat": "B", "keterangan": "Baik"},
+    {"batas": "0.70", "predikat": "C", "keterangan": "Cukup"},
+    {"batas": "0.50", "predikat": "D", "keterangan": "Sedang"},
+    {"batas": "0", "predikat": "E", "keterangan": "Kurang"},
+]
+DASAR_HUKUM_BAWAAN = (
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 1 Tahun "
+    "2020 tentang Pedoman Analisis Jabatan dan Analisis Beban Kerja"
+)
+
+
+def pita_bawaan():
+    return [dict(p) for p in PITA_BAWAAN]
+
+
+class PeriodeAnalisis(models.Model):
+    """An ABK exercise ("ABK 2024") of an instansi, with the parameters it computes with."""
+
+    class Pembulatan(models.TextChoices):
+        SETENGAH_KE_ATAS = "half_up", "Setengah ke atas (2,49 → 2; 2,50 → 3)"
+        SELALU_KE_ATAS = "ceiling", "Selalu ke atas (2,01 → 3)"
+
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="periode_abk"
+    )
+    nama = models.CharField("nama periode", max_length=100, help_text="Misalnya: ABK 2024.")
+    tahun = models.PositiveSmallIntegerField("tahun")
+    waktu_efektif_menit = models.DecimalField(
+        "waktu kerja efektif (menit per tahun)",
+        max_digits=9,
+        decimal_places=2,
+        default=Decimal(75000),
+        help_text="Permenpan RB 1/2020: 1.250 jam = 75.000 menit.",
+    )
+    pembulatan = models.CharField(
+        "pembulatan kebutuhan pegawai",
+        max_length=10,
+        choices=Pembulatan.choices,
+        default=Pembulatan.SETENGAH_KE_ATAS,
+    )
+    pita_efektivitas = models.JSONField(
+        "predikat efektivitas jabatan",
+        default=pita_bawaan,
+        help_text="Batas bawah EJ tiap predikat, dari tertinggi ke terendah.",
+    )
+    dasar_hukum = models.TextField("dasar hukum", default=DASAR_HUKUM_BAWAAN, blank=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "periode analisis beban kerja"
+        verbose_name_plural = "periode analisis beban kerja"
+        ordering = ["instansi", "-tahun", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "nama"], name="periode_unik_per_instansi")
+        ]
+
+    def __str__(self):
+        return self.nama
+
+    @property
+    def waktu_efektif_jam(self) -> Decimal:
+        return self.waktu_efektif_menit / Decimal(60)
+
+    def pita(self) -> list[tuple[Decimal, str]]:
+        return [(Decimal(str(p["batas"])), p["predikat"]) for p in self.pita_efektivitas]
+
+    def clean(self):
+        if self.waktu_efektif_menit is not None and self.waktu_efektif_menit <= 0:
+            raise ValidationError(
+                {"waktu_efektif_menit": "Waktu kerja efektif harus lebih dari 0."}
+            )
+        try:
+            batas = [Decimal(str(p["batas"])) for p in self.pita_efektivitas]
+            all(p["predikat"] for p in self.pita_efektivitas)
+        except (KeyError, TypeError, ArithmeticError):
+            raise ValidationError(
+                {"pita_efektivitas": "Setiap predikat perlu 'batas' (angka) dan 'predikat'."}
+            ) from None
+        if batas != sorted(batas, reverse=True):
+            raise ValidationError(
+                {"pita_efektivitas": "Urutkan predikat dari batas tertinggi ke terendah."}
+            )
+
+
+class DeklarasiJabatan(models.Model):
+    """Totals a document or workbook printed for a position in a period (JUMLAH, formasi,
+    pembulatan). Kept only to be compared with the computed figures and flagged."""
+
+    periode = models.ForeignKey(PeriodeAnalisis, on_delete=models.CASCADE, related_name="deklarasi")
+    jabatan = models.ForeignKey("anjab.Jabatan", on_delete=models.CASCADE, related_name="deklarasi")
+    sumber = models.CharField("sumber", max_length=300, blank=True)
+    kebutuhan = models.DecimalField(
+        "kebutuhan pegawai (tercetak)", max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    presisi_kebutuhan = models.PositiveSmallIntegerField(
+        "angka desimal tercetak",
+        default=3,
+        help_text="Selisih di bawah presisi ini tidak ditandai.",
+    )
+    beban_kerja_jam = models.DecimalField(
+        "jumlah Wpv (jam, tercetak)", max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    jumlah_pegawai = models.PositiveIntegerField("jumlah pegawai (tercetak)", null=True, blank=True)
+    satuan_waktu = models.CharField("satuan waktu pada judul kolom", max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = "angka tercetak jabatan"
+        verbose_name_plural = "angka tercetak jabatan"
+        constraints = [
+            models.UniqueConstraint(fields=["periode", "jabatan"], name="deklarasi_unik")
+        ]
+
+    def __str__(self):
+        return f"{self.jabatan} – {self.periode} ({self.sumber})"

@@ -9,6 +9,7 @@ urlpatterns = [
     path("login/", views_auth.masuk, name="login"),
     path("logout/", views_auth.keluar, name="logout"),
     path("admin/", admin.site.urls),
+    path("anjab/", include("anjab.urls")),
     path("", include("organisasi.urls")),
 ]
 

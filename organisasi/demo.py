@@ -19,16 +19,27 @@ from organisasi.models import (
 from organisasi.reference import baca_fixture
 
 PENGGUNA_DEMO = [
-    # username, password, peran, unit (nama; None = seluruh instansi), superuser
-    ("admin", "admin123", Peran.ADMIN_INSTANSI, None, True),
+    # username, password, peran, instansi, unit (None = the whole instansi), superuser
+    ("admin", "admin123", None, None, None, True),
     (
         "operator",
         "operator123",
         Peran.OPERATOR,
+        "Pemerintah Kota Batam",
         "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
         False,
     ),
+    ("tarakan", "tarakan123", Peran.ADMIN_INSTANSI, "Pemerintah Kota Tarakan", None, False),
+    (
+        "dinsos",
+        "dinsos123",
+        Peran.OPERATOR,
+        "Pemerintah Kota Tarakan",
+        "Dinas Sosial dan Pemberdayaan Masyarakat",
+        False,
+    ),
 ]
+BATAM = "Pemerintah Kota Batam"
 
 # Invented people; NIPs follow the BKN layout (birth date, TMT, sex, sequence).
 PEGAWAI_DEMO = [
@@ -149,7 +160,7 @@ def _muat_unit(instansi, data: dict, parent, urutan: int, index: dict) -> None:
 
 
 @transaction.atomic
-def muat_batam(*, pengguna_demo: bool = True) -> Instansi:
+def muat_batam() -> Instansi:
     data = baca_fixture("demo/batam_bkpsdm.json")
     info = data["instansi"]
     instansi = _simpan(
@@ -175,20 +186,28 @@ def muat_batam(*, pengguna_demo: bool = True) -> Instansi:
             },
         )
 
-    if pengguna_demo:
-        User = get_user_model()
-        for username, password, peran, unit_nama, superuser in PENGGUNA_DEMO:
-            user = User.objects.filter(username=username).first()
-            if user is None:
-                user = User(username=username, is_staff=superuser, is_superuser=superuser)
-                user.set_password(password)
-                user.save()
+    return instansi
+
+
+@transaction.atomic
+def buat_pengguna_demo() -> None:
+    """The demo users of PENGGUNA_DEMO; a password is set only when the user is created."""
+    User = get_user_model()
+    for username, password, peran, instansi_nama, unit_nama, superuser in PENGGUNA_DEMO:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(username=username, is_staff=superuser, is_superuser=superuser)
+            user.set_password(password)
+            user.save()
+        if peran is not None:
             group = Group.objects.get(name=peran.value)
             if not user.groups.filter(pk=group.pk).exists():
                 user.groups.add(group)
-            _simpan(
-                AksesPengguna,
-                {"user": user},
-                {"instansi": instansi, "unit": units[unit_nama] if unit_nama else None},
+        if instansi_nama is not None:
+            instansi = Instansi.objects.get(nama=instansi_nama)
+            unit = (
+                UnitOrganisasi.objects.get(instansi=instansi, nama=unit_nama, parent=None)
+                if unit_nama
+                else None
             )
-    return instansi
+            _simpan(AksesPengguna, {"user": user}, {"instansi": instansi, "unit": unit})

@@ -79,6 +79,8 @@ def _nest(nodes):
         del stack[node.tree_depth :]
         (stack[-1].anak if stack else roots).append(node)
         stack.append(node)
+    # Several instansi (a platform superuser): keep each instansi's units together.
+    roots.sort(key=lambda n: n.instansi.nama)
     return roots
 
 

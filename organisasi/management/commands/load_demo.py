@@ -1,6 +1,9 @@
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from anjab import demo as anjab_demo
+from anjab.reference import muat_katalog
 from organisasi import demo
 from organisasi.models import PangkatGolongan
 from organisasi.reference import muat_pangkat_golongan
@@ -19,10 +22,19 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         muat_pangkat_golongan(PangkatGolongan)
         pengguna = not options["tanpa_pengguna"] and not settings.PRODUCTION
-        instansi = demo.muat_batam(pengguna_demo=pengguna)
-        self.stdout.write(self.style.SUCCESS(f"Data demo dimuat: {instansi.nama}."))
+        muat_katalog(lambda name: apps.get_model("anjab", name))
+        for instansi in [
+            demo.muat_batam(),
+            anjab_demo.muat_tarakan(),
+            anjab_demo.muat_pontianak(),
+        ]:
+            self.stdout.write(self.style.SUCCESS(f"Data demo dimuat: {instansi.nama}."))
         if pengguna:
+            demo.buat_pengguna_demo()
             self.stdout.write("Pengguna demo (ganti kata sandinya di luar demo):")
-            for username, password, peran, unit, _ in demo.PENGGUNA_DEMO:
-                lingkup = unit or "seluruh instansi"
-                self.stdout.write(f"  {username} / {password}  ({peran.value}: {lingkup})")
+            for username, password, peran, instansi, unit, _ in demo.PENGGUNA_DEMO:
+                if peran is None:
+                    lingkup = "superuser, semua instansi, /admin/"
+                else:
+                    lingkup = f"{peran.value}: {unit or instansi}"
+                self.stdout.write(f"  {username} / {password}  ({lingkup})")

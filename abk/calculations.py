@@ -1,0 +1,114 @@
+"""Workload (analisis beban kerja) and formation, pure functions over Decimal.
+
+Permenpan RB 1/2020 tentang Pedoman Analisis Jabatan dan Analisis Beban Kerja: a position's
+need of employees is its yearly workload divided by the effective working time of one
+employee, 1,250 hours = 75,000 minutes a year. Nothing is rounded before the sum; rounding
+is the last step and a setting of the analysis period (the seeds round half up).
+"""
+
+from collections.abc import Iterable
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+
+WAKTU_EFEKTIF_MENIT = Decimal(75000)
+WAKTU_EFEKTIF_JAM = Decimal(1250)
+MENIT_PER_JAM = Decimal(60)
+
+PEMBULATAN_SETENGAH_KE_ATAS = "half_up"
+PEMBULATAN_SELALU_KE_ATAS = "ceiling"
+
+
+def _d(nilai) -> Decimal:
+    if nilai is None or nilai == "":
+        return Decimal(0)
+    return nilai if isinstance(nilai, Decimal) else Decimal(str(nilai))
+
+
+def beban_kerja_tugas(volume, waktu_menit) -> Decimal:
+    """Minutes of work a task takes in a year: volume × waktu penyelesaian."""
+    return _d(volume) * _d(waktu_menit)
+
+
+def kebutuhan_tugas(volume, waktu_menit, waktu_efektif_menit=WAKTU_EFEKTIF_MENIT) -> Decimal:
+    """Employees one task needs: volume × minutes ÷ effective minutes.
+
+    Seed 001, Kepala Dinas task 1: 1 × 3000 ÷ 75,000 = 0.040.
+    """
+    return beban_kerja_tugas(volume, waktu_menit) / _d(waktu_efektif_menit)
+
+
+def kebutuhan_jabatan(tugas: Iterable[tuple], waktu_efektif_menit=WAKTU_EFEKTIF_MENIT) -> Decimal:
+    """A struktural/pelaksana position's need: Σ (volume × minutes) ÷ effective minutes, unrounded.
+
+    `tugas` yields (volume, waktu_menit). Seed 001: Kepala Dinas 1.202 (→ 1); Penata Layanan
+    Operasional 2.1.4 sums to 2.880 (→ 3), though the decree prints 2.640.
+    """
+    total = sum((beban_kerja_tugas(v, w) for v, w in tugas), Decimal(0))
+    return total / _d(waktu_efektif_menit)
+
+
+def wpk(angka_kredit, konstanta) -> Decimal:
+    """Waktu penyelesaian butir kegiatan in hours: AK ÷ Kt (seed 001: 0.36 ÷ 0.020 = 18.00).
+
+    A zero konstanta has no time: it is reported by the plausibility checks, not divided by.
+    """
+    kt = _d(konstanta)
+    if kt == 0:
+        return Decimal(0)
+    return _d(angka_kredit) / kt
+
+
+def wpv(angka_kredit, konstanta, volume) -> Decimal:
+    """Waktu penyelesaian volume kegiatan in hours: Wpk × volume (18.00 × 3 = 54.00)."""
+    return wpk(angka_kredit, konstanta) * _d(volume)
+
+
+def beban_kerja_fungsional_jam(butir: Iterable[tuple]) -> Decimal:
+    """Σ Wpv in hours; `butir` yields (angka_kredit, konstanta, volume)."""
+    return sum((wpv(ak, kt, v) for ak, kt, v in butir), Decimal(0))
+
+
+def formasi_fungsional(butir: Iterable[tuple], waktu_efektif_jam=WAKTU_EFEKTIF_JAM) -> Decimal:
+    """A functional position's formation: Σ (AK ÷ Kt × volume) ÷ effective hours, unrounded.
+
+    Seed 001, Penyuluh Sosial Ahli Muda 3.1: 3,825.50 ÷ 1,250 = 3.06 (→ 3); the decree prints
+    3,812.94 because one row's angka kredit is typed "0:09".
+    """
+    return beban_kerja_fungsional_jam(butir) / _d(waktu_efektif_jam)
+
+
+def bulatkan(nilai, mode: str = PEMBULATAN_SETENGAH_KE_ATAS) -> int:
+    """The number of employees: half up by default (2.49 → 2, 2.640 → 3), or always up."""
+    d = _d(nilai)
+    if mode == PEMBULATAN_SELALU_KE_ATAS:
+        return int(d.to_integral_value(rounding=ROUND_CEILING))
+    if mode == PEMBULATAN_SETENGAH_KE_ATAS:
+        return int(d.to_integral_value(rounding=ROUND_HALF_UP))
+    raise ValueError(f"Mode pembulatan tidak dikenal: {mode}")
+
+
+def efektivitas_jabatan(beban_kerja, bezetting, waktu_efektif) -> Decimal | None:
+    """EJ = workload ÷ (bezetting × effective time), in the same unit (minutes or hours).
+
+    None when nobody holds the position (no employee to be effective).
+    """
+    b = _d(bezetting)
+    if b <= 0:
+        return None
+    return _d(beban_kerja) / (b * _d(waktu_efektif))
+
+
+def predikat_efektivitas(ej, pita: Iterable[tuple]) -> str:
+    """The rating of an EJ from bands [(minimum, label), …] sorted high to low, e.g.
+    [(1.00, "A"), (0.90, "B"), (0.70, "C"), (0.50, "D"), (0, "E")]."""
+    if ej is None:
+        return ""
+    nilai = _d(ej)
+    for batas, label in pita:
+        if nilai >= _d(batas):
+            return label
+    return ""
+
+
+def selisih(bezetting: int, kebutuhan: int) -> int:
+    """± of the peta jabatan: B − K (negative: shortage, positive: surplus)."""
+    return int(bezetting) - int(kebutuhan)

@@ -1,0 +1,90 @@
+"""The sections of the position editor: which form and which ordered rows each one edits.
+
+Section numbers follow the Informasi Jabatan of Permenpan RB 1/2020 (seed 001)."""
+
+from dataclasses import dataclass, field
+
+from anjab import forms as f
+from anjab.models import AspekLingkungan
+
+
+@dataclass(frozen=True)
+class Bagian:
+    slug: str
+    judul: str
+    form: type | None = None
+    formsets: tuple = field(default_factory=tuple)  # (prefix, FormSet class, heading)
+    kondisi: bool = False
+
+
+BAGIAN = [
+    Bagian("umum", "1–4 & 17. Identitas, ikhtisar, kelas", form=f.JabatanUmumForm),
+    Bagian(
+        "syarat",
+        "5. Syarat jabatan",
+        form=f.SyaratForm,
+        formsets=(("diklat", f.DiklatFormSet, "Diklat"),),
+    ),
+    Bagian("tugas", "6. Tugas pokok"),
+    Bagian("hasil", "7. Hasil kerja", formsets=(("hasil", f.HasilKerjaFormSet, "Hasil kerja"),)),
+    Bagian("bahan", "8. Bahan kerja", formsets=(("bahan", f.BahanKerjaFormSet, "Bahan kerja"),)),
+    Bagian(
+        "perangkat",
+        "9. Perangkat kerja",
+        formsets=(("perangkat", f.PerangkatKerjaFormSet, "Perangkat kerja"),),
+    ),
+    Bagian(
+        "tanggung-jawab",
+        "10. Tanggung jawab",
+        formsets=(("tj", f.TanggungJawabFormSet, "Tanggung jawab"),),
+    ),
+    Bagian("wewenang", "11. Wewenang", formsets=(("wewenang", f.WewenangFormSet, "Wewenang"),)),
+    Bagian(
+        "korelasi",
+        "12. Korelasi jabatan",
+        formsets=(("korelasi", f.KorelasiFormSet, "Korelasi jabatan"),),
+    ),
+    Bagian(
+        "lingkungan",
+        "13–14. Lingkungan & risiko",
+        kondisi=True,
+        formsets=(("risiko", f.RisikoFormSet, "Risiko bahaya"),),
+    ),
+    Bagian(
+        "syarat-lain",
+        "15–16. Syarat lain & prestasi",
+        form=f.SyaratLainForm,
+        formsets=(("keterampilan", f.KeterampilanFormSet, "Keterampilan kerja"),),
+    ),
+]
+BAGIAN_PER_SLUG = {b.slug: b for b in BAGIAN}
+
+
+def formsets_tugas(jabatan):
+    """Section 6 is the credit table for functional positions, the task table otherwise."""
+    if jabatan.jenis == "fungsional":
+        return (("butir", f.ButirFormSet, "Butir kegiatan (tabel angka kredit)"),)
+    return (("tugas", f.TugasFormSet, "Uraian tugas dan beban kerja"),)
+
+
+def bangun(bagian: Bagian, jabatan, data, *, atasan_qs, katalog, periode):
+    """The bound (or unbound) form, formsets and aspect form of one section."""
+    form = None
+    if bagian.form is f.JabatanUmumForm:
+        form = f.JabatanUmumForm(data, instance=jabatan, atasan_qs=atasan_qs, katalog=katalog)
+    elif bagian.form is f.SyaratLainForm:
+        form = f.SyaratLainForm(data, instance=jabatan, katalog=katalog)
+    elif bagian.form is not None:
+        form = bagian.form(data, instance=jabatan)
+    specs = formsets_tugas(jabatan) if bagian.slug == "tugas" else bagian.formsets
+    formsets = [
+        (judul, cls(data, instance=jabatan, prefix=prefix, periode=periode))
+        for prefix, cls, judul in specs
+    ]
+    kondisi = None
+    if bagian.kondisi:
+        nilai = {k.aspek_id: k.faktor for k in jabatan.kondisi_lingkungan.all()}
+        kondisi = f.KondisiLingkunganForm(
+            data, aspek=katalog(AspekLingkungan).order_by("urutan"), nilai=nilai, prefix="kondisi"
+        )
+    return form, formsets, kondisi

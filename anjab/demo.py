@@ -1,0 +1,352 @@
+"""Demo positions from the seeds: the 37 Informasi Jabatan of Dinas Sosial dan Pemberdayaan
+Masyarakat Kota Tarakan (seed 001) and the evaluated Kepala Kantor Kesbangpol Kota
+Pontianak (seed 000). The seeds' own words are kept; their printed totals are stored only as
+declared values. Loading twice changes nothing."""
+
+import re
+from decimal import Decimal
+
+from django.db import transaction
+
+from abk.models import DeklarasiJabatan, PeriodeAnalisis
+from anjab import services
+from anjab.models import (
+    AspekLingkungan,
+    BahanKerja,
+    BakatKerja,
+    ButirKegiatan,
+    FungsiPekerjaan,
+    HasilKerja,
+    Jabatan,
+    JabatanFungsionalRef,
+    JabatanPelaksanaRef,
+    Keterampilan,
+    KondisiLingkungan,
+    KorelasiJabatan,
+    MinatKerja,
+    PerangkatKerja,
+    RisikoBahaya,
+    SyaratDiklat,
+    TanggungJawab,
+    TemperamenKerja,
+    TugasJabatan,
+    UpayaFisik,
+    Wewenang,
+)
+from organisasi.demo import _simpan
+from organisasi.models import Instansi, UnitOrganisasi
+from organisasi.reference import baca_fixture
+
+TARAKAN = {
+    "nama": "Pemerintah Kota Tarakan",
+    "jenis": "kota",
+    "nama_daerah": "Tarakan",
+    "wilayah": "Provinsi Kalimantan Utara",
+    "jabatan_kepala": "Wali Kota",
+    "ibu_kota": "Tarakan",
+}
+DINAS = "Dinas Sosial dan Pemberdayaan Masyarakat"
+# The Dinas's units, from seed 001's daftar informasi jabatan:
+# nomor prefix → (unit, parent unit, jenis, eselon)
+UNIT_TARAKAN = {
+    "": (DINAS, None, "perangkat_daerah", "II.b"),
+    "2": ("Sekretariat", DINAS, "sekretariat", "III.a"),
+    "2.1": ("Sub Bagian Umum dan Kepegawaian", "Sekretariat", "subbagian", "IV.a"),
+    "2.2": ("Sub Bagian Perencanaan dan Keuangan", "Sekretariat", "subbagian", "IV.a"),
+    "3": ("Bidang Sosial", DINAS, "bidang", "III.b"),
+    "4": ("Bidang Pemberdayaan Masyarakat", DINAS, "bidang", "III.b"),
+}
+FUNGSIONAL = ["Penggerak Swadaya Masyarakat", "Penyuluh Sosial", "Pekerja Sosial"]
+UPAYA_ALIAS = {"bicara": "berbicara"}
+
+
+def _d(nilai) -> Decimal | None:
+    if nilai in (None, "", "-"):
+        return None
+    return Decimal(str(nilai).replace(",", ""))
+
+
+def _baris_sama(model, jabatan, rows: list[dict], **extra) -> bool:
+    fields = list(rows[0]) if rows else []
+    ada = list(
+        model.objects.filter(jabatan=jabatan, **extra).order_by("urutan", "pk").values(*fields)
+    )
+    return ada == rows and (rows or not ada)
+
+
+def _simpan_baris(model, jabatan, rows: list[dict], **extra) -> None:
+    rows = [{k: v for k, v in r.items()} for r in rows]
+    if _baris_sama(model, jabatan, rows, **extra):
+        return
+    model.objects.filter(jabatan=jabatan, **extra).delete()
+    model.objects.bulk_create(
+        model(jabatan=jabatan, urutan=i, **extra, **r) for i, r in enumerate(rows, start=1)
+    )
+
+
+def _set_m2m(jabatan, field: str, objs) -> None:
+    objs = [o for o in objs if o is not None]
+    if {o.pk for o in getattr(jabatan, field).all()} != {o.pk for o in objs}:
+        getattr(jabatan, field).set(objs)
+
+
+def _unit_dari_nomor(nomor: str, units: dict) -> tuple[UnitOrganisasi, bool]:
+    """Seed numbering → (unit, is head): 2.1 heads Sub Bagian Umum, 2.1.4 sits in it,
+    5 sits in the Dinas itself."""
+    bagian = nomor.split(".")
+    for panjang in range(len(bagian), 0, -1):
+        awalan = ".".join(bagian[:panjang])
+        if awalan in UNIT_TARAKAN:
+            return units[awalan], panjang == len(bagian)
+    return units[""], nomor == "1"
+
+
+def _isi_jabatan(jabatan: Jabatan, data: dict, periode: PeriodeAnalisis, katalog: dict) -> None:
+    _simpan_baris(
+        SyaratDiklat,
+        jabatan,
+        [{"jenis": d["jenis"], "teks": d["teks"]} for d in data["syarat"]["diklat"]],
+    )
+    _simpan_baris(
+        TugasJabatan,
+        jabatan,
+        [
+            {
+                "uraian": t["uraian"],
+                "hasil_kerja": t["hasil_kerja"],
+                "volume": _d(t["volume"]),
+                "waktu": _d(t["waktu"]),
+                "kebutuhan_tercetak": _d(t["kebutuhan_tercetak"]),
+            }
+            for t in data["tugas"]
+        ],
+        periode=periode,
+    )
+    _simpan_baris(
+        ButirKegiatan,
+        jabatan,
+        [
+            {
+                "unsur": b["unsur"],
+                "sub_unsur": b["sub_unsur"],
+                "kegiatan": b["kegiatan"],
+                "kode": b["kode"],
+                "butir_kegiatan": b["butir_kegiatan"],
+                "angka_kredit": _d(b["angka_kredit"]),
+                "konstanta": _d(b["konstanta"]),
+                "volume": _d(b["volume"]) or Decimal(0),
+                "satuan": b["satuan"],
+                "wpk_tercetak": _d(b["wpk_tercetak"]),
+                "wpv_tercetak": _d(b["wpv_tercetak"]),
+            }
+            for b in data["butir"]
+        ],
+        periode=periode,
+    )
+    _simpan_baris(HasilKerja, jabatan, data["hasil_kerja"])
+    _simpan_baris(BahanKerja, jabatan, data["bahan_kerja"])
+    _simpan_baris(PerangkatKerja, jabatan, data["perangkat_kerja"])
+    _simpan_baris(TanggungJawab, jabatan, [{"teks": t} for t in data["tanggung_jawab"]])
+    _simpan_baris(Wewenang, jabatan, [{"teks": t} for t in data["wewenang"]])
+    _simpan_baris(
+        KorelasiJabatan,
+        jabatan,
+        [
+            {
+                "nama_jabatan": k["jabatan"],
+                "unit_kerja": k["unit_kerja"],
+                "dalam_hal": k["dalam_hal"],
+            }
+            for k in data["korelasi"]
+        ],
+    )
+    _simpan_baris(RisikoBahaya, jabatan, data["risiko_bahaya"])
+    _simpan_baris(Keterampilan, jabatan, [{"teks": t} for t in data["keterampilan"]])
+    for kode, faktor in data["kondisi_lingkungan"].items():
+        if faktor:
+            _simpan(
+                KondisiLingkungan,
+                {"jabatan": jabatan, "aspek": katalog["aspek"][kode]},
+                {"faktor": faktor},
+            )
+    _set_m2m(jabatan, "bakat", [katalog["bakat"].get(k) for k in data["bakat"]])
+    _set_m2m(jabatan, "temperamen", [katalog["temperamen"].get(k) for k in data["temperamen"]])
+    _set_m2m(jabatan, "minat", [katalog["minat"].get(k) for k in data["minat"]])
+    _set_m2m(
+        jabatan,
+        "upaya_fisik",
+        [katalog["upaya"].get(_kunci_upaya(u)) for u in data["upaya_fisik"]],
+    )
+    _set_m2m(
+        jabatan, "fungsi_pekerjaan", [katalog["fungsi"].get(k) for k in data["fungsi_pekerjaan"]]
+    )
+
+
+def _kunci_upaya(nama: str) -> str:
+    kunci = re.sub(r"[^a-z ]", "", nama.lower()).strip()
+    return UPAYA_ALIAS.get(kunci, kunci)
+
+
+def _katalog() -> dict:
+    return {
+        "aspek": {a.kode: a for a in AspekLingkungan.objects.filter(instansi=None)},
+        "bakat": {b.kode: b for b in BakatKerja.objects.filter(instansi=None)},
+        "temperamen": {t.kode: t for t in TemperamenKerja.objects.filter(instansi=None)},
+        # Cottle codes are digits+letter ("3a"); single letters are Holland RIASEC.
+        "minat": {m.kode: m for m in MinatKerja.objects.filter(instansi=None)},
+        "upaya": {_kunci_upaya(u.nama): u for u in UpayaFisik.objects.filter(instansi=None)},
+        "fungsi": {f.kode: f for f in FungsiPekerjaan.objects.filter(instansi=None)},
+    }
+
+
+def _semua_jabatan_tarakan() -> list[dict]:
+    return [
+        j
+        for bagian in ("jabatan_1", "jabatan_2", "jabatan_3")
+        for j in baca_fixture(f"demo/tarakan/{bagian}.json")["jabatan"]
+    ]
+
+
+@transaction.atomic
+def muat_tarakan() -> Instansi:
+    instansi = _simpan(
+        Instansi, {"nama": TARAKAN["nama"]}, {k: v for k, v in TARAKAN.items() if k != "nama"}
+    )
+    keputusan = baca_fixture("demo/tarakan/keputusan.json")
+    periode = _simpan(
+        PeriodeAnalisis,
+        {"instansi": instansi, "nama": "ABK 2024"},
+        {"tahun": 2024},
+    )
+    setda = _simpan(
+        UnitOrganisasi,
+        {"instansi": instansi, "parent": None, "nama": "Sekretariat Daerah"},
+        {
+            "jenis": "perangkat_daerah",
+            "eselon": "II.a",
+            "urutan": 1,
+            "jabatan_kepala": "Sekretaris Daerah",
+        },
+    )
+    sekda = _simpan(
+        Jabatan,
+        {"unit": setda, "nama": "Sekretaris Daerah"},
+        {"jenis": "jpt_pratama", "kepala_unit": True, "urutan": 1, "instansi": instansi},
+    )
+    units: dict[str, UnitOrganisasi] = {}
+    for urutan, (awalan, (nama, induk, jenis, eselon)) in enumerate(UNIT_TARAKAN.items(), start=2):
+        parent = next((u for u in units.values() if u.nama == induk), None)
+        units[awalan] = _simpan(
+            UnitOrganisasi,
+            {"instansi": instansi, "parent": parent, "nama": nama},
+            {"jenis": jenis, "eselon": eselon, "urutan": urutan},
+        )
+    katalog = _katalog()
+    fungsional = {f.nama: f for f in JabatanFungsionalRef.objects.filter(instansi=None)}
+    pelaksana = {p.nama: p for p in JabatanPelaksanaRef.objects.filter(instansi=None)}
+    for data in _semua_jabatan_tarakan():
+        unit, kepala = _unit_dari_nomor(data["nomor"], units)
+        rumpun = next((f for f in FUNGSIONAL if data["nama"].startswith(f)), None)
+        jabatan = _simpan(
+            Jabatan,
+            {"unit": unit, "urutan": int(data["nomor"].split(".")[-1]), "nama": data["nama"]},
+            {
+                "instansi": instansi,
+                "kode": data["kode"],
+                "jenis": data["jenis"],
+                "jenjang": data["jenjang"],
+                "jabatan_fungsional": fungsional.get(rumpun) if rumpun else None,
+                "jabatan_pelaksana": pelaksana.get(data["nama"]),
+                "kepala_unit": kepala,
+                "atasan": sekda if data["nomor"] == "1" else None,
+                "ikhtisar": data["ikhtisar"],
+                "kelas_jabatan": data["kelas"],
+                "syarat_pendidikan": data["syarat"]["pendidikan"],
+                "syarat_pengalaman": data["syarat"]["pengalaman"],
+                "prestasi_kerja": data["prestasi_kerja"],
+                **data["kondisi_fisik"],
+            },
+        )
+        if kepala and unit.jabatan_kepala != data["nama"]:
+            unit.jabatan_kepala = data["nama"]
+            unit.save(update_fields=["jabatan_kepala"])
+        _isi_jabatan(jabatan, data, periode, katalog)
+        fungsional_ = bool(data["butir"])
+        _simpan(
+            DeklarasiJabatan,
+            {"periode": periode, "jabatan": jabatan},
+            {
+                "sumber": f"Keputusan Wali Kota Tarakan Nomor {keputusan['nomor']}, "
+                f"lampiran {data['nomor']}",
+                "kebutuhan": _d(
+                    data["butir_formasi_tercetak"] if fungsional_ else data["jumlah_tercetak"]
+                ),
+                "presisi_kebutuhan": _presisi(
+                    data["butir_formasi_tercetak"] if fungsional_ else data["jumlah_tercetak"]
+                ),
+                "beban_kerja_jam": _d(data["butir_jumlah_tercetak"]) if fungsional_ else None,
+                "jumlah_pegawai": int(data["jumlah_pegawai_tercetak"])
+                if data["jumlah_pegawai_tercetak"]
+                else None,
+                "satuan_waktu": data["satuan_waktu_tercetak"],
+            },
+        )
+    return instansi
+
+
+def _presisi(teks: str) -> int:
+    _, _, pecahan = (teks or "").replace(",", "").partition(".")
+    return len(pecahan) if pecahan else 0
+
+
+@transaction.atomic
+def muat_pontianak() -> Instansi:
+    data = baca_fixture("demo/pontianak_kesbangpol.json")
+    info = data["instansi"]
+    instansi = _simpan(
+        Instansi, {"nama": info["nama"]}, {k: v for k, v in info.items() if k != "nama"}
+    )
+    u = data["unit"]
+    unit = _simpan(
+        UnitOrganisasi,
+        {"instansi": instansi, "parent": None, "nama": u["nama"]},
+        {
+            "jenis": u["jenis"],
+            "eselon": u["eselon"],
+            "urutan": 1,
+            "jabatan_kepala": u["jabatan_kepala"],
+        },
+    )
+    j = data["jabatan"]
+    jabatan = _simpan(
+        Jabatan,
+        {"unit": unit, "urutan": 1, "nama": j["nama"]},
+        {"instansi": instansi, "jenis": j["jenis"], "kepala_unit": True, "ikhtisar": j["ikhtisar"]},
+    )
+    periode = _simpan(PeriodeAnalisis, {"instansi": instansi, "nama": "ABK 2020"}, {"tahun": 2020})
+    _simpan_baris(
+        TugasJabatan,
+        jabatan,
+        [{"uraian": t, "hasil_kerja": "", "volume": None, "waktu": None} for t in j["tugas"]],
+        periode=periode,
+    )
+    _simpan_baris(TanggungJawab, jabatan, [{"teks": t} for t in j["tanggung_jawab"]])
+    _simpan_baris(HasilKerja, jabatan, j["hasil_kerja"])
+    ev = data["evaluasi"]
+    levels = {f["kode"]: f["level"] for f in ev["faktor"]}
+    uraian = {f["kode"]: _uraian_faktor(f["uraian"]) for f in ev["faktor"]}
+    ada = getattr(jabatan, "evaluasi", None)
+    if ada is None or {
+        n.faktor.kode: (n.level, n.uraian) for n in ada.nilai.select_related("faktor")
+    } != {k: (levels[k], uraian[k]) for k in levels}:
+        services.evaluasi_simpan(jabatan=jabatan, levels=levels, uraian=uraian)
+    return instansi
+
+
+def _uraian_faktor(paragraf: list[dict]) -> str:
+    bagian = []
+    for p in paragraf:
+        teks = "\n".join(x for x in [p.get("judul", ""), p.get("teks", "")] if x)
+        butir = [f"{i}. {b}" for i, b in enumerate(p.get("butir", []), start=1)]
+        bagian.append("\n".join([teks, *butir]).strip())
+    return "\n\n".join(b for b in bagian if b)

@@ -1,0 +1,183 @@
+"""The Informasi Jabatan and the job-evaluation documents: context, HTML and PDF."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+
+from abk import calculations as abk
+from abk.selectors import periode_terbaru
+from anjab.models import (
+    AspekLingkungan,
+    ButirKegiatan,
+    FungsiPekerjaan,
+    Jabatan,
+    LevelFaktor,
+    TugasJabatan,
+)
+from anjab.selectors import RANTAI, Struktur
+from organisasi.formatting import kelas_teks
+
+
+def render_pdf(html: str) -> bytes:
+    """HTML → A4 PDF with WeasyPrint (static files resolved from the project)."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def _jabatan_lengkap(pk: int, periode) -> Jabatan:
+    return (
+        Jabatan.objects.select_related("unit", "instansi", "evaluasi")
+        .prefetch_related(
+            "diklat",
+            Prefetch("tugas", queryset=TugasJabatan.objects.filter(periode=periode)),
+            Prefetch("butir", queryset=ButirKegiatan.objects.filter(periode=periode)),
+            "hasil_kerja",
+            "bahan_kerja",
+            "perangkat_kerja",
+            "tanggung_jawab",
+            "wewenang",
+            "korelasi",
+            "kondisi_lingkungan",
+            "risiko_bahaya",
+            "keterampilan",
+            "bakat",
+            "temperamen",
+            "minat",
+            "upaya_fisik",
+            "fungsi_pekerjaan",
+            "evaluasi__nilai__faktor",
+        )
+        .get(pk=pk)
+    )
+
+
+def beban_kerja(jabatan: Jabatan, periode) -> dict:
+    """Section 6 of a period with its computed columns and totals (abk.calculations).
+
+    `jabatan.tugas` / `jabatan.butir` must hold that period's rows (see _jabatan_lengkap);
+    a plain Jabatan is filtered here.
+    """
+    if "tugas" not in getattr(jabatan, "_prefetched_objects_cache", {}):
+        jabatan = _jabatan_lengkap(jabatan.pk, periode)
+    we_menit = Decimal(periode.waktu_efektif_menit if periode else abk.WAKTU_EFEKTIF_MENIT)
+    mode = periode.pembulatan if periode else abk.PEMBULATAN_SETENGAH_KE_ATAS
+    we_jam = we_menit / abk.MENIT_PER_JAM
+    if jabatan.jenis == Jabatan.Jenis.FUNGSIONAL:
+        baris = [
+            {
+                "butir": b,
+                "wpk": abk.wpk(b.angka_kredit, b.konstanta),
+                "wpv": abk.wpv(b.angka_kredit, b.konstanta, b.volume),
+            }
+            for b in jabatan.butir.all()
+        ]
+        kebutuhan = abk.formasi_fungsional(
+            ((b.angka_kredit, b.konstanta, b.volume) for b in jabatan.butir.all()), we_jam
+        )
+        return {
+            "fungsional": True,
+            "baris": baris,
+            "jumlah_wpv": sum((r["wpv"] for r in baris), Decimal(0)),
+            "waktu_efektif_jam": we_jam,
+            "kebutuhan": kebutuhan,
+            "dibulatkan": abk.bulatkan(kebutuhan, mode),
+        }
+    baris = [
+        {"tugas": t, "kebutuhan": abk.kebutuhan_tugas(t.volume, t.waktu, we_menit)}
+        for t in jabatan.tugas.all()
+    ]
+    kebutuhan = abk.kebutuhan_jabatan(((t.volume, t.waktu) for t in jabatan.tugas.all()), we_menit)
+    return {
+        "fungsional": False,
+        "baris": baris,
+        "waktu_efektif_menit": we_menit,
+        "kebutuhan": kebutuhan,
+        "dibulatkan": abk.bulatkan(kebutuhan, mode),
+    }
+
+
+def kelas_efektif(jabatan: Jabatan) -> int | None:
+    evaluasi = getattr(jabatan, "evaluasi", None)
+    if jabatan.kelas_jabatan:
+        return jabatan.kelas_jabatan
+    return evaluasi.kelas if evaluasi else None
+
+
+def konteks_informasi_jabatan(
+    jabatan: Jabatan, *, periode=None, struktur: Struktur | None = None
+) -> dict:
+    periode = periode or periode_terbaru(jabatan.instansi_id)
+    jabatan = _jabatan_lengkap(jabatan.pk, periode)
+    struktur = struktur or Struktur(jabatan.instansi_id)
+    rantai = struktur.rantai(jabatan)
+    unit_teratas = struktur.unit_teratas(jabatan.unit_id) or jabatan.unit
+    kondisi = {k.aspek_id: k.faktor for k in jabatan.kondisi_lingkungan.all()}
+    aspek = AspekLingkungan.objects.filter(instansi__isnull=True).order_by("urutan")
+    fungsi = {k: [] for k in FungsiPekerjaan.Kelompok.values}
+    for fp in sorted(jabatan.fungsi_pekerjaan.all(), key=lambda x: (x.urutan, x.kode)):
+        fungsi[fp.kelompok].append(fp)
+    kelas = kelas_efektif(jabatan)
+    return {
+        "jabatan": jabatan,
+        "unit_teratas": unit_teratas,
+        "rantai": [(label, rantai[kunci]) for kunci, label, _ in RANTAI],
+        "periode": periode,
+        "beban": beban_kerja(jabatan, periode),
+        "kondisi": [(a, kondisi.get(a.pk, "")) for a in aspek],
+        "fungsi": [
+            ("Hubungan dengan data", fungsi["data"]),
+            ("Hubungan dengan orang", fungsi["orang"]),
+            ("Hubungan dengan benda", fungsi["benda"]),
+        ],
+        "kondisi_fisik": [
+            ("Jenis kelamin", jabatan.jenis_kelamin),
+            ("Umur", jabatan.umur),
+            ("Tinggi badan", jabatan.tinggi_badan),
+            ("Berat badan", jabatan.berat_badan),
+            ("Postur badan", jabatan.postur_badan),
+            ("Penampilan", jabatan.penampilan),
+        ],
+        "kelas": kelas,
+        "kelas_teks": kelas_teks(kelas),
+    }
+
+
+def konteks_evaluasi(jabatan: Jabatan) -> dict:
+    jabatan = _jabatan_lengkap(jabatan.pk, periode_terbaru(jabatan.instansi_id))
+    evaluasi = getattr(jabatan, "evaluasi", None)
+    rentang = None
+    if evaluasi is not None:
+        rentang = evaluasi.tabel.kelas.filter(kelas=evaluasi.kelas).first()
+    nilai = []
+    if evaluasi is not None:
+        poin = {
+            (lv.faktor_id, lv.level): lv.nilai
+            for lv in LevelFaktor.objects.filter(faktor__tabel_id=evaluasi.tabel_id)
+        }
+        nilai = [(n, poin.get((n.faktor_id, n.level))) for n in evaluasi.nilai.all()]
+    return {
+        "jabatan": jabatan,
+        "evaluasi": evaluasi,
+        "nilai": nilai,
+        "rentang": rentang,
+        "struktural": jabatan.struktural,
+    }
+
+
+def informasi_jabatan_html(jabatan: Jabatan) -> str:
+    return render_to_string(
+        "anjab/dokumen/informasi_jabatan.html", konteks_informasi_jabatan(jabatan)
+    )
+
+
+def evaluasi_jabatan_html(jabatan: Jabatan) -> str:
+    return render_to_string("anjab/dokumen/evaluasi_jabatan.html", konteks_evaluasi(jabatan))
+
+
+DOKUMEN = {
+    "informasi-jabatan": informasi_jabatan_html,
+    "evaluasi-jabatan": evaluasi_jabatan_html,
+}

@@ -1,0 +1,199 @@
+from django import forms
+from django.forms import BaseInlineFormSet, inlineformset_factory
+
+from anjab import models as m
+
+# Long texts in table rows: a two-line textarea keeps rows compact yet shows the words.
+_TEKS = forms.Textarea(attrs={"rows": 2})
+
+
+class JabatanUmumForm(forms.ModelForm):
+    class Meta:
+        model = m.Jabatan
+        fields = [
+            "nama",
+            "kode",
+            "jenis",
+            "jenjang",
+            "jabatan_fungsional",
+            "jabatan_pelaksana",
+            "kepala_unit",
+            "atasan",
+            "urutan",
+            "ikhtisar",
+            "kelas_jabatan",
+        ]
+        widgets = {"ikhtisar": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, atasan_qs, katalog, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["atasan"].queryset = atasan_qs
+        if "jabatan_fungsional" in self.fields:
+            self.fields["jabatan_fungsional"].queryset = katalog(m.JabatanFungsionalRef)
+            self.fields["jabatan_pelaksana"].queryset = katalog(m.JabatanPelaksanaRef)
+        if "urutan" in self.fields:
+            self.fields["urutan"].required = False
+            self.fields["urutan"].help_text = "Urutan pada daftar informasi jabatan unit."
+
+
+class JabatanBaruForm(JabatanUmumForm):
+    class Meta(JabatanUmumForm.Meta):
+        fields = ["nama", "jenis", "jenjang", "kepala_unit", "atasan", "ikhtisar", "kelas_jabatan"]
+
+
+class SyaratForm(forms.ModelForm):
+    class Meta:
+        model = m.Jabatan
+        fields = ["syarat_pendidikan", "syarat_pengalaman"]
+        widgets = {
+            "syarat_pendidikan": forms.Textarea(attrs={"rows": 2}),
+            "syarat_pengalaman": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class SyaratLainForm(forms.ModelForm):
+    class Meta:
+        model = m.Jabatan
+        fields = [
+            "bakat",
+            "temperamen",
+            "minat",
+            "upaya_fisik",
+            "fungsi_pekerjaan",
+            "jenis_kelamin",
+            "umur",
+            "tinggi_badan",
+            "berat_badan",
+            "postur_badan",
+            "penampilan",
+            "prestasi_kerja",
+        ]
+        widgets = {
+            name: forms.CheckboxSelectMultiple
+            for name in ["bakat", "temperamen", "minat", "upaya_fisik", "fungsi_pekerjaan"]
+        }
+
+    def __init__(self, *args, katalog, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bakat"].queryset = katalog(m.BakatKerja)
+        self.fields["temperamen"].queryset = katalog(m.TemperamenKerja)
+        self.fields["minat"].queryset = katalog(m.MinatKerja)
+        self.fields["upaya_fisik"].queryset = katalog(m.UpayaFisik)
+        self.fields["fungsi_pekerjaan"].queryset = katalog(m.FungsiPekerjaan).order_by(
+            "kelompok", "kode"
+        )
+
+
+class KondisiLingkunganForm(forms.Form):
+    """One text field per aspect of the catalogue (nine by default), in printed order."""
+
+    def __init__(self, *args, aspek, nilai: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.aspek = list(aspek)
+        for a in self.aspek:
+            self.fields[f"aspek_{a.pk}"] = forms.CharField(
+                label=a.nama,
+                required=False,
+                max_length=300,
+                initial=nilai.get(a.pk, ""),
+                widget=forms.TextInput(attrs={"list": f"contoh-{a.kode}"}),
+            )
+
+    def nilai(self) -> dict[int, str]:
+        return {a.pk: self.cleaned_data[f"aspek_{a.pk}"].strip() for a in self.aspek}
+
+
+class EvaluasiForm(forms.Form):
+    """A level per factor and, optionally, the justification text of the IFJ."""
+
+    def __init__(self, *args, faktor, awal: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.faktor = list(faktor)
+        for f in self.faktor:
+            pilihan = [("", "— pilih tingkat —")] + [
+                (lv.level, f"Tingkat {f.kode}-{lv.level} = {lv.nilai} nilai")
+                for lv in f.level.all()
+            ]
+            level, uraian = awal.get(f.pk, (None, ""))
+            self.fields[f"level_{f.pk}"] = forms.TypedChoiceField(
+                label=f"Faktor {f.kode}: {f.nama}", choices=pilihan, coerce=int, initial=level
+            )
+            self.fields[f"uraian_{f.pk}"] = forms.CharField(
+                label=f"Uraian faktor {f.kode}",
+                required=False,
+                initial=uraian,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def pasangan(self):
+        for f in self.faktor:
+            yield f, self[f"level_{f.pk}"], self[f"uraian_{f.pk}"]
+
+    def levels(self) -> dict[str, int]:
+        return {f.kode: self.cleaned_data[f"level_{f.pk}"] for f in self.faktor}
+
+    def uraian(self) -> dict[str, str]:
+        return {f.kode: self.cleaned_data[f"uraian_{f.pk}"] for f in self.faktor}
+
+
+class BarisFormSet(BaseInlineFormSet):
+    """Ordered rows: the browser keeps a hidden ORDER per row as rows are added, moved and
+    removed; the service stores that order as `urutan`."""
+
+    ordering_widget = forms.HiddenInput
+
+    def __init__(self, *args, periode=None, **kwargs):
+        # Workload rows (tugas, butir) belong to an analysis period; the others do not.
+        self.periode = periode
+        super().__init__(*args, **kwargs)
+
+    def get_queryset(self):
+        qs = super().get_queryset().order_by("urutan", "pk")
+        if any(f.name == "periode" for f in self.model._meta.fields):
+            qs = qs.filter(periode=self.periode)
+        return qs
+
+
+def _formset(model, fields, widgets=None):
+    return inlineformset_factory(
+        m.Jabatan,
+        model,
+        formset=BarisFormSet,
+        fields=fields,
+        widgets=widgets or {},
+        extra=0,
+        can_delete=True,
+        can_order=True,
+    )
+
+
+DiklatFormSet = _formset(m.SyaratDiklat, ["jenis", "teks"], {"teks": _TEKS})
+TugasFormSet = _formset(
+    m.TugasJabatan,
+    ["uraian", "hasil_kerja", "volume", "waktu"],
+    {"uraian": _TEKS, "volume": forms.NumberInput(attrs={"step": "any", "min": "0"}),
+     "waktu": forms.NumberInput(attrs={"step": "any", "min": "0"})},
+)  # fmt: skip
+ButirFormSet = _formset(
+    m.ButirKegiatan,
+    ["unsur", "sub_unsur", "kegiatan", "kode", "butir_kegiatan", "angka_kredit", "konstanta",
+     "volume", "satuan"],
+    {"kegiatan": _TEKS, "butir_kegiatan": _TEKS,
+     "angka_kredit": forms.NumberInput(attrs={"step": "any", "min": "0"}),
+     "konstanta": forms.NumberInput(attrs={"step": "any", "min": "0"}),
+     "volume": forms.NumberInput(attrs={"step": "any", "min": "0"})},
+)  # fmt: skip
+HasilKerjaFormSet = _formset(m.HasilKerja, ["hasil", "satuan"], {"hasil": _TEKS})
+BahanKerjaFormSet = _formset(
+    m.BahanKerja, ["item", "penggunaan"], {"item": _TEKS, "penggunaan": _TEKS}
+)
+PerangkatKerjaFormSet = _formset(
+    m.PerangkatKerja, ["item", "penggunaan"], {"item": _TEKS, "penggunaan": _TEKS}
+)
+TanggungJawabFormSet = _formset(m.TanggungJawab, ["teks"], {"teks": _TEKS})
+WewenangFormSet = _formset(m.Wewenang, ["teks"], {"teks": _TEKS})
+KorelasiFormSet = _formset(
+    m.KorelasiJabatan, ["nama_jabatan", "unit_kerja", "dalam_hal"], {"dalam_hal": _TEKS}
+)
+RisikoFormSet = _formset(m.RisikoBahaya, ["fisik_mental", "penyebab"], {"penyebab": _TEKS})
+KeterampilanFormSet = _formset(m.Keterampilan, ["teks"], {"teks": _TEKS})

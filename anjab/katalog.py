@@ -1,0 +1,104 @@
+"""Screens for the reference catalogues: everyone reads the national rows; an Admin
+Instansi adds, edits and removes its own instansi's rows."""
+
+from django import forms
+from django.contrib import messages
+from django.forms import modelform_factory
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from anjab import models as m
+from anjab.selectors import katalog_for_user, tabel_evaluasi_aktif
+from organisasi.akses import wajib_admin_instansi
+from organisasi.decorators import akses_wajib
+
+KATALOG = {
+    "bakat-kerja": (m.BakatKerja, []),
+    "temperamen-kerja": (m.TemperamenKerja, ["singkatan"]),
+    "minat-kerja": (m.MinatKerja, ["sistem"]),
+    "fungsi-pekerjaan": (m.FungsiPekerjaan, ["kelompok"]),
+    "upaya-fisik": (m.UpayaFisik, []),
+    "kondisi-lingkungan": (m.AspekLingkungan, []),
+    "jabatan-pelaksana": (m.JabatanPelaksanaRef, ["klasifikasi", "pendidikan_minimal", "kelas"]),
+    "jabatan-fungsional": (m.JabatanFungsionalRef, ["kategori", "instansi_pembina"]),
+}
+
+
+def _katalog(slug):
+    if slug not in KATALOG:
+        raise Http404
+    return KATALOG[slug]
+
+
+def _form_class(model, extra):
+    return modelform_factory(
+        model,
+        fields=["kode", "nama", *extra, "uraian", "urutan", "dasar_hukum"],
+        widgets={"uraian": forms.Textarea(attrs={"rows": 2})},
+    )
+
+
+@akses_wajib
+def katalog_index(request):
+    daftar = [
+        (slug, model._meta.verbose_name_plural, katalog_for_user(model, request.user).count())
+        for slug, (model, _) in KATALOG.items()
+    ]
+    tabel = tabel_evaluasi_aktif()
+    faktor = []
+    if tabel is not None:
+        faktor = list(tabel.faktor.prefetch_related("level").order_by("jenis", "urutan"))
+    return render(
+        request,
+        "anjab/katalog_index.html",
+        {"daftar": daftar, "tabel": tabel, "faktor": faktor,
+         "kelas": list(tabel.kelas.all()) if tabel else []},
+    )  # fmt: skip
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def katalog_daftar(request, slug):
+    model, extra = _katalog(slug)
+    rows = katalog_for_user(model, request.user)
+    form = None
+    if request.akses.admin_instansi and request.akses.instansi_id is not None:
+        form = _form_class(model, extra)(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            obj = form.save(commit=False)
+            obj.instansi_id = request.akses.instansi_id
+            obj.save()
+            messages.success(request, f"“{obj}” ditambahkan ke {model._meta.verbose_name}.")
+            return redirect("anjab:katalog_daftar", slug=slug)
+    elif request.method == "POST":
+        wajib_admin_instansi(request.akses)
+    return render(
+        request,
+        "anjab/katalog_daftar.html",
+        {"slug": slug, "judul": model._meta.verbose_name_plural, "rows": rows, "form": form},
+    )
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def katalog_ubah(request, slug, pk):
+    model, extra = _katalog(slug)
+    wajib_admin_instansi(request.akses)
+    # Only the instansi's own rows are editable; national rows are the regulation's.
+    obj = get_object_or_404(model, pk=pk, instansi_id=request.akses.instansi_id)
+    form = _form_class(model, extra)(request.POST or None, instance=obj)
+    if request.method == "POST":
+        if "hapus" in request.POST:
+            obj.delete()
+            messages.success(request, f"“{obj}” dihapus.")
+            return redirect("anjab:katalog_daftar", slug=slug)
+        if form.is_valid():
+            form.save()
+            messages.success(request, f"“{obj}” disimpan.")
+            return redirect("anjab:katalog_daftar", slug=slug)
+    return render(
+        request,
+        "anjab/katalog_ubah.html",
+        {"slug": slug, "judul": model._meta.verbose_name_plural, "form": form, "obj": obj},
+    )

@@ -1,0 +1,165 @@
+"""Reads for positions, always scoped through organisasi.selectors (one scoping layer)."""
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from anjab.calculations import TabelNilai
+from anjab.models import Jabatan, RentangKelas, TabelEvaluasi
+from organisasi.akses import akses_untuk
+from organisasi.models import UnitOrganisasi
+from organisasi.selectors import units_for_user
+
+RANTAI = [
+    ("jpt_madya", "JPT Madya", {Jabatan.Jenis.JPT_MADYA}),
+    ("jpt_pratama", "JPT Pratama", {Jabatan.Jenis.JPT_PRATAMA}),
+    ("administrator", "Administrator", {Jabatan.Jenis.ADMINISTRATOR}),
+    ("pengawas", "Pengawas", {Jabatan.Jenis.PENGAWAS}),
+]
+
+
+def jabatan_for_user(user) -> QuerySet[Jabatan]:
+    akses = akses_untuk(user)
+    qs = Jabatan.objects.all()
+    if akses.semua_instansi:
+        return qs
+    if akses.instansi_id is None:
+        return qs.none()
+    qs = qs.filter(instansi_id=akses.instansi_id)
+    if akses.unit_id is not None:
+        qs = qs.filter(unit__in=units_for_user(user))
+    return qs
+
+
+def get_jabatan_for_user(user, pk) -> Jabatan:
+    return get_object_or_404(
+        jabatan_for_user(user).select_related("unit", "instansi", "atasan"), pk=pk
+    )
+
+
+def katalog_for_user(model, user) -> QuerySet:
+    """The national rows plus the user's instansi's own rows of a catalogue."""
+    akses = akses_untuk(user)
+    if akses.semua_instansi:
+        return model.objects.all()
+    return model.objects.filter(Q(instansi__isnull=True) | Q(instansi_id=akses.instansi_id))
+
+
+def tabel_evaluasi_aktif() -> TabelEvaluasi:
+    return TabelEvaluasi.objects.filter(aktif=True).order_by("-pk").first()
+
+
+def tabel_nilai(tabel: TabelEvaluasi) -> TabelNilai:
+    """The evaluation tables as plain values for anjab.calculations (three queries)."""
+    from anjab.models import LevelFaktor
+
+    nilai: dict = {}
+    for jenis, kode, level, poin in LevelFaktor.objects.filter(faktor__tabel=tabel).values_list(
+        "faktor__jenis", "faktor__kode", "level", "nilai"
+    ):
+        nilai.setdefault(jenis, {}).setdefault(kode, {})[level] = poin
+    kelas = tuple(
+        RentangKelas.objects.filter(tabel=tabel)
+        .order_by("kelas")
+        .values_list("kelas", "nilai_min", "nilai_max")
+    )
+    return TabelNilai(nilai=nilai, kelas=kelas)
+
+
+class Struktur:
+    """Every position of an instansi with its unit tree, loaded once, to derive who reports
+    to whom (the explicit atasan, else the head of the unit or of the nearest unit above)."""
+
+    def __init__(self, instansi_id: int):
+        self.units = {
+            u.pk: u
+            for u in UnitOrganisasi.objects.filter(instansi_id=instansi_id).only(
+                "pk", "parent_id", "nama", "urutan"
+            )
+        }
+        self.jabatan = {
+            j.pk: j
+            for j in Jabatan.objects.filter(instansi_id=instansi_id).only(
+                "pk", "nama", "jenis", "unit_id", "kepala_unit", "atasan_id", "urutan"
+            )
+        }
+        self.kepala = {}
+        for j in sorted(self.jabatan.values(), key=lambda j: (j.urutan, j.pk)):
+            if j.kepala_unit:
+                self.kepala.setdefault(j.unit_id, j)
+
+    def atasan(self, jabatan: Jabatan) -> Jabatan | None:
+        if jabatan.atasan_id:
+            return self.jabatan.get(jabatan.atasan_id)
+        unit_id = jabatan.unit_id
+        if not jabatan.kepala_unit:
+            kepala = self.kepala.get(unit_id)
+            if kepala is not None and kepala.pk != jabatan.pk:
+                return kepala
+        unit = self.units.get(unit_id)
+        while unit is not None and unit.parent_id is not None:
+            unit = self.units.get(unit.parent_id)
+            if unit is not None and unit.pk in self.kepala:
+                return self.kepala[unit.pk]
+        return None
+
+    def rantai(self, jabatan: Jabatan) -> dict[str, Jabatan | None]:
+        """Section 3 of the Informasi Jabatan: the nearest superior of each level."""
+        hasil = {kunci: None for kunci, _, _ in RANTAI}
+        seen, current = {jabatan.pk}, self.atasan(jabatan)
+        while current is not None and current.pk not in seen:
+            seen.add(current.pk)
+            for kunci, _, jenis in RANTAI:
+                if current.jenis in jenis and hasil[kunci] is None:
+                    hasil[kunci] = current
+            current = self.atasan(current)
+        return hasil
+
+    def unit_teratas(self, unit_id: int) -> UnitOrganisasi | None:
+        unit = self.units.get(unit_id)
+        while unit is not None and unit.parent_id is not None:
+            unit = self.units.get(unit.parent_id)
+        return unit
+
+
+def subtree_ids(struktur: Struktur, unit_id: int) -> set[int]:
+    anak: dict[int | None, list[int]] = {}
+    for u in struktur.units.values():
+        anak.setdefault(u.parent_id, []).append(u.pk)
+    hasil, tumpukan = set(), [unit_id]
+    while tumpukan:
+        uid = tumpukan.pop()
+        hasil.add(uid)
+        tumpukan.extend(anak.get(uid, []))
+    return hasil
+
+
+def daftar_informasi_jabatan(struktur: Struktur, unit_id: int) -> list[tuple[str, int, Jabatan]]:
+    """The numbered list of the decree's lampiran (1, 2, 2.1, 2.1.1 …) for a unit's subtree:
+    the head of the unit is 1, the positions reporting to it are 2, 3, …, and each
+    position's subordinates are numbered below it. Returns (nomor, depth, jabatan)."""
+    ids = subtree_ids(struktur, unit_id)
+    dalam = [j for j in struktur.jabatan.values() if j.unit_id in ids]
+    dalam_ids = {j.pk for j in dalam}
+    anak: dict[int | None, list[Jabatan]] = {}
+    for j in dalam:
+        atasan = struktur.atasan(j)
+        anak.setdefault(atasan.pk if atasan and atasan.pk in dalam_ids else None, []).append(j)
+    for daftar in anak.values():
+        daftar.sort(key=lambda j: (j.urutan, j.pk))
+    akar = anak.get(None, [])
+    kepala = struktur.kepala.get(unit_id)
+    teratas: list[Jabatan] = []
+    if kepala is not None and kepala in akar:
+        teratas = [kepala, *anak.pop(kepala.pk, []), *[j for j in akar if j.pk != kepala.pk]]
+    else:
+        teratas = akar
+    hasil: list[tuple[str, int, Jabatan]] = []
+
+    def turun(j: Jabatan, nomor: str, depth: int):
+        hasil.append((nomor, depth, j))
+        for i, b in enumerate(anak.get(j.pk, []), start=1):
+            turun(b, f"{nomor}.{i}", depth + 1)
+
+    for i, j in enumerate(teratas, start=1):
+        turun(j, str(i), 0)
+    return hasil

@@ -1,0 +1,170 @@
+"""Writes for positions. Keyword-only, each in one transaction."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from anjab import selectors
+from anjab.calculations import EvaluasiTidakSah, evaluasi_jabatan
+from anjab.models import (
+    BahanKerja,
+    ButirKegiatan,
+    EvaluasiJabatan,
+    FaktorEvaluasi,
+    HasilKerja,
+    Jabatan,
+    Keterampilan,
+    KondisiLingkungan,
+    KorelasiJabatan,
+    NilaiFaktor,
+    PerangkatKerja,
+    RisikoBahaya,
+    SyaratDiklat,
+    TanggungJawab,
+    TugasJabatan,
+    Wewenang,
+)
+
+# Every ordered child table of a position, copied whole by jabatan_salin.
+BARIS = [
+    SyaratDiklat,
+    TugasJabatan,
+    ButirKegiatan,
+    HasilKerja,
+    BahanKerja,
+    PerangkatKerja,
+    TanggungJawab,
+    Wewenang,
+    KorelasiJabatan,
+    RisikoBahaya,
+    Keterampilan,
+]
+M2M = ["bakat", "temperamen", "minat", "upaya_fisik", "fungsi_pekerjaan"]
+
+
+@transaction.atomic
+def jabatan_create(*, unit, **fields) -> Jabatan:
+    jabatan = Jabatan(unit=unit, instansi_id=unit.instansi_id, **fields)
+    if not jabatan.urutan:
+        last = Jabatan.objects.filter(unit=unit).order_by("-urutan").first()
+        jabatan.urutan = (last.urutan if last else 0) + 1
+    jabatan.full_clean()
+    jabatan.save()
+    return jabatan
+
+
+def simpan_baris(*, jabatan: Jabatan, formset) -> None:
+    """Stores a valid ordered formset: deleted rows go, the rest take the order shown."""
+    for form in formset.deleted_forms:
+        if form.instance.pk:
+            form.instance.delete()
+    for urutan, form in enumerate(formset.ordered_forms, start=1):
+        obj = form.save(commit=False)
+        obj.jabatan = jabatan
+        obj.urutan = urutan
+        if formset.periode is not None:
+            obj.periode = formset.periode
+        obj.save()
+
+
+@transaction.atomic
+def jabatan_simpan_bagian(*, jabatan: Jabatan, form=None, formsets=(), kondisi=None) -> Jabatan:
+    """Saves one section of the Informasi Jabatan: its fields, its rows, or the nine aspects."""
+    if form is not None and hasattr(form, "save"):
+        form.save()
+    for formset in formsets:
+        simpan_baris(jabatan=jabatan, formset=formset)
+    if kondisi is not None:
+        kondisi_simpan(jabatan=jabatan, nilai=kondisi)
+    return jabatan
+
+
+def kondisi_simpan(*, jabatan: Jabatan, nilai: dict[int, str]) -> None:
+    ada = {k.aspek_id: k for k in jabatan.kondisi_lingkungan.all()}
+    for aspek_id, faktor in nilai.items():
+        row = ada.get(aspek_id)
+        if row is None:
+            if faktor:
+                KondisiLingkungan.objects.create(jabatan=jabatan, aspek_id=aspek_id, faktor=faktor)
+        elif row.faktor != faktor:
+            row.faktor = faktor
+            row.save(update_fields=["faktor"])
+
+
+@transaction.atomic
+def jabatan_salin(*, jabatan: Jabatan, nama: str, unit=None) -> Jabatan:
+    """A new position with every field, row, pick and evaluation of `jabatan`."""
+    asal_pk = jabatan.pk
+    asal = Jabatan.objects.get(pk=asal_pk)
+    baru = Jabatan.objects.get(pk=asal_pk)
+    baru.pk = None
+    baru.id = None
+    baru._state.adding = True
+    baru.nama = nama
+    baru.kepala_unit = False
+    if unit is not None:
+        baru.unit = unit
+    last = Jabatan.objects.filter(unit=baru.unit).order_by("-urutan").first()
+    baru.urutan = (last.urutan if last else 0) + 1
+    baru.full_clean()
+    baru.save()
+    for name in M2M:
+        getattr(baru, name).set(getattr(asal, name).all())
+    for model in BARIS:
+        rows = list(model.objects.filter(jabatan_id=asal_pk))
+        for row in rows:
+            row.pk = None
+            row.id = None
+            row.jabatan = baru
+        model.objects.bulk_create(rows)
+    KondisiLingkungan.objects.bulk_create(
+        KondisiLingkungan(jabatan=baru, aspek_id=k.aspek_id, faktor=k.faktor)
+        for k in asal.kondisi_lingkungan.all()
+    )
+    evaluasi = EvaluasiJabatan.objects.filter(jabatan_id=asal_pk).first()
+    if evaluasi is not None:
+        nilai = list(evaluasi.nilai.all())
+        evaluasi.pk = None
+        evaluasi.jabatan = baru
+        evaluasi.save()
+        NilaiFaktor.objects.bulk_create(
+            NilaiFaktor(evaluasi=evaluasi, faktor_id=n.faktor_id, level=n.level, uraian=n.uraian)
+            for n in nilai
+        )
+    return baru
+
+
+@transaction.atomic
+def jabatan_delete(*, jabatan: Jabatan) -> None:
+    jabatan.delete()
+
+
+@transaction.atomic
+def evaluasi_simpan(
+    *, jabatan: Jabatan, levels: dict[str, int], uraian: dict[str, str] | None = None
+) -> EvaluasiJabatan:
+    """Stores the chosen factor levels and the total and kelas computed from them."""
+    tabel = selectors.tabel_evaluasi_aktif()
+    jenis = jabatan.jenis_evaluasi
+    try:
+        hasil = evaluasi_jabatan(jenis, levels, selectors.tabel_nilai(tabel))
+    except EvaluasiTidakSah as e:
+        raise ValidationError(str(e)) from e
+    evaluasi, _ = EvaluasiJabatan.objects.update_or_create(
+        jabatan=jabatan,
+        defaults={
+            "tabel": tabel,
+            "jenis": jenis,
+            "total_nilai": hasil.total_nilai,
+            "kelas": hasil.kelas,
+        },
+    )
+    faktor = {f.kode: f for f in FaktorEvaluasi.objects.filter(tabel=tabel, jenis=jenis)}
+    evaluasi.nilai.exclude(faktor__in=faktor.values()).delete()
+    uraian = uraian or {}
+    for kode, level in levels.items():
+        NilaiFaktor.objects.update_or_create(
+            evaluasi=evaluasi,
+            faktor=faktor[kode.upper()],
+            defaults={"level": level, "uraian": uraian.get(kode, "")},
+        )
+    return evaluasi

@@ -1,0 +1,252 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from abk import services as abk_services
+from anjab import documents, selectors, services
+from anjab.bagian import BAGIAN, BAGIAN_PER_SLUG, bangun
+from anjab.forms import EvaluasiForm, JabatanBaruForm
+from anjab.models import FaktorEvaluasi, Jabatan
+from organisasi import selectors as org_selectors
+from organisasi.akses import wajib_menulis
+from organisasi.decorators import akses_wajib
+
+
+def _katalog(request):
+    return lambda model: selectors.katalog_for_user(model, request.user)
+
+
+def _atasan_qs(request, jabatan: Jabatan | None, instansi_id: int):
+    qs = selectors.jabatan_for_user(request.user).filter(instansi_id=instansi_id)
+    if jabatan is not None and jabatan.pk:
+        qs = qs.exclude(pk=jabatan.pk)
+    return qs.select_related("unit").order_by("unit__nama", "-kepala_unit", "urutan")
+
+
+@akses_wajib
+def daftar(request):
+    units = org_selectors.unit_tree(request.user)
+    teratas = [u for u in units if u.tree_depth == 0]
+    unit = None
+    if request.GET.get("unit"):
+        try:
+            pk = int(request.GET["unit"])
+        except ValueError:
+            raise Http404 from None
+        unit = org_selectors.get_unit_for_user(request.user, pk)
+    elif teratas:
+        unit = teratas[0]
+    baris = []
+    if unit is not None:
+        struktur = selectors.Struktur(unit.instansi_id)
+        kelas = dict(
+            selectors.jabatan_for_user(request.user)
+            .filter(instansi_id=unit.instansi_id, evaluasi__isnull=False)
+            .values_list("pk", "evaluasi__kelas")
+        )
+        for nomor, depth, j in selectors.daftar_informasi_jabatan(struktur, unit.pk):
+            j.kelas_tampil = j.kelas_jabatan or kelas.get(j.pk)
+            j.unit_nama = struktur.units[j.unit_id].nama
+            baris.append((nomor, depth, j))
+    return render(
+        request,
+        "anjab/daftar.html",
+        {
+            "units": units,
+            "unit": unit,
+            "baris": baris,
+            "boleh_menulis": request.akses.boleh_menulis,
+        },
+    )
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def jabatan_create(request, unit_pk):
+    unit = org_selectors.get_unit_for_user(request.user, unit_pk)
+    wajib_menulis(request.akses)
+    jabatan = Jabatan(unit=unit, instansi_id=unit.instansi_id)
+    form = JabatanBaruForm(
+        request.POST or None,
+        instance=jabatan,
+        atasan_qs=_atasan_qs(request, None, unit.instansi_id),
+        katalog=_katalog(request),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in JabatanBaruForm.Meta.fields}
+        try:
+            jabatan = services.jabatan_create(unit=unit, **data)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, f"Jabatan “{jabatan.nama}” dibuat. Lengkapi bagiannya.")
+            return redirect("anjab:jabatan_bagian", pk=jabatan.pk, slug="tugas")
+    return render(request, "anjab/jabatan_baru.html", {"form": form, "unit": unit})
+
+
+@akses_wajib
+def jabatan_detail(request, pk):
+    jabatan = selectors.get_jabatan_for_user(request.user, pk)
+    konteks = documents.konteks_informasi_jabatan(jabatan)
+    evaluasi = getattr(konteks["jabatan"], "evaluasi", None)
+    konteks.update(
+        {
+            "bagian": BAGIAN,
+            "evaluasi": evaluasi,
+            "kelas_berbeda": bool(
+                evaluasi and jabatan.kelas_jabatan and evaluasi.kelas != jabatan.kelas_jabatan
+            ),
+            "evaluasi_usang": bool(evaluasi and evaluasi.jenis != jabatan.jenis_evaluasi),
+            "boleh_menulis": request.akses.boleh_menulis,
+        }
+    )
+    return render(request, "anjab/jabatan_detail.html", konteks)
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def jabatan_bagian(request, pk, slug):
+    jabatan = selectors.get_jabatan_for_user(request.user, pk)
+    bagian = BAGIAN_PER_SLUG.get(slug)
+    if bagian is None:
+        raise Http404
+    if request.method == "POST":
+        wajib_menulis(request.akses)
+    periode = abk_services.periode_aktif(instansi=jabatan.instansi)
+    data = request.POST if request.method == "POST" else None
+    form, formsets, kondisi = bangun(
+        bagian,
+        jabatan,
+        data,
+        atasan_qs=_atasan_qs(request, jabatan, jabatan.instansi_id),
+        katalog=_katalog(request),
+        periode=periode,
+    )
+    if request.method == "POST":
+        semua = [x for x in [form, kondisi, *(fs for _, fs in formsets)] if x is not None]
+        if all(x.is_valid() for x in semua):
+            try:
+                services.jabatan_simpan_bagian(
+                    jabatan=jabatan,
+                    form=form,
+                    formsets=[fs for _, fs in formsets],
+                    kondisi=kondisi.nilai() if kondisi else None,
+                )
+            except ValidationError as e:
+                messages.error(request, " ".join(e.messages))
+            else:
+                messages.success(request, f"Bagian “{bagian.judul}” disimpan.")
+                return redirect("anjab:jabatan_bagian", pk=jabatan.pk, slug=slug)
+        else:
+            messages.error(request, "Periksa isian yang ditandai merah; belum ada yang disimpan.")
+    context = {
+        "jabatan": jabatan,
+        "bagian": bagian,
+        "semua_bagian": BAGIAN,
+        "form": form,
+        "formsets": formsets,
+        "kondisi": kondisi,
+        "boleh_menulis": request.akses.boleh_menulis,
+        "periode": periode,
+    }
+    if slug == "tugas":
+        context["beban"] = documents.beban_kerja(jabatan, periode)
+    return render(request, "anjab/jabatan_bagian.html", context)
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def jabatan_salin(request, pk):
+    jabatan = selectors.get_jabatan_for_user(request.user, pk)
+    wajib_menulis(request.akses)
+    nama = (request.POST.get("nama") or "").strip()
+    error = None
+    if request.method == "POST":
+        if not nama:
+            error = "Nama jabatan baru wajib diisi."
+        else:
+            baru = services.jabatan_salin(jabatan=jabatan, nama=nama)
+            messages.success(request, f"Jabatan “{baru.nama}” dibuat dari salinan {jabatan.nama}.")
+            return redirect("anjab:jabatan_detail", pk=baru.pk)
+    return render(
+        request,
+        "anjab/jabatan_salin.html",
+        {"jabatan": jabatan, "nama": nama or f"{jabatan.nama} (salinan)", "error": error},
+        status=400 if error else 200,
+    )
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def jabatan_hapus(request, pk):
+    jabatan = selectors.get_jabatan_for_user(request.user, pk)
+    wajib_menulis(request.akses)
+    if request.method == "POST":
+        unit_pk = jabatan.unit_id
+        services.jabatan_delete(jabatan=jabatan)
+        messages.success(request, f"Jabatan “{jabatan.nama}” dihapus.")
+        return redirect(reverse("anjab:daftar") + f"?unit={_unit_teratas(request, unit_pk)}")
+    return render(request, "anjab/jabatan_hapus.html", {"jabatan": jabatan})
+
+
+def _unit_teratas(request, unit_pk) -> int:
+    visible = {u.pk: u for u in org_selectors.unit_tree(request.user)}
+    unit = visible.get(unit_pk)
+    while unit is not None and unit.tree_depth > 0 and unit.parent_id in visible:
+        unit = visible[unit.parent_id]
+    return unit.pk if unit else unit_pk
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def jabatan_evaluasi(request, pk):
+    jabatan = selectors.get_jabatan_for_user(request.user, pk)
+    if request.method == "POST":
+        wajib_menulis(request.akses)
+    tabel = selectors.tabel_evaluasi_aktif()
+    faktor = (
+        FaktorEvaluasi.objects.filter(tabel=tabel, jenis=jabatan.jenis_evaluasi)
+        .prefetch_related("level")
+        .order_by("urutan")
+    )
+    evaluasi = getattr(jabatan, "evaluasi", None)
+    awal = {}
+    if evaluasi is not None and evaluasi.jenis == jabatan.jenis_evaluasi:
+        awal = {n.faktor_id: (n.level, n.uraian) for n in evaluasi.nilai.all()}
+    form = EvaluasiForm(request.POST or None, faktor=faktor, awal=awal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            evaluasi = services.evaluasi_simpan(
+                jabatan=jabatan, levels=form.levels(), uraian=form.uraian()
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(
+                request,
+                f"Evaluasi disimpan: total nilai {evaluasi.total_nilai}, kelas {evaluasi.kelas}.",
+            )
+            return redirect("anjab:jabatan_evaluasi", pk=jabatan.pk)
+    return render(
+        request,
+        "anjab/jabatan_evaluasi.html",
+        {"jabatan": jabatan, "form": form, "evaluasi": evaluasi, "tabel": tabel},
+    )
+
+
+@akses_wajib
+def dokumen(request, pk, jenis, format="html"):
+    jabatan = selectors.get_jabatan_for_user(request.user, pk)
+    render_html = documents.DOKUMEN.get(jenis)
+    if render_html is None:
+        raise Http404
+    html = render_html(jabatan)
+    if format == "pdf":
+        response = HttpResponse(documents.render_pdf(html), content_type="application/pdf")
+        nama = f"{jenis}-{jabatan.pk}.pdf"
+        response["Content-Disposition"] = f'inline; filename="{nama}"'
+        return response
+    return HttpResponse(html)

@@ -1,0 +1,121 @@
+// Ordered inline rows (Django formsets with can_order/can_delete): add, remove and move rows
+// in the browser; nothing is sent until "Simpan", so typed text is never lost. Each row keeps
+// a hidden ORDER input that this script renumbers; the server stores that order.
+(function () {
+  "use strict";
+
+  function rows(box) {
+    return Array.from(box.querySelectorAll(":scope > tbody > tr.baris, :scope > .baris"));
+  }
+
+  function renumber(box) {
+    let n = 0;
+    rows(box).forEach(function (row) {
+      const order = row.querySelector('input[name$="-ORDER"]');
+      const del = row.querySelector('input[name$="-DELETE"]');
+      const removed = del && del.checked;
+      const nomor = row.querySelector(".nomor");
+      if (removed) {
+        if (nomor) nomor.textContent = "–";
+        return;
+      }
+      n += 1;
+      if (order) order.value = blankNew(row) ? "" : String(n);
+      if (nomor) nomor.textContent = String(n);
+    });
+  }
+
+  // A row added but left empty is not sent as a row (its ORDER stays empty).
+  function blankNew(row) {
+    if (!row.dataset.baru) return false;
+    return Array.from(row.querySelectorAll("input, textarea, select")).every(function (el) {
+      if (el.type === "hidden" || el.type === "checkbox") return true;
+      return !el.value;
+    });
+  }
+
+  function add(box) {
+    const prefix = box.dataset.prefix;
+    const total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+    const tpl = document.getElementById("templat-" + prefix);
+    const index = parseInt(total.value, 10);
+    const holder = document.createElement("tbody");
+    holder.innerHTML = tpl.innerHTML.replace(/__prefix__/g, String(index)).trim();
+    const row = holder.firstElementChild;
+    row.dataset.baru = "1";
+    (box.tBodies[0] || box).appendChild(row);
+    total.value = String(index + 1);
+    renumber(box);
+    const first = row.querySelector("textarea, input:not([type=hidden]), select");
+    if (first) first.focus();
+  }
+
+  function move(row, delta) {
+    const box = row.closest(".tabel-baris");
+    const list = rows(box);
+    const i = list.indexOf(row);
+    const j = i + delta;
+    if (j < 0 || j >= list.length) return;
+    if (delta < 0) list[j].before(row);
+    else list[j].after(row);
+    renumber(box);
+    const btn = row.querySelector(delta < 0 ? ".naik" : ".turun");
+    if (btn) btn.focus();
+    announce(box, "Baris dipindahkan ke urutan " + (j + 1) + ".");
+  }
+
+  function toggleRemove(row) {
+    const del = row.querySelector('input[name$="-DELETE"]');
+    const box = row.closest(".tabel-baris");
+    if (row.dataset.baru) {
+      // A row that was never saved simply disappears once emptied.
+      row.querySelectorAll("input:not([type=hidden]), textarea").forEach(function (el) { el.value = ""; });
+      row.hidden = true;
+      row.dataset.dihapus = "1";
+      renumber(box);
+      announce(box, "Baris baru dibatalkan.");
+      return;
+    }
+    del.checked = !del.checked;
+    row.classList.toggle("dihapus", del.checked);
+    const btn = row.querySelector(".hapus");
+    btn.textContent = del.checked ? "Batal hapus" : "Hapus";
+    btn.setAttribute("aria-pressed", del.checked ? "true" : "false");
+    renumber(box);
+    announce(box, del.checked ? "Baris akan dihapus saat disimpan." : "Penghapusan dibatalkan.");
+  }
+
+  function announce(box, text) {
+    const live = box.parentElement.querySelector(".pengumuman");
+    if (live) live.textContent = text;
+  }
+
+  document.addEventListener("click", function (e) {
+    const btn = e.target.closest("button");
+    if (!btn) return;
+    const row = btn.closest(".baris");
+    if (btn.classList.contains("tambah-baris")) {
+      e.preventDefault();
+      add(document.getElementById(btn.getAttribute("aria-controls")));
+    } else if (row && btn.classList.contains("naik")) {
+      e.preventDefault();
+      move(row, -1);
+    } else if (row && btn.classList.contains("turun")) {
+      e.preventDefault();
+      move(row, 1);
+    } else if (row && btn.classList.contains("hapus")) {
+      e.preventDefault();
+      toggleRemove(row);
+    }
+  });
+
+  document.addEventListener("submit", function (e) {
+    e.target.querySelectorAll(".tabel-baris").forEach(renumber);
+  }, true);
+
+  function init(root) {
+    root.querySelectorAll(".tabel-baris").forEach(renumber);
+  }
+  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  document.addEventListener("htmx:afterSwap", function (e) { init(e.target); });
+})();
