@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
@@ -5,6 +7,19 @@ from anjab import models as m
 
 # Long texts in table rows: a two-line textarea keeps rows compact yet shows the words.
 _TEKS = forms.Textarea(attrs={"rows": 2})
+
+
+class AngkaInput(forms.NumberInput):
+    """A number box that shows 12 rather than 12.00 (the stored Decimal's places)."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"step": "any", "min": "0", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, Decimal):
+            value = value.normalize()
+            return f"{value:f}"
+        return super().format_value(value)
 
 
 class JabatanUmumForm(forms.ModelForm):
@@ -171,17 +186,14 @@ DiklatFormSet = _formset(m.SyaratDiklat, ["jenis", "teks"], {"teks": _TEKS})
 TugasFormSet = _formset(
     m.TugasJabatan,
     ["uraian", "hasil_kerja", "volume", "waktu"],
-    {"uraian": _TEKS, "volume": forms.NumberInput(attrs={"step": "any", "min": "0"}),
-     "waktu": forms.NumberInput(attrs={"step": "any", "min": "0"})},
+    {"uraian": _TEKS, "volume": AngkaInput(), "waktu": AngkaInput()},
 )  # fmt: skip
 ButirFormSet = _formset(
     m.ButirKegiatan,
     ["unsur", "sub_unsur", "kegiatan", "kode", "butir_kegiatan", "angka_kredit", "konstanta",
      "volume", "satuan"],
     {"kegiatan": _TEKS, "butir_kegiatan": _TEKS,
-     "angka_kredit": forms.NumberInput(attrs={"step": "any", "min": "0"}),
-     "konstanta": forms.NumberInput(attrs={"step": "any", "min": "0"}),
-     "volume": forms.NumberInput(attrs={"step": "any", "min": "0"})},
+     "angka_kredit": AngkaInput(), "konstanta": AngkaInput(), "volume": AngkaInput()},
 )  # fmt: skip
 HasilKerjaFormSet = _formset(m.HasilKerja, ["hasil", "satuan"], {"hasil": _TEKS})
 BahanKerjaFormSet = _formset(

@@ -64,7 +64,7 @@ def katalog_daftar(request, slug):
     rows = katalog_for_user(model, request.user)
     form = None
     if request.akses.admin_instansi and request.akses.instansi_id is not None:
-        form = _form_class(model, extra)(request.POST or None)
+        form = _form_class(model, extra)(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             obj = form.save(commit=False)
             obj.instansi_id = request.akses.instansi_id
@@ -87,7 +87,9 @@ def katalog_ubah(request, slug, pk):
     wajib_admin_instansi(request.akses)
     # Only the instansi's own rows are editable; national rows are the regulation's.
     obj = get_object_or_404(model, pk=pk, instansi_id=request.akses.instansi_id)
-    form = _form_class(model, extra)(request.POST or None, instance=obj)
+    form = _form_class(model, extra)(
+        request.POST if request.method == "POST" else None, instance=obj
+    )
     if request.method == "POST":
         if "hapus" in request.POST:
             obj.delete()

@@ -79,7 +79,14 @@ class Struktur:
         self.jabatan = {
             j.pk: j
             for j in Jabatan.objects.filter(instansi_id=instansi_id).only(
-                "pk", "nama", "jenis", "unit_id", "kepala_unit", "atasan_id", "urutan"
+                "pk",
+                "nama",
+                "jenis",
+                "unit_id",
+                "kepala_unit",
+                "atasan_id",
+                "urutan",
+                "kelas_jabatan",
             )
         }
         self.kepala = {}

@@ -55,7 +55,7 @@ def daftar(request):
         request,
         "anjab/daftar.html",
         {
-            "units": units,
+            "pilihan_unit": [(u.pk, f"{'— ' * u.tree_depth}{u.nama}") for u in units],
             "unit": unit,
             "baris": baris,
             "boleh_menulis": request.akses.boleh_menulis,
@@ -70,7 +70,7 @@ def jabatan_create(request, unit_pk):
     wajib_menulis(request.akses)
     jabatan = Jabatan(unit=unit, instansi_id=unit.instansi_id)
     form = JabatanBaruForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         instance=jabatan,
         atasan_qs=_atasan_qs(request, None, unit.instansi_id),
         katalog=_katalog(request),
@@ -216,7 +216,9 @@ def jabatan_evaluasi(request, pk):
     awal = {}
     if evaluasi is not None and evaluasi.jenis == jabatan.jenis_evaluasi:
         awal = {n.faktor_id: (n.level, n.uraian) for n in evaluasi.nilai.all()}
-    form = EvaluasiForm(request.POST or None, faktor=faktor, awal=awal)
+    form = EvaluasiForm(
+        request.POST if request.method == "POST" else None, faktor=faktor, awal=awal
+    )
     if request.method == "POST" and form.is_valid():
         try:
             evaluasi = services.evaluasi_simpan(

@@ -124,7 +124,7 @@ def unit_create(request):
         instansi = selectors.get_instansi_for_user(request.user, request.akses.instansi_id)
 
     form = UnitForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         instance=UnitOrganisasi(instansi=instansi, parent=parent),
     )
     if request.method == "POST" and form.is_valid():
@@ -147,7 +147,7 @@ def unit_create(request):
 def unit_update(request, pk):
     unit = selectors.get_unit_for_user(request.user, pk)
     wajib_menulis(request.akses)
-    form = UnitForm(request.POST or None, instance=unit)
+    form = UnitForm(request.POST if request.method == "POST" else None, instance=unit)
     if request.method == "POST" and form.is_valid():
         data = form.data_unit()
         try:
@@ -173,7 +173,7 @@ def unit_move(request, pk):
     nodes = [n for n in _tree_choices(request, exclude=unit) if n.instansi_id == unit.instansi_id]
     boleh_akar = request.akses.unit_id is None
     form = PindahUnitForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         pilihan=UnitOrganisasi.objects.none(),
         boleh_akar=boleh_akar,
         initial={"parent": unit.parent_id},
@@ -260,7 +260,11 @@ def _pegawai_form(request, pegawai):
     nodes = _tree_choices(request)
     if pegawai.instansi_id:
         nodes = [n for n in nodes if n.instansi_id == pegawai.instansi_id]
-    form = PegawaiForm(request.POST or None, instance=pegawai, units=UnitOrganisasi.objects.none())
+    form = PegawaiForm(
+        request.POST if request.method == "POST" else None,
+        instance=pegawai,
+        units=UnitOrganisasi.objects.none(),
+    )
     _apply_tree_order(form.fields["unit"], request, nodes)
     return form
 
@@ -324,7 +328,11 @@ def pegawai_delete(request, pk):
 def instansi_update(request, pk):
     instansi = selectors.get_instansi_for_user(request.user, pk)
     wajib_admin_instansi(request.akses)
-    form = InstansiForm(request.POST or None, request.FILES or None, instance=instansi)
+    form = InstansiForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        instance=instansi,
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Data instansi disimpan.")

@@ -60,3 +60,14 @@ def make_user(username: str, *, peran: Peran | None, instansi=None, unit=None, s
     if instansi is not None:
         AksesPengguna.objects.create(user=user, instansi=instansi, unit=unit)
     return user
+
+
+class JabatanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "anjab.Jabatan"
+
+    unit = factory.SubFactory(UnitFactory)
+    instansi = factory.LazyAttribute(lambda o: o.unit.instansi)
+    nama = factory.Sequence(lambda n: f"Jabatan {n}")
+    jenis = "pelaksana"
+    urutan = factory.Sequence(lambda n: n + 1)

@@ -1,9 +1,14 @@
 """A position (jabatan) and every section of its Informasi Jabatan (Permenpan RB 1/2020),
 numbered as in seed 001. Ordered lists are child rows with `urutan`."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
+
+TIDAK_NEGATIF = MinValueValidator(0, "Nilai tidak boleh negatif.")
 
 
 class Jabatan(models.Model):
@@ -191,10 +196,20 @@ class TugasJabatan(BarisJabatan):
     uraian = models.TextField("uraian tugas")
     hasil_kerja = models.CharField("hasil kerja (satuan)", max_length=200, blank=True)
     volume = models.DecimalField(
-        "jumlah beban kerja 1 tahun", max_digits=12, decimal_places=2, null=True, blank=True
+        "jumlah beban kerja 1 tahun",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[TIDAK_NEGATIF],
     )
     waktu = models.DecimalField(
-        "waktu penyelesaian (menit)", max_digits=12, decimal_places=2, null=True, blank=True
+        "waktu penyelesaian (menit)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[TIDAK_NEGATIF],
     )
     # What an imported document printed for this row; kept only to compare and flag.
     kebutuhan_tercetak = models.DecimalField(
@@ -223,9 +238,20 @@ class ButirKegiatan(BarisJabatan):
     kegiatan = models.TextField("kegiatan (judul kelompok)", blank=True)
     kode = models.CharField("nomor butir", max_length=20, blank=True)
     butir_kegiatan = models.TextField("butir kegiatan")
-    angka_kredit = models.DecimalField("angka kredit", max_digits=8, decimal_places=4)
-    konstanta = models.DecimalField("konstanta", max_digits=8, decimal_places=4)
-    volume = models.DecimalField("volume kegiatan 1 tahun", max_digits=12, decimal_places=2)
+    angka_kredit = models.DecimalField(
+        "angka kredit", max_digits=8, decimal_places=4, validators=[TIDAK_NEGATIF]
+    )
+    konstanta = models.DecimalField(
+        "konstanta",
+        max_digits=8,
+        decimal_places=4,
+        validators=[
+            MinValueValidator(Decimal("0.0001"), "Konstanta harus lebih dari 0 (pembagi Wpk).")
+        ],
+    )
+    volume = models.DecimalField(
+        "volume kegiatan 1 tahun", max_digits=12, decimal_places=2, validators=[TIDAK_NEGATIF]
+    )
     satuan = models.CharField("satuan hasil", max_length=100, blank=True)
     wpk_tercetak = models.DecimalField(
         "Wpk (tercetak)", max_digits=12, decimal_places=4, null=True, blank=True, editable=False
