@@ -16,7 +16,7 @@ class Katalog(models.Model):
         blank=True,
         help_text="Kosong: daftar nasional bawaan aplikasi.",
     )
-    kode = models.CharField("kode", max_length=20)
+    kode = models.CharField("kode", max_length=50)
     nama = models.CharField("nama", max_length=200)
     uraian = models.TextField("uraian", blank=True)
     urutan = models.PositiveSmallIntegerField("urutan", default=0)

@@ -282,3 +282,11 @@ def test_the_position_list_runs_a_constant_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("anjab:daftar"), {"unit": dunia.dinas.pk})
     assert response.content.decode().count("/dokumen/informasi-jabatan.pdf") == 30
+
+
+def test_the_unit_picker_carries_ids_above_999_unformatted(dunia, users, login):
+    from tests.factories import UnitFactory
+
+    UnitFactory(pk=23456, parent=dunia.bidang, nama="Seksi Besar", jenis="seksi")
+    html = login(users["admin"]).get(reverse("anjab:daftar")).content.decode()
+    assert '<option value="23456"' in html

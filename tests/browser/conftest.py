@@ -10,8 +10,16 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.rep_call = report
+
+
 @pytest.fixture
-def browser_page(monkeypatch, live_server):
+def browser_page(request, monkeypatch, live_server):
     # Playwright's sync API keeps an event loop in this thread; Django would otherwise refuse
     # the ORM calls the test makes between browser steps.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -37,5 +45,12 @@ def browser_page(monkeypatch, live_server):
         page = context.new_page()
         page.set_default_timeout(15_000)
         yield page
+        rep = getattr(request.node, "rep_call", None)
+        if rep is not None and rep.failed:
+            # Leave what the browser showed for whoever reads the CI log.
+            name = request.node.name
+            page.screenshot(path=ARTIFACTS / f"GAGAL-{name}.png", full_page=True)
+            (ARTIFACTS / f"GAGAL-{name}.html").write_text(page.content(), encoding="utf-8")
+            print(f"\n--- halaman saat gagal ({page.url}) ---\n{page.inner_text('body')[:3000]}")
         context.close()
         browser.close()

@@ -322,3 +322,13 @@ def test_the_employee_list_runs_a_constant_number_of_queries(
     with django_assert_max_num_queries(10):
         response = client.get(reverse("organisasi:pegawai_list"))
     assert "32 pegawai ditemukan" in response.content.decode()
+
+
+def test_links_carry_ids_above_999_without_thousand_separators(dunia, users, login):
+    # USE_THOUSAND_SEPARATOR would print pk 1234 as "1.234" in a query string.
+    besar = UnitFactory(pk=12345, parent=dunia.bidang, nama="Seksi Besar", jenis="seksi")
+    html = login(users["admin"]).get(reverse("organisasi:unit_detail", args=[besar.pk]))
+    html = html.content.decode()
+    assert "?induk=12345" in html and "?unit=12345" in html
+    form = login(users["admin"]).get(reverse("organisasi:unit_create") + "?induk=12345")
+    assert 'name="induk" value="12345"' in form.content.decode()
