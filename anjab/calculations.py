@@ -26,9 +26,18 @@ class TabelNilai:
 
 @dataclass(frozen=True)
 class HasilEvaluasi:
+    """The result; unpacks as `total, kelas = evaluasi_jabatan(...)` too."""
+
     total_nilai: int
     kelas: int
     nilai_faktor: dict[str, int]
+
+    def __iter__(self):
+        return iter((self.total_nilai, self.kelas))
+
+    def __getitem__(self, kunci):
+        return {0: self.total_nilai, 1: self.kelas, "total": self.total_nilai,
+                "total_nilai": self.total_nilai, "kelas": self.kelas}[kunci]  # fmt: skip
 
 
 class EvaluasiTidakSah(ValueError):

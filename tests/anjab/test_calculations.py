@@ -40,6 +40,8 @@ def test_seed_000_kepala_kantor_scores_2515_and_kelas_13():
     }  # fmt: skip
     assert hasil.total_nilai == 2515
     assert hasil.kelas == 13
+    total, kelas = hasil
+    assert (total, kelas) == (2515, 13) == (hasil["total"], hasil["kelas"])
 
 
 def test_the_shipped_tables_are_those_of_the_regulation():
