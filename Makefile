@@ -24,7 +24,10 @@ setup: $(VENV)/.run-installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 
+# The task worker (whole-decree PDFs) runs beside the web server and stops with it.
 run: setup
+	@$(PY) manage.py db_worker --interval 1 --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
 
 # The browser tests drive Debian's Chromium; a browser is never downloaded.

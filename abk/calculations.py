@@ -112,3 +112,33 @@ def predikat_efektivitas(ej, pita: Iterable[tuple]) -> str:
 def selisih(bezetting: int, kebutuhan: int) -> int:
     """± of the peta jabatan: B − K (negative: shortage, positive: surplus)."""
     return int(bezetting) - int(kebutuhan)
+
+
+def rekap_kelompok(baris: Iterable[tuple]) -> dict:
+    """Totals of a group of positions (a unit, its subtree, an instansi).
+
+    `baris` yields (beban_kerja_menit, kebutuhan, kebutuhan_dibulatkan, bezetting) per position.
+    Each position's shortage or surplus is counted on its own: a shortage in one position (or
+    unit) never cancels a surplus in another, so `kekurangan` and `kelebihan` are both
+    positive sums and `selisih` is only their balance.
+    """
+    total = {
+        "beban_kerja_menit": Decimal(0),
+        "kebutuhan": Decimal(0),
+        "kebutuhan_dibulatkan": 0,
+        "bezetting": 0,
+        "kekurangan": 0,
+        "kelebihan": 0,
+        "jumlah_jabatan": 0,
+    }
+    for beban, kebutuhan, dibulatkan, bezetting in baris:
+        total["beban_kerja_menit"] += _d(beban)
+        total["kebutuhan"] += _d(kebutuhan)
+        total["kebutuhan_dibulatkan"] += int(dibulatkan)
+        total["bezetting"] += int(bezetting)
+        beda = selisih(bezetting, dibulatkan)
+        total["kekurangan"] += max(-beda, 0)
+        total["kelebihan"] += max(beda, 0)
+        total["jumlah_jabatan"] += 1
+    total["selisih"] = total["kelebihan"] - total["kekurangan"]
+    return total

@@ -76,21 +76,20 @@ class PeriodeAnalisis(models.Model):
         return [(Decimal(str(p["batas"])), p["predikat"]) for p in self.pita_efektivitas]
 
     def clean(self):
+        errors = {}
         if self.waktu_efektif_menit is not None and self.waktu_efektif_menit <= 0:
-            raise ValidationError(
-                {"waktu_efektif_menit": "Waktu kerja efektif harus lebih dari 0."}
-            )
+            errors["waktu_efektif_menit"] = "Waktu kerja efektif harus lebih dari 0."
         try:
             batas = [Decimal(str(p["batas"])) for p in self.pita_efektivitas]
-            all(p["predikat"] for p in self.pita_efektivitas)
+            if not all(p["predikat"] for p in self.pita_efektivitas):
+                raise KeyError("predikat")
         except (KeyError, TypeError, ArithmeticError):
-            raise ValidationError(
-                {"pita_efektivitas": "Setiap predikat perlu 'batas' (angka) dan 'predikat'."}
-            ) from None
-        if batas != sorted(batas, reverse=True):
-            raise ValidationError(
-                {"pita_efektivitas": "Urutkan predikat dari batas tertinggi ke terendah."}
-            )
+            errors["pita_efektivitas"] = "Setiap predikat perlu batas (angka) dan predikat."
+        else:
+            if batas != sorted(batas, reverse=True):
+                errors["pita_efektivitas"] = "Urutkan predikat dari batas tertinggi ke terendah."
+        if errors:
+            raise ValidationError(errors)
 
 
 class DeklarasiJabatan(models.Model):
@@ -123,3 +122,78 @@ class DeklarasiJabatan(models.Model):
 
     def __str__(self):
         return f"{self.jabatan} – {self.periode} ({self.sumber})"
+
+
+class Keputusan(models.Model):
+    """The decree on the Anjab and ABK of a unit (seed 001): its text, signer and lampiran."""
+
+    periode = models.ForeignKey(PeriodeAnalisis, on_delete=models.CASCADE, related_name="keputusan")
+    unit = models.ForeignKey(
+        "organisasi.UnitOrganisasi", on_delete=models.CASCADE, related_name="keputusan_abk"
+    )
+    nomor = models.CharField("nomor", max_length=100, blank=True)
+    tanggal = models.DateField("tanggal penetapan", null=True, blank=True)
+    menimbang = models.JSONField("menimbang", default=list, blank=True)
+    mengingat = models.JSONField("mengingat", default=list, blank=True)
+    kesatu = models.TextField("KESATU", blank=True)
+    kedua = models.TextField("KEDUA", blank=True)
+    ketiga = models.TextField("KETIGA", blank=True)
+    ditetapkan_di = models.CharField("ditetapkan di", max_length=100, blank=True)
+    penandatangan_jabatan = models.CharField(
+        "jabatan penandatangan",
+        max_length=200,
+        blank=True,
+        help_text="Misalnya: Pj. WALI KOTA TARAKAN",
+    )
+    penandatangan_nama = models.CharField("nama penandatangan", max_length=200, blank=True)
+    tembusan = models.JSONField("tembusan", default=list, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "keputusan anjab dan abk"
+        verbose_name_plural = "keputusan anjab dan abk"
+        constraints = [
+            models.UniqueConstraint(fields=["periode", "unit"], name="keputusan_unik_per_unit")
+        ]
+
+    def __str__(self):
+        return f"Keputusan ABK {self.unit} ({self.periode})"
+
+
+class PekerjaanLatar(models.Model):
+    """A long job (a whole decree's PDF) run by the task worker, with its progress."""
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", "Menunggu"
+        BERJALAN = "berjalan", "Sedang berjalan"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE)
+    pemohon = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    jenis = models.CharField("jenis", max_length=50)
+    judul = models.CharField("judul", max_length=300)
+    parameter = models.JSONField(default=dict)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.MENUNGGU)
+    langkah_selesai = models.PositiveIntegerField(default=0)
+    langkah_total = models.PositiveIntegerField(default=0)
+    pesan = models.TextField(blank=True)
+    berkas = models.FileField(upload_to="dokumen/%Y/%m/", blank=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+    selesai = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "pekerjaan latar"
+        verbose_name_plural = "pekerjaan latar"
+        ordering = ["-dibuat"]
+
+    def __str__(self):
+        return f"{self.judul} ({self.get_status_display()})"
+
+    @property
+    def persen(self) -> int:
+        if not self.langkah_total:
+            return 100 if self.status == self.Status.SELESAI else 0
+        return min(100, round(100 * self.langkah_selesai / self.langkah_total))

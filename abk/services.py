@@ -4,8 +4,9 @@ import datetime as dt
 
 from django.db import transaction
 
-from abk.models import PeriodeAnalisis
+from abk.models import Keputusan, PekerjaanLatar, PeriodeAnalisis
 from abk.selectors import periode_terbaru
+from organisasi.reference import baca_fixture
 
 
 @transaction.atomic
@@ -18,3 +19,84 @@ def periode_aktif(*, instansi) -> PeriodeAnalisis:
             instansi=instansi, nama=f"ABK {tahun}", tahun=tahun
         )
     return periode
+
+
+@transaction.atomic
+def periode_salin(*, asal: PeriodeAnalisis, nama: str, tahun: int) -> PeriodeAnalisis:
+    """A new period with the parameters and every workload row of `asal`; the figures a
+    document printed (DeklarasiJabatan) belong to their own period and are not copied."""
+    from anjab.models import ButirKegiatan, TugasJabatan
+
+    baru = PeriodeAnalisis(
+        instansi=asal.instansi,
+        nama=nama,
+        tahun=tahun,
+        waktu_efektif_menit=asal.waktu_efektif_menit,
+        pembulatan=asal.pembulatan,
+        pita_efektivitas=asal.pita_efektivitas,
+        dasar_hukum=asal.dasar_hukum,
+    )
+    baru.full_clean()
+    baru.save()
+    for model in (TugasJabatan, ButirKegiatan):
+        rows = list(model.objects.filter(periode=asal))
+        for row in rows:
+            row.pk = None
+            row.id = None
+            row.periode = baru
+            if model is TugasJabatan:
+                row.kebutuhan_tercetak = None
+            else:
+                row.wpk_tercetak = row.wpv_tercetak = None
+        model.objects.bulk_create(rows)
+    return baru
+
+
+def _isi(teks: str, nilai: dict) -> str:
+    for kunci, isi in nilai.items():
+        teks = teks.replace("{" + kunci + "}", isi)
+    return teks
+
+
+@transaction.atomic
+def keputusan_untuk(*, periode: PeriodeAnalisis, unit) -> Keputusan:
+    """The decree of `unit` in `periode`, started from fixtures/keputusan_bawaan.json."""
+    ada = Keputusan.objects.filter(periode=periode, unit=unit).first()
+    if ada is not None:
+        return ada
+    instansi = periode.instansi
+    nilai = {
+        "kepala": instansi.jabatan_kepala,
+        "daerah": f"{instansi.get_jenis_display()} {instansi.nama_daerah}".strip(),
+        "unit": unit.nama,
+        "instansi": instansi.nama,
+    }
+    bawaan = baca_fixture("keputusan_bawaan.json")
+    return Keputusan.objects.create(
+        periode=periode,
+        unit=unit,
+        menimbang=[_isi(t, nilai) for t in bawaan["menimbang"]],
+        mengingat=list(bawaan["mengingat"]),
+        kesatu=_isi(bawaan["kesatu"], nilai),
+        kedua=_isi(bawaan["kedua"], nilai),
+        ketiga=_isi(bawaan["ketiga"], nilai),
+        ditetapkan_di=instansi.ibu_kota,
+        penandatangan_jabatan=f"{instansi.sebutan_kepala},".upper(),
+        tembusan=[_isi(t, nilai) for t in bawaan["tembusan"]],
+    )
+
+
+@transaction.atomic
+def pekerjaan_cetak_keputusan(*, keputusan: Keputusan, pemohon) -> PekerjaanLatar:
+    """Queues the whole decree's PDF; the worker runs abk.tasks.cetak_keputusan."""
+    from abk.tasks import cetak_keputusan
+
+    pekerjaan = PekerjaanLatar.objects.create(
+        instansi=keputusan.periode.instansi,
+        pemohon=pemohon,
+        jenis="keputusan",
+        judul=f"Keputusan Anjab dan ABK {keputusan.unit.nama} ({keputusan.periode.nama})",
+        parameter={"keputusan": keputusan.pk, "unit": keputusan.unit_id},
+    )
+    transaction.on_commit(lambda: cetak_keputusan.enqueue(pekerjaan.pk))
+    return pekerjaan

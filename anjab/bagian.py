@@ -88,3 +88,11 @@ def bangun(bagian: Bagian, jabatan, data, *, atasan_qs, katalog, periode):
             data, aspek=katalog(AspekLingkungan).order_by("urutan"), nilai=nilai, prefix="kondisi"
         )
     return form, formsets, kondisi
+
+
+def formsets_tugas_terikat(jabatan, data, periode):
+    """Section 6's formset bound to `data` (for the live calculation)."""
+    return [
+        (judul, cls(data, instance=jabatan, prefix=prefix, periode=periode))
+        for prefix, cls, judul in formsets_tugas(jabatan)
+    ]

@@ -3,6 +3,7 @@ Masyarakat Kota Tarakan (seed 001) and the evaluated Kepala Kantor Kesbangpol Ko
 Pontianak (seed 000). The seeds' own words are kept; their printed totals are stored only as
 declared values. Loading twice changes nothing."""
 
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -244,6 +245,7 @@ def muat_tarakan() -> Instansi:
     katalog = _katalog()
     fungsional = {f.nama: f for f in JabatanFungsionalRef.objects.filter(instansi=None)}
     pelaksana = {p.nama: p for p in JabatanPelaksanaRef.objects.filter(instansi=None)}
+    per_nomor: dict[str, Jabatan] = {}
     for data in _semua_jabatan_tarakan():
         unit, kepala = _unit_dari_nomor(data["nomor"], units)
         rumpun = next((f for f in FUNGSIONAL if data["nama"].startswith(f)), None)
@@ -267,6 +269,7 @@ def muat_tarakan() -> Instansi:
                 **data["kondisi_fisik"],
             },
         )
+        per_nomor[data["nomor"]] = jabatan
         if kepala and unit.jabatan_kepala != data["nama"]:
             unit.jabatan_kepala = data["nama"]
             unit.save(update_fields=["jabatan_kepala"])
@@ -291,6 +294,7 @@ def muat_tarakan() -> Instansi:
                 "satuan_waktu": data["satuan_waktu_tercetak"],
             },
         )
+    _muat_pegawai_dan_keputusan(instansi, periode, per_nomor, units)
     return instansi
 
 
@@ -350,3 +354,71 @@ def _uraian_faktor(paragraf: list[dict]) -> str:
         butir = [f"{i}. {b}" for i, b in enumerate(p.get("butir", []), start=1)]
         bagian.append("\n".join([teks, *butir]).strip())
     return "\n\n".join(b for b in bagian if b)
+
+
+# Invented holders (valid NIPs) so the rekap and peta jabatan show bezetting; the seed has none.
+PEGAWAI_TARAKAN = [
+    ("197005121996031002", "Nur Harahap", "PNS", "IV/b", "S-2", "1"),
+    ("197408202000122003", "Wahyuni Nugroho", "PNS", "IV/a", "S-2", "2"),
+    ("198011142005011001", "Kartika Nugroho", "PNS", "III/d", "S-1", "2.1"),
+    ("197212252002121004", "Wahyu Lestari", "PNS", "III/d", "S-1", "2.2"),
+    ("198704282009062005", "Wahyu Rahayu", "PNS", "III/d", "S-2", "3"),
+    ("198402242011071006", "Kartika Kurniawan", "PNS", "III/d", "S-1", "4"),
+    ("199504112023062007", "Taufik Wijaya", "PNS", "III/a", "S-1", "2.1.1"),
+    ("199807082020121008", "Hana Pratama", "PNS", "II/c", "D-III", "2.1.2"),
+    ("199705282024102009", "Dewi Kurniawan", "CPNS", "II/a", "SLTA", "2.1.3"),
+    ("199711202024081010", "Lukman Lestari", "CPNS", "II/a", "SLTA", "2.1.3"),
+    ("197606162023211011", "Maya Permata", "PPPK", "IX", "S-1", "2.1.4"),
+    ("198006232022212012", "Yusuf Harahap", "PPPK", "IX", "S-1", "2.1.4"),
+    ("199403112017021013", "Fitri Pratama", "PNS", "III/c", "S-1", "3.1"),
+    ("199803152024041014", "Citra Wijaya", "PNS", "III/a", "S-1", "3.1"),
+    ("199505082024212015", "Irfan Setiawan", "PPPK", "IX", "S-1", "3.9"),
+    ("198607222022212016", "Citra Hidayat", "PPPK", "IX", "S-1", "3.9"),
+    ("197905052024212017", "Dewi Setiawan", "PPPK", "IX", "S-1", "3.9"),
+    ("197604262022212018", "Rahmat Wijaya", "PPPK", "IX", "S-1", "3.9"),
+    ("198006252024211019", "Yusuf Nugroho", "PPPK", "IX", "S-1", "3.9"),
+    ("198212242022211020", "Hana Siregar", "PPPK", "V", "SLTA", "3.11"),
+    ("198603272024211021", "Umi Saputra", "PPPK", "V", "SLTA", "3.11"),
+    ("198603082024212022", "Agus Lestari", "PPPK", "V", "SLTA", "3.11"),
+    ("197502052024211023", "Sari Permata", "PPPK", "V", "SLTA", "3.11"),
+    ("199001202020031024", "Sari Harahap", "PNS", "III/c", "S-1", "5"),
+]
+
+
+def _muat_pegawai_dan_keputusan(instansi, periode, jabatan_per_nomor, units) -> None:
+    from abk.models import Keputusan
+    from organisasi.models import PangkatGolongan, Pegawai
+
+    golongan = {(g.jenis_asn, g.kode): g for g in PangkatGolongan.objects.all()}
+    for nip, nama, status, gol, pendidikan, nomor in PEGAWAI_TARAKAN:
+        jabatan = jabatan_per_nomor[nomor]
+        _simpan(
+            Pegawai,
+            {"instansi": instansi, "nip": nip},
+            {
+                "nama": nama,
+                "status": status,
+                "golongan": golongan[("PPPK" if status == "PPPK" else "PNS", gol)],
+                "pendidikan": pendidikan,
+                "unit": jabatan.unit,
+                "jabatan": jabatan,
+            },
+        )
+    k = baca_fixture("demo/tarakan/keputusan.json")
+    _simpan(
+        Keputusan,
+        {"periode": periode, "unit": units[""]},
+        {
+            "nomor": k["nomor"],
+            "tanggal": dt.date.fromisoformat(k["tanggal"]),
+            "menimbang": k["menimbang"],
+            "mengingat": k["mengingat"],
+            "kesatu": k["memutuskan"]["kesatu"],
+            "kedua": k["memutuskan"]["kedua"],
+            "ketiga": k["memutuskan"]["ketiga"],
+            "ditetapkan_di": k["ditetapkan_di"],
+            "penandatangan_jabatan": k["penandatangan_jabatan"] + ",",
+            "penandatangan_nama": k["penandatangan_nama"],
+            "tembusan": k["tembusan"],
+        },
+    )

@@ -27,55 +27,54 @@ def render_pdf(html: str) -> bytes:
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
-def _jabatan_lengkap(pk: int, periode) -> Jabatan:
-    return (
-        Jabatan.objects.select_related("unit", "instansi", "evaluasi")
-        .prefetch_related(
-            "diklat",
-            Prefetch("tugas", queryset=TugasJabatan.objects.filter(periode=periode)),
-            Prefetch("butir", queryset=ButirKegiatan.objects.filter(periode=periode)),
-            "hasil_kerja",
-            "bahan_kerja",
-            "perangkat_kerja",
-            "tanggung_jawab",
-            "wewenang",
-            "korelasi",
-            "kondisi_lingkungan",
-            "risiko_bahaya",
-            "keterampilan",
-            "bakat",
-            "temperamen",
-            "minat",
-            "upaya_fisik",
-            "fungsi_pekerjaan",
-            "evaluasi__nilai__faktor",
-        )
-        .get(pk=pk)
+def jabatan_lengkap_qs(periode):
+    """Positions with everything the Informasi Jabatan prints, in a fixed number of queries
+    however many positions are fetched (a whole decree's lampiran uses it)."""
+    return Jabatan.objects.select_related("unit", "instansi", "evaluasi").prefetch_related(
+        "diklat",
+        Prefetch("tugas", queryset=TugasJabatan.objects.filter(periode=periode)),
+        Prefetch("butir", queryset=ButirKegiatan.objects.filter(periode=periode)),
+        "hasil_kerja",
+        "bahan_kerja",
+        "perangkat_kerja",
+        "tanggung_jawab",
+        "wewenang",
+        "korelasi",
+        "kondisi_lingkungan",
+        "risiko_bahaya",
+        "keterampilan",
+        "bakat",
+        "temperamen",
+        "minat",
+        "upaya_fisik",
+        "fungsi_pekerjaan",
+        "evaluasi__nilai__faktor",
     )
 
 
-def beban_kerja(jabatan: Jabatan, periode) -> dict:
-    """Section 6 of a period with its computed columns and totals (abk.calculations).
+def _jabatan_lengkap(pk: int, periode) -> Jabatan:
+    return jabatan_lengkap_qs(periode).get(pk=pk)
 
-    `jabatan.tugas` / `jabatan.butir` must hold that period's rows (see _jabatan_lengkap);
-    a plain Jabatan is filtered here.
+
+def hitung_beban(*, fungsional: bool, tugas=(), butir=(), periode=None) -> dict:
+    """Section 6 with computed columns and totals, from rows (saved or still being typed).
+
+    `tugas` rows have .volume/.waktu; `butir` rows .angka_kredit/.konstanta/.volume.
     """
-    if "tugas" not in getattr(jabatan, "_prefetched_objects_cache", {}):
-        jabatan = _jabatan_lengkap(jabatan.pk, periode)
     we_menit = Decimal(periode.waktu_efektif_menit if periode else abk.WAKTU_EFEKTIF_MENIT)
     mode = periode.pembulatan if periode else abk.PEMBULATAN_SETENGAH_KE_ATAS
-    we_jam = we_menit / abk.MENIT_PER_JAM
-    if jabatan.jenis == Jabatan.Jenis.FUNGSIONAL:
+    if fungsional:
+        we_jam = we_menit / abk.MENIT_PER_JAM
         baris = [
             {
                 "butir": b,
                 "wpk": abk.wpk(b.angka_kredit, b.konstanta),
                 "wpv": abk.wpv(b.angka_kredit, b.konstanta, b.volume),
             }
-            for b in jabatan.butir.all()
+            for b in butir
         ]
         kebutuhan = abk.formasi_fungsional(
-            ((b.angka_kredit, b.konstanta, b.volume) for b in jabatan.butir.all()), we_jam
+            ((b.angka_kredit, b.konstanta, b.volume) for b in butir), we_jam
         )
         return {
             "fungsional": True,
@@ -86,10 +85,9 @@ def beban_kerja(jabatan: Jabatan, periode) -> dict:
             "dibulatkan": abk.bulatkan(kebutuhan, mode),
         }
     baris = [
-        {"tugas": t, "kebutuhan": abk.kebutuhan_tugas(t.volume, t.waktu, we_menit)}
-        for t in jabatan.tugas.all()
+        {"tugas": t, "kebutuhan": abk.kebutuhan_tugas(t.volume, t.waktu, we_menit)} for t in tugas
     ]
-    kebutuhan = abk.kebutuhan_jabatan(((t.volume, t.waktu) for t in jabatan.tugas.all()), we_menit)
+    kebutuhan = abk.kebutuhan_jabatan(((t.volume, t.waktu) for t in tugas), we_menit)
     return {
         "fungsional": False,
         "baris": baris,
@@ -97,6 +95,18 @@ def beban_kerja(jabatan: Jabatan, periode) -> dict:
         "kebutuhan": kebutuhan,
         "dibulatkan": abk.bulatkan(kebutuhan, mode),
     }
+
+
+def beban_kerja(jabatan: Jabatan, periode) -> dict:
+    """Section 6 of a period with its computed columns and totals (abk.calculations)."""
+    if "tugas" not in getattr(jabatan, "_prefetched_objects_cache", {}):
+        jabatan = _jabatan_lengkap(jabatan.pk, periode)
+    return hitung_beban(
+        fungsional=jabatan.jenis == Jabatan.Jenis.FUNGSIONAL,
+        tugas=list(jabatan.tugas.all()),
+        butir=list(jabatan.butir.all()),
+        periode=periode,
+    )
 
 
 def kelas_efektif(jabatan: Jabatan) -> int | None:
@@ -107,15 +117,19 @@ def kelas_efektif(jabatan: Jabatan) -> int | None:
 
 
 def konteks_informasi_jabatan(
-    jabatan: Jabatan, *, periode=None, struktur: Struktur | None = None
+    jabatan: Jabatan, *, periode=None, struktur: Struktur | None = None, aspek=None
 ) -> dict:
+    """Everything the Informasi Jabatan prints. Pass a position from jabatan_lengkap_qs,
+    the Struktur and the aspects to build many documents without further queries."""
     periode = periode or periode_terbaru(jabatan.instansi_id)
-    jabatan = _jabatan_lengkap(jabatan.pk, periode)
+    if "tugas" not in getattr(jabatan, "_prefetched_objects_cache", {}):
+        jabatan = _jabatan_lengkap(jabatan.pk, periode)
     struktur = struktur or Struktur(jabatan.instansi_id)
     rantai = struktur.rantai(jabatan)
     unit_teratas = struktur.unit_teratas(jabatan.unit_id) or jabatan.unit
     kondisi = {k.aspek_id: k.faktor for k in jabatan.kondisi_lingkungan.all()}
-    aspek = AspekLingkungan.objects.filter(instansi__isnull=True).order_by("urutan")
+    if aspek is None:
+        aspek = list(AspekLingkungan.objects.filter(instansi__isnull=True).order_by("urutan"))
     fungsi = {k: [] for k in FungsiPekerjaan.Kelompok.values}
     for fp in sorted(jabatan.fungsi_pekerjaan.all(), key=lambda x: (x.urutan, x.kode)):
         fungsi[fp.kelompok].append(fp)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("unit/<int:unit_pk>/tambah/", views.jabatan_create, name="jabatan_create"),
     path("jabatan/<int:pk>/", views.jabatan_detail, name="jabatan_detail"),
     path("jabatan/<int:pk>/ubah/<slug:slug>/", views.jabatan_bagian, name="jabatan_bagian"),
+    path("jabatan/<int:pk>/hitung/", views.jabatan_hitung, name="jabatan_hitung"),
     path("jabatan/<int:pk>/salin/", views.jabatan_salin, name="jabatan_salin"),
     path("jabatan/<int:pk>/hapus/", views.jabatan_hapus, name="jabatan_hapus"),
     path("jabatan/<int:pk>/evaluasi/", views.jabatan_evaluasi, name="jabatan_evaluasi"),

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from abk import services as abk_services
 from anjab import documents, selectors, services
-from anjab.bagian import BAGIAN, BAGIAN_PER_SLUG, bangun
+from anjab.bagian import BAGIAN, BAGIAN_PER_SLUG, bangun, formsets_tugas_terikat
 from anjab.forms import EvaluasiForm, JabatanBaruForm
 from anjab.models import FaktorEvaluasi, Jabatan
 from organisasi import selectors as org_selectors
@@ -252,3 +252,27 @@ def dokumen(request, pk, jenis, format="html"):
         response["Content-Disposition"] = f'inline; filename="{nama}"'
         return response
     return HttpResponse(html)
+
+
+@akses_wajib
+@require_http_methods(["POST"])
+def jabatan_hitung(request, pk):
+    """htmx: section 6's computed table from the rows as typed, before they are saved."""
+    jabatan = selectors.get_jabatan_for_user(request.user, pk)
+    periode = abk_services.periode_aktif(instansi=jabatan.instansi)
+    (_, formset), *_ = formsets_tugas_terikat(jabatan, request.POST, periode)
+    if not formset.is_valid():
+        return render(
+            request,
+            "anjab/fragment_hitung.html",
+            {"galat": "Perbaiki isian yang belum berupa angka untuk melihat hasil hitungnya."},
+        )
+    rows = [f.instance for f in formset.ordered_forms]
+    fungsional = jabatan.jenis == Jabatan.Jenis.FUNGSIONAL
+    beban = documents.hitung_beban(
+        fungsional=fungsional,
+        tugas=[] if fungsional else rows,
+        butir=rows if fungsional else [],
+        periode=periode,
+    )
+    return render(request, "anjab/fragment_hitung.html", {"beban": beban, "periode": periode})

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "tree_queries",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "organisasi",
     "anjab",
     "abk",
@@ -98,6 +100,13 @@ CACHES = {
     "default": env.cache(
         "CACHE_URL", default="dbcache://django_cache" if PRODUCTION else "locmemcache://"
     )
+}
+
+# Long work (a whole decree's PDF) runs in the worker: `manage.py db_worker` (make run starts it).
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASK_BACKEND", default="django_tasks_db.DatabaseBackend"),
+    }
 }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -11,3 +11,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # The live server's request threads must not keep PostgreSQL connections open past a request:
 # they would outlive the test and block dropping the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# Jobs run at once, inside the test, instead of waiting for a worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -10,6 +10,7 @@ urlpatterns = [
     path("logout/", views_auth.keluar, name="logout"),
     path("admin/", admin.site.urls),
     path("anjab/", include("anjab.urls")),
+    path("abk/", include("abk.urls")),
     path("", include("organisasi.urls")),
 ]
 

@@ -76,6 +76,13 @@ class Jabatan(models.Model):
         help_text="Dikosongkan: pimpinan unit (atau unit induk) dianggap atasan langsung.",
     )
     urutan = models.PositiveIntegerField("urutan", default=0)
+    bezetting_diisi = models.PositiveIntegerField(
+        "bezetting (diisi)",
+        null=True,
+        blank=True,
+        help_text="Jumlah pemangku bila data pegawai tidak dikelola di aplikasi; "
+        "diabaikan bila ada pegawai yang ditautkan ke jabatan ini.",
+    )
     ikhtisar = models.TextField("ikhtisar jabatan", blank=True)
     kelas_jabatan = models.PositiveSmallIntegerField(
         "kelas jabatan",

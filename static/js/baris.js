@@ -8,7 +8,7 @@
     return Array.from(box.querySelectorAll(":scope > tbody > tr.baris, :scope > .baris"));
   }
 
-  function renumber(box) {
+  function renumber(box, quiet) {
     let n = 0;
     rows(box).forEach(function (row) {
       const order = row.querySelector('input[name$="-ORDER"]');
@@ -23,6 +23,8 @@
       if (order) order.value = blankNew(row) ? "" : String(n);
       if (nomor) nomor.textContent = String(n);
     });
+    // Tell listeners (the live workload table) that rows moved, came or went.
+    if (!quiet) document.body.dispatchEvent(new CustomEvent("baris-berubah"));
   }
 
   // A row added but left empty is not sent as a row (its ORDER stays empty).
@@ -110,11 +112,11 @@
   });
 
   document.addEventListener("submit", function (e) {
-    e.target.querySelectorAll(".tabel-baris").forEach(renumber);
+    e.target.querySelectorAll(".tabel-baris").forEach(function (box) { renumber(box, true); });
   }, true);
 
   function init(root) {
-    root.querySelectorAll(".tabel-baris").forEach(renumber);
+    root.querySelectorAll(".tabel-baris").forEach(function (box) { renumber(box, true); });
   }
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:afterSwap", function (e) { init(e.target); });

@@ -1,0 +1,192 @@
+"""The rekap as plain data (JSON for automation) and as an xlsx workbook for print."""
+
+from decimal import Decimal
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+from abk.rekap import Rekap
+
+ENAM_DESIMAL = Decimal("0.000001")
+
+
+def _teks_desimal(nilai: Decimal | None) -> str | None:
+    return None if nilai is None else str(Decimal(nilai).quantize(ENAM_DESIMAL))
+
+
+def rekap_data(rekap: Rekap) -> dict:
+    """JSON-ready rekap: one object per position, per unit, and the totals."""
+    p = rekap.periode
+    return {
+        "instansi": p.instansi.nama,
+        "periode": {
+            "id": p.pk,
+            "nama": p.nama,
+            "tahun": p.tahun,
+            "waktu_efektif_menit": str(p.waktu_efektif_menit),
+            "pembulatan": p.pembulatan,
+        },
+        "unit": rekap.unit.nama if rekap.unit else None,
+        "jabatan": [
+            {
+                "id": b.jabatan.pk,
+                "nomor": b.nomor,
+                "nama_jabatan": b.jabatan.nama,
+                "unit": b.unit.nama,
+                "jenis": b.jabatan.jenis,
+                "kelas": b.kelas,
+                "beban_kerja_menit": _teks_desimal(b.beban_kerja_menit),
+                "kebutuhan": _teks_desimal(b.kebutuhan),
+                "kebutuhan_dibulatkan": b.kebutuhan_dibulatkan,
+                "bezetting": b.bezetting,
+                "bezetting_rincian": b.bezetting_rincian,
+                "selisih": b.selisih,
+                "ej": _teks_desimal(b.ej),
+                "predikat": b.predikat,
+                "kebutuhan_tercetak": _teks_desimal(b.deklarasi.kebutuhan)
+                if b.deklarasi and b.deklarasi.kebutuhan is not None
+                else None,
+                "jumlah_pegawai_tercetak": b.deklarasi.jumlah_pegawai if b.deklarasi else None,
+                "flags": [t.pesan for t in b.temuan],
+            }
+            for b in rekap.baris
+        ],
+        "unit_rekap": [
+            {
+                "unit": ru.unit.nama,
+                "tingkat": ru.depth,
+                "kebutuhan": _teks_desimal(ru.subtree["kebutuhan"]),
+                "kebutuhan_dibulatkan": ru.subtree["kebutuhan_dibulatkan"],
+                "bezetting": ru.subtree["bezetting"],
+                "kekurangan": ru.subtree["kekurangan"],
+                "kelebihan": ru.subtree["kelebihan"],
+                "eu": _teks_desimal(ru.eu),
+            }
+            for ru in rekap.units
+        ],
+        "total": {
+            "jumlah_jabatan": rekap.total["jumlah_jabatan"],
+            "beban_kerja_menit": _teks_desimal(rekap.total["beban_kerja_menit"]),
+            "kebutuhan": _teks_desimal(rekap.total["kebutuhan"]),
+            "kebutuhan_dibulatkan": rekap.total["kebutuhan_dibulatkan"],
+            "kebutuhan_tercetak_dibulatkan": rekap.kebutuhan_tercetak_dibulatkan,
+            "bezetting": rekap.total["bezetting"],
+            "kekurangan": rekap.total["kekurangan"],
+            "kelebihan": rekap.total["kelebihan"],
+            "selisih": rekap.total["selisih"],
+            "eu": _teks_desimal(rekap.eu),
+            "jumlah_flags": len(rekap.temuan),
+        },
+    }
+
+
+TEBAL = Font(bold=True)
+GARIS = Border(*(Side(style="thin"),) * 4)
+ABU = PatternFill("solid", fgColor="EEF2F7")
+
+
+def _tulis(ws, baris: int, nilai: list, *, format_angka: dict | None = None, kepala=False):
+    for kolom, isi in enumerate(nilai, start=1):
+        cell = ws.cell(row=baris, column=kolom)
+        cell.value = isi
+        if isinstance(isi, str) and isi[:1] in ("=", "+", "-", "@"):
+            cell.data_type = "s"  # never a formula: text from users stays text
+        cell.border = GARIS
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        if kepala:
+            cell.font, cell.fill = TEBAL, ABU
+        if format_angka and kolom in format_angka:
+            cell.number_format = format_angka[kolom]
+
+
+def rekap_xlsx(rekap: Rekap) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Rekap jabatan"
+    ws.append([f"REKAP ANALISIS BEBAN KERJA {rekap.unit.nama if rekap.unit else ''}".strip()])
+    ws.append([f"{rekap.periode.instansi.nama} · {rekap.periode.nama}"])
+    ws["A1"].font = Font(bold=True, size=13)
+    kepala = ["No.", "Nama jabatan", "Unit", "Jenis", "Kelas", "Beban kerja (menit)",
+              "Kebutuhan", "K", "B", "±", "EJ", "Predikat", "Temuan"]  # fmt: skip
+    _tulis(ws, 4, kepala, kepala=True)
+    fmt = {6: "#,##0.00", 7: "#,##0.000", 11: "0.00"}
+    for i, b in enumerate(rekap.baris, start=5):
+        _tulis(
+            ws,
+            i,
+            [
+                b.nomor,
+                b.jabatan.nama,
+                b.unit.nama,
+                b.jabatan.get_jenis_display(),
+                b.kelas,
+                float(b.beban_kerja_menit),
+                float(b.kebutuhan),
+                b.kebutuhan_dibulatkan,
+                b.bezetting,
+                b.selisih,
+                float(b.ej) if b.ej is not None else None,
+                b.predikat,
+                "\n".join(t.pesan for t in b.temuan),
+            ],
+            format_angka=fmt,
+        )
+    akhir = 5 + len(rekap.baris)
+    t = rekap.total
+    _tulis(
+        ws,
+        akhir,
+        [
+            "",
+            "JUMLAH",
+            "",
+            "",
+            "",
+            float(t["beban_kerja_menit"]),
+            float(t["kebutuhan"]),
+            t["kebutuhan_dibulatkan"],
+            t["bezetting"],
+            t["selisih"],
+            float(rekap.eu) if rekap.eu is not None else None,
+            rekap.predikat,
+            "",
+        ],
+        format_angka=fmt,
+    )
+    for kolom, lebar in zip(
+        "ABCDEFGHIJKLM", [8, 40, 30, 14, 7, 14, 12, 6, 6, 6, 8, 9, 60], strict=True
+    ):
+        ws.column_dimensions[kolom].width = lebar
+    ws.freeze_panes = "A5"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.print_title_rows = "4:4"
+
+    wu = wb.create_sheet("Rekap unit")
+    _tulis(
+        wu,
+        1,
+        ["Unit", "Jabatan", "K", "B", "Kekurangan", "Kelebihan", "EU", "Predikat"],
+        kepala=True,
+    )
+    for i, ru in enumerate(rekap.units, start=2):
+        _tulis(
+            wu,
+            i,
+            [
+                ("  " * ru.depth) + ru.unit.nama,
+                ru.subtree["jumlah_jabatan"],
+                ru.subtree["kebutuhan_dibulatkan"],
+                ru.subtree["bezetting"],
+                ru.subtree["kekurangan"],
+                ru.subtree["kelebihan"],
+                float(ru.eu) if ru.eu is not None else None,
+                ru.predikat,
+            ],
+            format_angka={7: "0.00"},
+        )
+    wu.column_dimensions["A"].width = 50
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()

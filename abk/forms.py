@@ -1,0 +1,113 @@
+from decimal import Decimal
+
+from django import forms
+
+from abk.models import Keputusan, PeriodeAnalisis
+from organisasi.forms import baris
+
+
+class PeriodeForm(forms.ModelForm):
+    pita_efektivitas = forms.CharField(
+        label="Predikat efektivitas jabatan",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Satu predikat per baris: batas bawah EJ, predikat, keterangan — "
+        "misalnya “0,90 B Baik”. Urutkan dari yang tertinggi.",
+    )
+
+    class Meta:
+        model = PeriodeAnalisis
+        fields = [
+            "nama",
+            "tahun",
+            "waktu_efektif_menit",
+            "pembulatan",
+            "pita_efektivitas",
+            "dasar_hukum",
+        ]
+        widgets = {"dasar_hukum": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["pita_efektivitas"] = "\n".join(
+            f"{str(p['batas']).replace('.', ',')} {p['predikat']} {p.get('keterangan', '')}".strip()
+            for p in self.instance.pita_efektivitas
+        )
+
+    def clean_pita_efektivitas(self):
+        hasil = []
+        for i, line in enumerate(self.cleaned_data["pita_efektivitas"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            bagian = line.split(maxsplit=2)
+            if len(bagian) < 2:
+                raise forms.ValidationError(
+                    f"Baris {i}: tulis batas dan predikat, misalnya “0,90 B”."
+                )
+            batas = bagian[0].replace(",", ".")
+            try:
+                Decimal(batas)
+            except ArithmeticError:
+                raise forms.ValidationError(f"Baris {i}: “{bagian[0]}” bukan angka.") from None
+            hasil.append(
+                {
+                    "batas": batas,
+                    "predikat": bagian[1],
+                    "keterangan": bagian[2] if len(bagian) > 2 else "",
+                }
+            )
+        if not hasil:
+            raise forms.ValidationError("Isi sedikitnya satu predikat.")
+        return hasil
+
+
+class SalinPeriodeForm(forms.Form):
+    nama = forms.CharField(label="Nama periode baru", max_length=100)
+    tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
+
+
+class KeputusanForm(forms.ModelForm):
+    menimbang_teks = forms.CharField(
+        label="Menimbang",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Satu butir per baris.",
+    )
+    mengingat_teks = forms.CharField(
+        label="Mengingat",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Satu butir per baris.",
+    )
+    tembusan_teks = forms.CharField(
+        label="Tembusan", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    class Meta:
+        model = Keputusan
+        fields = [
+            "nomor",
+            "tanggal",
+            "kesatu",
+            "kedua",
+            "ketiga",
+            "ditetapkan_di",
+            "penandatangan_jabatan",
+            "penandatangan_nama",
+        ]
+        widgets = {
+            "tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "kesatu": forms.Textarea(attrs={"rows": 3}),
+            "kedua": forms.Textarea(attrs={"rows": 2}),
+            "ketiga": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for nama in ["menimbang", "mengingat", "tembusan"]:
+            self.initial[f"{nama}_teks"] = "\n".join(getattr(self.instance, nama))
+
+    def save(self, commit=True):
+        self.instance.menimbang = baris(self.cleaned_data["menimbang_teks"])
+        self.instance.mengingat = baris(self.cleaned_data["mengingat_teks"])
+        self.instance.tembusan = [
+            t.strip() for t in self.cleaned_data["tembusan_teks"].splitlines() if t.strip()
+        ]
+        return super().save(commit)

@@ -1,0 +1,237 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from abk import charts, documents, selectors, services
+from abk.forms import KeputusanForm, PeriodeForm, SalinPeriodeForm
+from abk.kualitas import KEWAJARAN, SELISIH
+from abk.models import PekerjaanLatar, PeriodeAnalisis
+from abk.rekap import hitung_rekap
+from anjab.documents import render_pdf
+from organisasi import selectors as org_selectors
+from organisasi.akses import wajib_admin_instansi, wajib_menulis
+from organisasi.decorators import akses_wajib
+
+# Decrees with more positions than this are printed by the worker, with a progress bar.
+BATAS_CETAK_LANGSUNG = 8
+
+
+def _pilihan(request):
+    """The period and unit a report is about, from ?periode= and ?unit=, scoped to the user.
+
+    Without ?unit= an Admin Instansi gets the whole instansi; an Operator its own unit.
+    """
+    periode_qs = selectors.periode_for_user(request.user)
+    if request.GET.get("periode"):
+        periode = get_object_or_404(periode_qs, pk=_int(request.GET["periode"]))
+    else:
+        akses = request.akses
+        instansi_id = akses.instansi_id
+        if instansi_id is None:  # a platform superuser: the first instansi with a period
+            periode = periode_qs.order_by("instansi__nama", "-tahun", "-pk").first()
+        else:
+            periode = selectors.periode_terbaru(instansi_id)
+        if periode is None:
+            raise Http404("Belum ada periode analisis beban kerja.")
+    unit = None
+    if request.GET.get("unit"):
+        unit = org_selectors.get_unit_for_user(request.user, _int(request.GET["unit"]))
+        if unit.instansi_id != periode.instansi_id:
+            raise Http404
+    elif request.akses.unit_id is not None:
+        unit = org_selectors.get_unit_for_user(request.user, request.akses.unit_id)
+    return periode, unit
+
+
+def _int(nilai) -> int:
+    try:
+        return int(nilai)
+    except (TypeError, ValueError):
+        raise Http404 from None
+
+
+def _konteks_pilihan(request, periode, unit):
+    units = [
+        u for u in org_selectors.unit_tree(request.user) if u.instansi_id == periode.instansi_id
+    ]
+    return {
+        "periode": periode,
+        "unit": unit,
+        "semua_periode": selectors.periode_for_user(request.user).filter(
+            instansi_id=periode.instansi_id
+        ),
+        "pilihan_unit": [(u.pk, f"{'— ' * u.tree_depth}{u.nama}") for u in units],
+        "boleh_seluruh_instansi": request.akses.unit_id is None,
+    }
+
+
+@akses_wajib
+def rekap(request):
+    periode, unit = _pilihan(request)
+    r = hitung_rekap(periode, unit)
+    konteks = _konteks_pilihan(request, periode, unit)
+    konteks.update(
+        {
+            "rekap": r,
+            "grafik": charts.grafik_kebutuhan_bezetting(
+                [ru for ru in r.units if ru.depth == (0 if unit is None else 1)]
+                or [ru for ru in r.units if ru.depth == 0]
+            ),
+            "jumlah_selisih": sum(1 for t in r.temuan if t.kategori == SELISIH),
+            "jumlah_kewajaran": sum(1 for t in r.temuan if t.kategori == KEWAJARAN),
+        }
+    )
+    return render(request, "abk/rekap.html", konteks)
+
+
+@akses_wajib
+def kualitas(request):
+    periode, unit = _pilihan(request)
+    r = hitung_rekap(periode, unit)
+    konteks = _konteks_pilihan(request, periode, unit)
+    konteks.update(
+        {
+            "rekap": r,
+            "selisih": [t for t in r.temuan if t.kategori == SELISIH],
+            "kewajaran": [t for t in r.temuan if t.kategori == KEWAJARAN],
+        }
+    )
+    return render(request, "abk/kualitas.html", konteks)
+
+
+@akses_wajib
+def peta(request, format="html"):
+    periode, unit = _pilihan(request)
+    r = hitung_rekap(periode, unit)
+    if format == "pdf":
+        html = documents.peta_jabatan_html(r, untuk_cetak=True)
+        response = HttpResponse(render_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="peta-jabatan-{periode.pk}.pdf"'
+        return response
+    konteks = _konteks_pilihan(request, periode, unit)
+    konteks.update({"peta": documents.peta_jabatan_html(r, untuk_cetak=False), "rekap": r})
+    return render(request, "abk/peta.html", konteks)
+
+
+@akses_wajib
+def periode_daftar(request):
+    qs = selectors.periode_for_user(request.user).select_related("instansi")
+    return render(
+        request,
+        "abk/periode_daftar.html",
+        {"daftar": qs, "boleh_ubah": request.akses.admin_instansi},
+    )
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def periode_ubah(request, pk=None):
+    wajib_admin_instansi(request.akses)
+    if pk is None:
+        if request.akses.instansi_id is None:
+            raise Http404("Pilih instansi melalui halaman admin untuk membuat periode.")
+        periode = PeriodeAnalisis(instansi_id=request.akses.instansi_id)
+    else:
+        periode = get_object_or_404(selectors.periode_for_user(request.user), pk=pk)
+    form = PeriodeForm(request.POST if request.method == "POST" else None, instance=periode)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Periode “{periode.nama}” disimpan.")
+        return redirect("abk:periode_daftar")
+    return render(request, "abk/periode_form.html", {"form": form, "periode": periode})
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def periode_salin(request, pk):
+    asal = get_object_or_404(selectors.periode_for_user(request.user), pk=pk)
+    wajib_admin_instansi(request.akses)
+    form = SalinPeriodeForm(
+        request.POST if request.method == "POST" else None,
+        initial={"nama": f"ABK {asal.tahun + 1}", "tahun": asal.tahun + 1},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            baru = services.periode_salin(asal=asal, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, f"Periode “{baru.nama}” dimulai dari salinan {asal.nama}.")
+            return redirect("abk:periode_daftar")
+    return render(request, "abk/periode_salin.html", {"form": form, "asal": asal})
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def keputusan(request):
+    periode, unit = _pilihan(request)
+    if unit is None:
+        raise Http404("Pilih unit (perangkat daerah) untuk keputusan.")
+    if request.method == "POST":
+        wajib_menulis(request.akses)
+    k = services.keputusan_untuk(periode=periode, unit=unit)
+    form = KeputusanForm(request.POST if request.method == "POST" else None, instance=k)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Teks keputusan disimpan.")
+        return redirect(f"{request.path}?periode={periode.pk}&unit={unit.pk}")
+    konteks = _konteks_pilihan(request, periode, unit)
+    konteks.update(
+        {
+            "form": form,
+            "keputusan": k,
+            "jumlah_jabatan": len(hitung_rekap(periode, unit).baris),
+            "pekerjaan": PekerjaanLatar.objects.filter(
+                instansi_id=periode.instansi_id, jenis="keputusan", parameter__keputusan=k.pk
+            ).first(),
+        }
+    )
+    return render(request, "abk/keputusan.html", konteks)
+
+
+@akses_wajib
+@require_POST
+def keputusan_cetak(request):
+    periode, unit = _pilihan(request)
+    if unit is None:
+        raise Http404
+    k = services.keputusan_untuk(periode=periode, unit=unit)
+    if len(hitung_rekap(periode, unit).baris) <= BATAS_CETAK_LANGSUNG:
+        html = documents.keputusan_html(k)
+        response = HttpResponse(render_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="keputusan-abk-{unit.pk}.pdf"'
+        return response
+    pekerjaan = services.pekerjaan_cetak_keputusan(keputusan=k, pemohon=request.user)
+    return redirect("abk:pekerjaan", pk=pekerjaan.pk)
+
+
+def _get_pekerjaan_for_user(request, pk) -> PekerjaanLatar:
+    qs = PekerjaanLatar.objects.all()
+    if not request.akses.semua_instansi:
+        qs = qs.filter(instansi_id=request.akses.instansi_id)
+    pekerjaan = get_object_or_404(qs, pk=pk)
+    unit_id = pekerjaan.parameter.get("unit")
+    if unit_id is not None:
+        org_selectors.get_unit_for_user(request.user, unit_id)  # 404 outside an Operator's units
+    return pekerjaan
+
+
+@akses_wajib
+def pekerjaan(request, pk):
+    p = _get_pekerjaan_for_user(request, pk)
+    template = "abk/fragment_pekerjaan.html" if request.htmx else "abk/pekerjaan.html"
+    return render(request, template, {"p": p})
+
+
+@akses_wajib
+def pekerjaan_unduh(request, pk):
+    p = _get_pekerjaan_for_user(request, pk)
+    if p.status != PekerjaanLatar.Status.SELESAI or not p.berkas:
+        raise Http404("Berkas belum tersedia.")
+    return FileResponse(
+        p.berkas.open("rb"),
+        content_type="application/pdf",
+        filename=p.berkas.name.rsplit("/", 1)[-1],
+    )

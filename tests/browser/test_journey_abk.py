@@ -1,0 +1,50 @@
+import pytest
+from playwright.sync_api import expect
+
+from abk.models import PeriodeAnalisis
+from anjab.models import TugasJabatan
+from organisasi.akses import Peran
+from tests.browser.conftest import ARTIFACTS
+from tests.conftest import PASSWORD
+from tests.factories import InstansiFactory, JabatanFactory, PegawaiFactory, UnitFactory, make_user
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_an_analyst_edits_a_task_sees_the_need_recomputed_live_and_reads_the_rekap(browser_page):
+    instansi = InstansiFactory(nama="Pemerintah Kota Tarakan", nama_daerah="Tarakan")
+    dinas = UnitFactory(instansi=instansi, nama="Dinas Sosial dan Pemberdayaan Masyarakat")
+    periode = PeriodeAnalisis.objects.create(instansi=instansi, nama="ABK 2024", tahun=2024)
+    plo = JabatanFactory(unit=dinas, nama="Penata Layanan Operasional")
+    for i, waktu in enumerate([1500, 4500, 4500], start=1):
+        TugasJabatan.objects.create(jabatan=plo, periode=periode, urutan=i, uraian=f"Tugas {i}",
+                                    hasil_kerja="Dokumen", volume=12, waktu=waktu)  # fmt: skip
+    PegawaiFactory(unit=dinas, jabatan=plo)
+    make_user("analis", peran=Peran.ADMIN_INSTANSI, instansi=instansi)
+    page = browser_page
+
+    page.goto("/login/")
+    page.get_by_label("Nama pengguna").fill("analis")
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+
+    page.goto(f"/anjab/jabatan/{plo.pk}/ubah/tugas/")
+    hasil = page.locator("#hasil-beban")
+    expect(hasil).to_contain_text("1,680")  # 12 × 10,500 ÷ 75,000
+    page.locator("#tabel-tugas tr.baris").nth(0).get_by_label("Waktu penyelesaian (menit)").fill(
+        "4500"
+    )
+    expect(hasil).to_contain_text("2,160")  # recomputed before saving
+    assert TugasJabatan.objects.get(jabatan=plo, urutan=1).waktu == 1500
+
+    page.get_by_role("link", name="Beban kerja").click()
+    expect(page.get_by_role("heading", name="Rekap analisis beban kerja")).to_be_visible()
+    baris = page.get_by_role("row").filter(has_text="Penata Layanan Operasional")
+    expect(baris).to_contain_text("1,680")
+    expect(baris).to_contain_text("1,68")  # EJ with one holder
+    page.screenshot(path=ARTIFACTS / "abk-rekap.png", full_page=True)
+    page.get_by_role("link", name="Peta jabatan").click()
+    expect(page.locator(".peta-layar")).to_contain_text("Penata Layanan Operasional")
