@@ -62,6 +62,10 @@ class Rekap:
     temuan: list[Temuan]
 
     @property
+    def beban_kerja_jam(self) -> Decimal:
+        return self.total["beban_kerja_menit"] / calc.MENIT_PER_JAM
+
+    @property
     def kebutuhan_tercetak_dibulatkan(self) -> int | None:
         """Σ of the JUMLAH PEGAWAI the documents printed, when every position has one."""
         nilai = [b.deklarasi.jumlah_pegawai for b in self.baris if b.deklarasi]

@@ -80,6 +80,11 @@ def rekap(request):
                 or [ru for ru in r.units if ru.depth == 0]
             ),
             "jumlah_selisih": sum(1 for t in r.temuan if t.kategori == SELISIH),
+            "selisih_tercetak": (
+                r.total["kebutuhan_dibulatkan"] - r.kebutuhan_tercetak_dibulatkan
+                if r.kebutuhan_tercetak_dibulatkan is not None
+                else None
+            ),
             "jumlah_kewajaran": sum(1 for t in r.temuan if t.kategori == KEWAJARAN),
         }
     )

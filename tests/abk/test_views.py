@@ -295,6 +295,8 @@ def test_the_data_quality_page_lists_declared_differences(tarakan, login):
     html = client.get(reverse("abk:kualitas"), {"unit": tarakan["dinas"].pk}).content.decode()
     assert "Kebutuhan pegawai tercetak 14,400, hasil hitung 17,280" in html
     assert "Butir 41: volume kegiatan nol." in html
+    rekap = client.get(reverse("abk:rekap"), {"unit": tarakan["dinas"].pk}).content.decode()
+    assert "mencantumkan kebutuhan 75 orang; hasil hitung ulang 86 orang (selisih +11 orang)" in rekap
 
 
 @pytest.fixture
