@@ -37,6 +37,7 @@ class JabatanUmumForm(forms.ModelForm):
             "urutan",
             "ikhtisar",
             "kelas_jabatan",
+            "bezetting_diisi",
         ]
         widgets = {"ikhtisar": forms.Textarea(attrs={"rows": 4})}
 

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from anjab.selectors import jabatan_for_user
 from organisasi import selectors, services
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
@@ -260,10 +261,14 @@ def _pegawai_form(request, pegawai):
     nodes = _tree_choices(request)
     if pegawai.instansi_id:
         nodes = [n for n in nodes if n.instansi_id == pegawai.instansi_id]
+    jabatan = jabatan_for_user(request.user).select_related("unit")
+    if pegawai.instansi_id:
+        jabatan = jabatan.filter(instansi_id=pegawai.instansi_id)
     form = PegawaiForm(
         request.POST if request.method == "POST" else None,
         instance=pegawai,
         units=UnitOrganisasi.objects.none(),
+        jabatan=jabatan.order_by("unit__nama", "-kepala_unit", "urutan"),
     )
     _apply_tree_order(form.fields["unit"], request, nodes)
     return form

@@ -296,7 +296,9 @@ def test_the_data_quality_page_lists_declared_differences(tarakan, login):
     assert "Kebutuhan pegawai tercetak 14,400, hasil hitung 17,280" in html
     assert "Butir 41: volume kegiatan nol." in html
     rekap = client.get(reverse("abk:rekap"), {"unit": tarakan["dinas"].pk}).content.decode()
-    assert "mencantumkan kebutuhan 75 orang; hasil hitung ulang 86 orang (selisih +11 orang)" in rekap
+    assert (
+        "mencantumkan kebutuhan 75 orang; hasil hitung ulang 86 orang (selisih +11 orang)" in rekap
+    )
 
 
 @pytest.fixture
@@ -309,3 +311,25 @@ def tarakan(db):
 
     call_command("load_demo", stdout=StringIO())
     return {"dinas": UnitOrganisasi.objects.get(nama="Dinas Sosial dan Pemberdayaan Masyarakat")}
+
+
+def test_bezetting_is_counted_by_status_or_entered_per_position(dunia, users, login, abk):
+    PegawaiFactory(unit=dunia.sekretariat, jabatan=abk["plo"], status="PPPK", golongan=None,
+                   nip="199205172023212001")  # fmt: skip
+    kepala = abk["kepala"]
+    kepala.bezetting_diisi = 1
+    kepala.save()
+    html = (
+        login(users["admin"]).get(reverse("abk:rekap"), {"unit": dunia.dinas.pk}).content.decode()
+    )
+    assert "PNS 1 · PPPK 1" in html and "diisi" in html
+
+
+def test_an_employee_is_linked_to_the_position_held(dunia, users, login, abk):
+    response = login(users["operator"]).post(
+        reverse("organisasi:pegawai_create"),
+        {"nip": "199001012015032004", "nama": "Sri Wahyuni", "status": "PNS", "pendidikan": "S-1",
+         "unit": dunia.sekretariat.pk, "jabatan": abk["plo"].pk},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert abk["plo"].pemangku.filter(nama="Sri Wahyuni").exists()
