@@ -93,7 +93,12 @@ def periksa_jabatan(baris, *, tugas, butir, median_ak, periode) -> list[Temuan]:
     we = periode.waktu_efektif_menit
     if not tugas and not butir:
         catat(KEWAJARAN, "Belum ada uraian tugas atau butir kegiatan dengan beban kerja.")
-    for i, (_, _uraian, volume, waktu, tercetak) in enumerate(tugas, start=1):
+    sudah: dict[tuple, int] = {}
+    for i, (_, uraian, volume, waktu, tercetak) in enumerate(tugas, start=1):
+        sidik = (" ".join((uraian or "").lower().split()), volume, waktu)
+        if sidik in sudah:
+            catat(KEWAJARAN, f"Tugas {i} sama persis dengan tugas {sudah[sidik]}.")
+        sudah.setdefault(sidik, i)
         if not waktu:
             catat(KEWAJARAN, f"Tugas {i} belum mempunyai waktu penyelesaian.")
         if not volume:

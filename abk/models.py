@@ -180,6 +180,7 @@ class PekerjaanLatar(models.Model):
     langkah_selesai = models.PositiveIntegerField(default=0)
     langkah_total = models.PositiveIntegerField(default=0)
     pesan = models.TextField(blank=True)
+    hasil = models.JSONField(default=dict, blank=True)
     berkas = models.FileField(upload_to="dokumen/%Y/%m/", blank=True)
     dibuat = models.DateTimeField(auto_now_add=True)
     selesai = models.DateTimeField(null=True, blank=True)
@@ -197,3 +198,79 @@ class PekerjaanLatar(models.Model):
         if not self.langkah_total:
             return 100 if self.status == self.Status.SELESAI else 0
         return min(100, round(100 * self.langkah_selesai / self.langkah_total))
+
+
+class SinonimKolom(models.Model):
+    """An extra header spelling for a canonical import column (the shipped list is in
+    fixtures/impor_sinonim.json); without instansi it applies to everyone."""
+
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, null=True, blank=True
+    )
+    kolom = models.CharField("kolom baku", max_length=50)
+    sinonim = models.CharField("judul kolom", max_length=200)
+
+    class Meta:
+        verbose_name = "sinonim kolom impor"
+        verbose_name_plural = "sinonim kolom impor"
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "kolom", "sinonim"], name="sinonim_unik")
+        ]
+
+    def __str__(self):
+        return f"{self.sinonim} → {self.kolom}"
+
+
+class PemetaanKolom(models.Model):
+    """A confirmed mapping of a workbook layout, reused for the next workbook of that shape."""
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE)
+    nama = models.CharField("nama pemetaan", max_length=200)
+    tanda = models.TextField("tanda bentuk lembar")
+    pemetaan = models.JSONField("pemetaan")
+    dibuat = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "pemetaan kolom"
+        verbose_name_plural = "pemetaan kolom"
+        ordering = ["-dibuat"]
+
+    def __str__(self):
+        return self.nama
+
+
+class ImporBuku(models.Model):
+    """One uploaded workbook on its way in: mapping, validation result, outcome."""
+
+    class Status(models.TextChoices):
+        DIUNGGAH = "diunggah", "Diunggah"
+        DIPERIKSA = "diperiksa", "Diperiksa"
+        DIIMPOR = "diimpor", "Diimpor"
+        GAGAL = "gagal", "Gagal"
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE)
+    pemohon = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    berkas = models.FileField(upload_to="impor/%Y/%m/")
+    nama_berkas = models.CharField(max_length=255)
+    unit = models.ForeignKey(
+        "organisasi.UnitOrganisasi", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    periode = models.ForeignKey(PeriodeAnalisis, on_delete=models.SET_NULL, null=True)
+    pemetaan = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DIUNGGAH)
+    ringkasan = models.JSONField(default=dict, blank=True)
+    galat = models.JSONField(default=list, blank=True)
+    pekerjaan = models.ForeignKey(
+        PekerjaanLatar, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "impor buku kerja"
+        verbose_name_plural = "impor buku kerja"
+        ordering = ["-dibuat"]
+
+    def __str__(self):
+        return f"{self.nama_berkas} ({self.get_status_display()})"

@@ -1,0 +1,45 @@
+"""export_workbook --instansi "<nama atau id>" [--unit ID] [--periode ID] --out FILE.xlsx
+(or --templat): positions, tasks, credit rows and holders in the import's own columns."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from abk.ekspor import jabatan_xlsx, templat_xlsx
+from abk.management.commands.abk_rekap import cari_instansi
+from abk.models import PeriodeAnalisis
+from abk.selectors import periode_terbaru
+from organisasi.models import UnitOrganisasi
+
+
+class Command(BaseCommand):
+    help = "Mengekspor data jabatan ke xlsx yang dapat diimpor kembali (atau templat kosong)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--instansi", help="nama atau id instansi")
+        parser.add_argument("--unit", type=int)
+        parser.add_argument("--periode", type=int)
+        parser.add_argument("--templat", action="store_true", help="templat kosong dengan petunjuk")
+        parser.add_argument("--out", required=True)
+
+    def handle(self, *args, **o):
+        if o["templat"]:
+            Path(o["out"]).write_bytes(templat_xlsx())
+            self.stdout.write(f"Templat ditulis ke {o['out']}")
+            return
+        if not o["instansi"]:
+            raise CommandError("--instansi wajib (kecuali --templat).")
+        instansi = cari_instansi(o["instansi"])
+        if o["periode"]:
+            periode = PeriodeAnalisis.objects.filter(pk=o["periode"], instansi=instansi).first()
+        else:
+            periode = periode_terbaru(instansi.pk)
+        if periode is None:
+            raise CommandError("Periode tidak ditemukan.")
+        unit = None
+        if o["unit"]:
+            unit = UnitOrganisasi.objects.filter(pk=o["unit"], instansi=instansi).first()
+            if unit is None:
+                raise CommandError(f"Unit {o['unit']} bukan milik {instansi.nama}.")
+        Path(o["out"]).write_bytes(jabatan_xlsx(periode=periode, unit=unit))
+        self.stdout.write(f"Data jabatan ditulis ke {o['out']}")
