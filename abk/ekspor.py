@@ -518,6 +518,7 @@ def templat_xlsx() -> bytes:
                 "Sub Bagian Umum dan Kepegawaian",
                 "2.1.4",
                 "Penata Layanan Operasional",
+                "Tidak",
                 "Pelaksana",
                 "",
                 7,

@@ -54,3 +54,34 @@ def cetak_keputusan(pekerjaan_id: int) -> None:
 
 def _catat(pekerjaan: PekerjaanLatar, persen: int, pesan: str) -> None:
     PekerjaanLatar.objects.filter(pk=pekerjaan.pk).update(langkah_selesai=persen, pesan=pesan)
+
+
+@task()
+def jalankan_impor(impor_id: int, kering: bool, hanya_sah: bool = False) -> None:
+    """Checks (kering) or imports a large workbook, reporting progress per position."""
+    from abk.impor.layanan import proses_impor
+    from abk.models import ImporBuku
+
+    impor = ImporBuku.objects.select_related("pekerjaan").get(pk=impor_id)
+    pekerjaan = impor.pekerjaan
+    PekerjaanLatar.objects.filter(pk=pekerjaan.pk).update(
+        status=PekerjaanLatar.Status.BERJALAN, langkah_total=100
+    )
+
+    def progres(selesai, total):
+        if selesai % 10 == 0 or selesai == total:
+            _catat(pekerjaan, 99 * selesai // max(total, 1), f"Jabatan {selesai} dari {total}")
+
+    try:
+        proses_impor(impor, kering=kering, hanya_sah=hanya_sah, progres=progres)
+        PekerjaanLatar.objects.filter(pk=pekerjaan.pk).update(
+            status=PekerjaanLatar.Status.SELESAI,
+            langkah_selesai=100,
+            pesan="Selesai.",
+            selesai=timezone.now(),
+        )
+    except Exception as e:
+        PekerjaanLatar.objects.filter(pk=pekerjaan.pk).update(
+            status=PekerjaanLatar.Status.GAGAL, pesan=f"Gagal: {e}", selesai=timezone.now()
+        )
+        raise

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from abk import views
+from abk import views, views_impor
 
 app_name = "abk"
 
@@ -15,6 +15,11 @@ urlpatterns = [
     path("periode/<int:pk>/salin/", views.periode_salin, name="periode_salin"),
     path("keputusan/", views.keputusan, name="keputusan"),
     path("keputusan/cetak/", views.keputusan_cetak, name="keputusan_cetak"),
+    path("impor/", views_impor.impor_daftar, name="impor_daftar"),
+    path("impor/<int:pk>/", views_impor.impor_detail, name="impor_detail"),
+    path("impor/templat.xlsx", views_impor.templat, name="impor_templat"),
+    path("ekspor/jabatan.xlsx", views_impor.ekspor_jabatan, name="ekspor_jabatan"),
+    path("ekspor/rekap.xlsx", views_impor.ekspor_rekap, name="ekspor_rekap"),
     path("pekerjaan/<int:pk>/", views.pekerjaan, name="pekerjaan"),
     path("pekerjaan/<int:pk>/unduh/", views.pekerjaan_unduh, name="pekerjaan_unduh"),
 ]

@@ -50,6 +50,10 @@ def periksa_berkas(path: Path) -> None:
             "Format Excel lama (.xls) tidak didukung. Buka di Excel lalu simpan sebagai .xlsx."
         )
     if not zipfile.is_zipfile(path):
+        if awal.startswith(b"PK\x03\x04"):
+            raise BukuKerjaTidakSah(
+                "Buku kerja rusak (arsip ZIP tidak utuh; mungkin terpotong saat diunduh)."
+            )
         raise BukuKerjaTidakSah("Berkas ini bukan buku kerja Excel (.xlsx).")
     try:
         with zipfile.ZipFile(path) as z:

@@ -105,8 +105,10 @@ class _Penulis:
         if unit_induk is not None:
             qs = qs.filter(pk__in=UnitOrganisasi.objects.descendants(unit_induk, include_self=True))
         self.unit_per_nama: dict[str, list[UnitOrganisasi]] = defaultdict(list)
+        self.lingkup: set[int] = set()
         for u in qs:
             self.unit_per_nama[normalisasi(u.nama)].append(u)
+            self.lingkup.add(u.pk)
         self.posisi_jabatan: dict[tuple, Jabatan] = {}
 
     def galat(self, letak: tuple[str, int], kolom: str, nilai: str, pesan: str):
@@ -151,6 +153,7 @@ class _Penulis:
         unit.full_clean()
         unit.save()
         self.unit_per_nama[normalisasi(nama)].append(unit)
+        self.lingkup.add(unit.pk)
         self.r.unit_dibuat.append(nama)
         return unit
 
@@ -319,6 +322,11 @@ class _Penulis:
         if jabatan is not None:
             nilai["jabatan"] = jabatan
         p = Pegawai.objects.filter(instansi=self.instansi, nip=data["nip"]).first()
+        if p is not None and self.induk is not None and p.unit_id not in self.lingkup:
+            self.galat(
+                letak, "NIP", data["nip"], "terdaftar pada unit di luar unit tujuan impor ini."
+            )
+            return
         baru = p is None
         if baru:
             p = Pegawai(instansi=self.instansi, nip=data["nip"])

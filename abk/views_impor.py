@@ -1,0 +1,235 @@
+"""Screens of the workbook import and the Excel exports."""
+
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from abk import ekspor, selectors
+from abk.impor.baca import MAKS_UKURAN_BERKAS, BukuKerjaTidakSah, periksa_berkas
+from abk.impor.layanan import impor_analisis, jalankan, simpan_pemetaan
+from abk.impor.pemetaan import JAM, MENIT, Sinonim
+from abk.models import ImporBuku
+from abk.rekap import hitung_rekap
+from abk.services import periode_aktif
+from abk.views import _pilihan
+from organisasi import selectors as org_selectors
+from organisasi.akses import wajib_menulis
+from organisasi.decorators import akses_wajib
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class UnggahForm(forms.Form):
+    berkas = forms.FileField(label="Buku kerja (.xlsx)", help_text="Paling besar 20 MB.")
+    unit = forms.TypedChoiceField(label="Unit tujuan", coerce=int, required=False, empty_value=None)
+    periode = forms.TypedChoiceField(
+        label="Periode analisis", coerce=int, required=False, empty_value=None
+    )
+    buat_unit = forms.BooleanField(
+        label="Buat unit yang belum ada",
+        required=False,
+        help_text="Unit yang disebut buku kerja tetapi belum ada dibuat di bawah unit tujuan.",
+    )
+
+    def clean_berkas(self):
+        f = self.cleaned_data["berkas"]
+        if f.size > MAKS_UKURAN_BERKAS:
+            raise forms.ValidationError("Berkas terlalu besar; batasnya 20 MB.")
+        return f
+
+
+def _get_impor_for_user(request, pk) -> ImporBuku:
+    qs = ImporBuku.objects.select_related("unit", "periode", "pekerjaan", "instansi")
+    if not request.akses.semua_instansi:
+        qs = qs.filter(instansi_id=request.akses.instansi_id)
+    impor = get_object_or_404(qs, pk=pk)
+    if request.akses.unit_id is not None:
+        if impor.unit_id is None:
+            raise Http404
+        org_selectors.get_unit_for_user(request.user, impor.unit_id)
+    return impor
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def impor_daftar(request):
+    akses = request.akses
+    units = org_selectors.unit_tree(request.user)
+    periode_qs = selectors.periode_for_user(request.user)
+    bound = request.method == "POST"
+    form = UnggahForm(request.POST if bound else None, request.FILES if bound else None)
+    form.fields["unit"].choices = (
+        [("", "— seluruh instansi —")] if akses.unit_id is None else []
+    ) + [(u.pk, f"{'— ' * u.tree_depth}{u.nama}") for u in units]
+    form.fields["periode"].choices = [("", "— periode terbaru —")] + [
+        (p.pk, f"{p.nama} ({p.instansi.nama})" if akses.semua_instansi else p.nama)
+        for p in periode_qs.select_related("instansi")
+    ]
+    if request.method == "POST":
+        wajib_menulis(akses)
+        if form.is_valid():
+            unit = None
+            if form.cleaned_data["unit"]:
+                unit = org_selectors.get_unit_for_user(request.user, form.cleaned_data["unit"])
+            instansi = (
+                unit.instansi
+                if unit
+                else (
+                    org_selectors.get_instansi_for_user(request.user, akses.instansi_id)
+                    if akses.instansi_id
+                    else None
+                )
+            )
+            if instansi is None:
+                form.add_error("unit", "Pilih unit tujuan (menentukan instansi).")
+            elif form.cleaned_data["periode"]:
+                periode = get_object_or_404(
+                    periode_qs, pk=form.cleaned_data["periode"], instansi=instansi
+                )
+            else:
+                periode = periode_aktif(instansi=instansi)
+            if not form.errors:
+                galat = _periksa_unggahan(form.cleaned_data["berkas"])
+                if galat:
+                    form.add_error("berkas", galat)
+            if not form.errors:
+                impor = ImporBuku.objects.create(
+                    instansi=instansi,
+                    pemohon=request.user,
+                    berkas=form.cleaned_data["berkas"],
+                    nama_berkas=form.cleaned_data["berkas"].name[:255],
+                    unit=unit,
+                    periode=periode,
+                )
+                try:
+                    impor_analisis(impor)
+                except BukuKerjaTidakSah as e:
+                    impor.delete()
+                    form.add_error("berkas", str(e))
+                else:
+                    impor.pemetaan["buat_unit"] = form.cleaned_data["buat_unit"]
+                    impor.save(update_fields=["pemetaan"])
+                    return redirect("abk:impor_detail", pk=impor.pk)
+    daftar = (
+        ImporBuku.objects.filter(instansi_id=akses.instansi_id)
+        if akses.instansi_id
+        else ImporBuku.objects.all()
+    )
+    if akses.unit_id is not None:
+        daftar = daftar.filter(unit__in=org_selectors.units_for_user(request.user))
+    return render(
+        request,
+        "abk/impor_daftar.html",
+        {
+            "form": form,
+            "daftar": daftar.select_related("unit", "periode")[:20],
+            "boleh_menulis": akses.boleh_menulis,
+        },
+    )
+
+
+def _periksa_unggahan(berkas) -> str | None:
+    """Refuses a file that is not a sane xlsx before anything is stored."""
+    with tempfile.NamedTemporaryFile(suffix=".xlsx") as tmp:
+        for potongan in berkas.chunks():
+            tmp.write(potongan)
+        tmp.flush()
+        try:
+            periksa_berkas(Path(tmp.name))
+        except BukuKerjaTidakSah as e:
+            return str(e)
+    berkas.seek(0)
+    return None
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def impor_detail(request, pk):
+    impor = _get_impor_for_user(request, pk)
+    sinonim = Sinonim.muat(impor.instansi_id)
+    if request.method == "POST":
+        wajib_menulis(request.akses)
+        if impor.status == ImporBuku.Status.DIIMPOR:
+            raise PermissionDenied(
+                "Buku kerja ini sudah diimpor; unggah ulang untuk mengimpor lagi."
+            )
+        aksi = request.POST.get("aksi")
+        _simpan_pemetaan_dari_form(impor, request.POST)
+        if request.POST.get("nama_pemetaan", "").strip():
+            simpan_pemetaan(impor, request.POST["nama_pemetaan"].strip()[:200])
+            messages.success(
+                request, "Pemetaan disimpan; buku kerja berbentuk sama akan memakainya."
+            )
+        if aksi in {"periksa", "impor"}:
+            hanya_sah = request.POST.get("hanya_sah") == "1"
+            if aksi == "impor" and impor.status != ImporBuku.Status.DIPERIKSA:
+                messages.error(request, "Periksa dulu (uji coba) sebelum mengimpor.")
+            elif aksi == "impor" and impor.galat and not hanya_sah:
+                messages.error(
+                    request,
+                    "Masih ada baris yang ditolak. Perbaiki buku kerja, atau "
+                    "centang “impor hanya baris yang sah”.",
+                )
+            else:
+                jalankan(impor, kering=aksi == "periksa", hanya_sah=hanya_sah, pemohon=request.user)
+        return redirect("abk:impor_detail", pk=impor.pk)
+    pilihan = [("", "— abaikan —"), *sorted(sinonim.label.items(), key=lambda x: x[1])]
+    return render(
+        request,
+        "abk/impor_detail.html",
+        {
+            "impor": impor,
+            "lembar": impor.pemetaan.get("lembar", []),
+            "pilihan": pilihan,
+            "label": sinonim.label,
+            "MENIT": MENIT,
+            "JAM": JAM,
+            "boleh_menulis": request.akses.boleh_menulis,
+            "berjalan": impor.pekerjaan and impor.pekerjaan.status in ("menunggu", "berjalan"),
+        },
+    )
+
+
+def _simpan_pemetaan_dari_form(impor: ImporBuku, data) -> None:
+    for i, d in enumerate(impor.pemetaan.get("lembar", [])):
+        kolom = {}
+        for j in range(len(d["judul"])):
+            pilihan = data.get(f"l{i}-k{j}")
+            if pilihan:
+                kolom[str(j)] = pilihan
+        if f"l{i}-satuan" in data:
+            d["kolom"] = kolom
+            d["satuan_waktu"] = JAM if data.get(f"l{i}-satuan") == JAM else MENIT
+    if "buat_unit" in data or "aksi" in data:
+        impor.pemetaan["buat_unit"] = data.get("buat_unit") == "1"
+    impor.status = ImporBuku.Status.DIUNGGAH if data.get("aksi") != "impor" else impor.status
+    impor.save(update_fields=["pemetaan", "status"])
+
+
+@akses_wajib
+def templat(request):
+    response = HttpResponse(ekspor.templat_xlsx(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="templat-impor-anjab-abk.xlsx"'
+    return response
+
+
+@akses_wajib
+def ekspor_jabatan(request):
+    periode, unit = _pilihan(request)
+    response = HttpResponse(ekspor.jabatan_xlsx(periode=periode, unit=unit), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="jabatan-{periode.pk}.xlsx"'
+    return response
+
+
+@akses_wajib
+def ekspor_rekap(request):
+    periode, unit = _pilihan(request)
+    response = HttpResponse(ekspor.rekap_xlsx(hitung_rekap(periode, unit)), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="rekap-abk-{periode.pk}.xlsx"'
+    return response

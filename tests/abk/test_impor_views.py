@@ -1,0 +1,233 @@
+import io
+import json
+from io import StringIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from abk.models import ImporBuku, PeriodeAnalisis
+from anjab.models import Jabatan
+from organisasi.models import Instansi, UnitOrganisasi
+from tests.abk.test_impor import seed_001, snapshot
+
+
+def _unggah(client, path, **data):
+    berkas = SimpleUploadedFile(path.name, path.read_bytes())
+    return client.post(reverse("abk:impor_daftar"), {"berkas": berkas, **data})
+
+
+@pytest.fixture
+def periode(dunia):
+    return PeriodeAnalisis.objects.create(instansi=dunia.instansi, nama="ABK 2024", tahun=2024)
+
+
+def test_upload_map_check_then_import(dunia, users, login, periode, tmp_path):
+    client = login(users["operator"])
+    response = _unggah(client, seed_001(tmp_path / "abk.xlsx"), unit=dunia.bidang.pk)
+    impor = ImporBuku.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "abk:impor_detail", args=[impor.pk]
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "bertuliskan jam tetapi berisi menit" in page and "JUMLAH BEBAN KERJA 1 TAHUN" in page
+    form = {"aksi": "periksa", "l0-satuan": "menit"}
+    for k, f in impor.pemetaan["lembar"][0]["kolom"].items():
+        form[f"l0-k{k}"] = f
+    sebelum = snapshot()
+    client.post(response["Location"], form)
+    impor.refresh_from_db()
+    assert impor.status == "diperiksa" and impor.ringkasan["jabatan"]["dibuat"] == 2
+    assert snapshot() == sebelum  # the check wrote nothing
+    page = client.get(response["Location"]).content.decode()
+    assert "Hasil pemeriksaan (uji coba" in page and "Impor sekarang" in page
+    client.post(response["Location"], {**form, "aksi": "impor"})
+    impor.refresh_from_db()
+    assert impor.status == "diimpor"
+    assert Jabatan.objects.get(nama="Penata Layanan Operasional").unit == dunia.bidang
+
+
+def test_a_rejected_row_blocks_the_import_until_valid_rows_only_is_chosen(
+    dunia, users, login, periode, tmp_path
+):
+    from tests.abk.test_impor import buku
+
+    path = buku(
+        tmp_path / "x.xlsx",
+        {
+            "Tugas": [
+                ["Nama Jabatan", "Uraian Tugas", "Volume"],
+                ["Analis", "Survei", 12],
+                ["Analis", "Rekap", "0:09"],
+            ]
+        },
+    )
+    client = login(users["admin"])
+    _unggah(client, path, unit=dunia.dinas.pk)
+    impor = ImporBuku.objects.get()
+    url = reverse("abk:impor_detail", args=[impor.pk])
+    form = {
+        "l0-satuan": "menit",
+        "l0-k0": "nama_jabatan",
+        "l0-k1": "uraian_tugas",
+        "l0-k2": "volume",
+    }
+    client.post(url, {**form, "aksi": "periksa"})
+    page = client.get(url).content.decode()
+    assert "Baris yang ditolak (1)" in page and "0:09" in page and "bukan angka" in page
+    client.post(url, {**form, "aksi": "impor"})
+    assert not Jabatan.objects.exists()
+    client.post(url, {**form, "aksi": "impor", "hanya_sah": "1"})
+    assert Jabatan.objects.get(nama="Analis").tugas.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("isi", "pesan"), [(b"bukan excel", "bukan buku kerja Excel"), (b"", "kosong")]
+)
+def test_a_broken_upload_is_refused_at_the_field_and_stores_nothing(
+    dunia, users, login, periode, isi, pesan
+):
+    client = login(users["admin"])
+    response = client.post(
+        reverse("abk:impor_daftar"),
+        {"berkas": SimpleUploadedFile("data.xlsx", isi), "unit": dunia.dinas.pk},
+    )
+    assert response.status_code == 200 and pesan in response.content.decode()
+    assert not ImporBuku.objects.exists()
+
+
+def test_imports_of_another_instansi_or_unit_are_404(dunia, users, login, periode, tmp_path):
+    impor = ImporBuku.objects.create(
+        instansi=dunia.lain_instansi, berkas="x.xlsx", nama_berkas="x.xlsx"
+    )
+    assert (
+        login(users["admin"]).get(reverse("abk:impor_detail", args=[impor.pk])).status_code == 404
+    )
+    milik_dinas_lain = ImporBuku.objects.create(
+        instansi=dunia.instansi, berkas="y.xlsx", nama_berkas="y.xlsx", unit=dunia.dinas_lain
+    )
+    response = login(users["operator"]).get(reverse("abk:impor_detail", args=[milik_dinas_lain.pk]))
+    assert response.status_code == 404
+
+
+def test_readers_cannot_import(dunia, users, login, periode, tmp_path):
+    response = _unggah(
+        login(users["pembaca"]), seed_001(tmp_path / "abk.xlsx"), unit=dunia.dinas.pk
+    )
+    assert response.status_code == 403 and not ImporBuku.objects.exists()
+
+
+def test_a_large_workbook_runs_in_the_background(
+    dunia, users, login, periode, tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
+    from abk.impor import layanan
+
+    monkeypatch.setattr(layanan, "BATAS_LATAR", 5)
+    client = login(users["admin"])
+    _unggah(client, seed_001(tmp_path / "abk.xlsx"), unit=dunia.dinas.pk)
+    impor = ImporBuku.objects.get()
+    url = reverse("abk:impor_detail", args=[impor.pk])
+    form = {"aksi": "periksa", "l0-satuan": "menit"}
+    form.update({f"l0-k{k}": f for k, f in impor.pemetaan["lembar"][0]["kolom"].items()})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, form)
+    impor.refresh_from_db()
+    assert impor.pekerjaan.jenis == "impor" and impor.pekerjaan.status == "selesai"
+    assert impor.status == "diperiksa" and impor.ringkasan["jabatan"]["dibuat"] == 2
+    assert "Lihat hasil" in client.get(url).content.decode()
+
+
+def test_the_template_documents_the_columns_and_imports_cleanly(
+    dunia, users, login, periode, tmp_path
+):
+    from abk.impor.baca import baca_buku
+    from abk.impor.proses import analisis, periksa_dan_impor
+
+    response = login(users["admin"]).get(reverse("abk:impor_templat"))
+    path = tmp_path / "templat.xlsx"
+    path.write_bytes(response.content)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Jabatan", "Tugas", "Butir", "Pegawai", "Petunjuk"]
+    assert [c.value for c in wb["Tugas"][1]][:4] == [
+        "Unit kerja",
+        "Nomor jabatan",
+        "Nama jabatan",
+        "Uraian tugas",
+    ]
+    peta = analisis(baca_buku(path), dunia.instansi.pk)
+    assert {p.jenis for p in peta} == {"jabatan", "tugas", "butir", "pegawai"}
+    hasil, rencana = periksa_dan_impor(
+        path,
+        peta,
+        instansi=dunia.instansi,
+        unit=dunia.dinas,
+        periode=periode,
+        buat_unit=True,
+        kering=False,
+    )
+    assert hasil.galat == [] and rencana.galat == [] and rencana.jabatan["dibuat"] == 2
+
+
+def test_export_then_import_into_a_new_instansi_reproduces_the_rekap(db, tmp_path):
+    call_command("load_demo", stdout=StringIO())
+    dinas = UnitOrganisasi.objects.get(nama="Dinas Sosial dan Pemberdayaan Masyarakat")
+    path = tmp_path / "ekspor.xlsx"
+    call_command(
+        "export_workbook",
+        "--instansi",
+        "Pemerintah Kota Tarakan",
+        "--unit",
+        str(dinas.pk),
+        "--out",
+        str(path),
+        stdout=StringIO(),
+    )
+    call_command(
+        "import_workbook",
+        str(path),
+        "--instansi",
+        "Pemerintah Kota Salinan",
+        "--create",
+        stdout=StringIO(),
+    )
+    sebelum = snapshot()
+    call_command(
+        "import_workbook", str(path), "--instansi", "Pemerintah Kota Salinan", stdout=StringIO()
+    )
+    assert snapshot() == sebelum
+
+    def rekap(*args):
+        out = StringIO()
+        call_command("abk_rekap", *args, stdout=out)
+        return [
+            (
+                j["nomor"],
+                j["nama_jabatan"],
+                j["unit"],
+                j["kebutuhan"],
+                j["bezetting"],
+                j["kebutuhan_tercetak"],
+                j["jumlah_pegawai_tercetak"],
+                j["kelas"],
+            )
+            for j in json.loads(out.getvalue())["jabatan"]
+        ]
+
+    asli = rekap("--instansi", "Pemerintah Kota Tarakan", "--unit", str(dinas.pk))
+    salinan = rekap("--instansi", "Pemerintah Kota Salinan")
+    assert len(asli) == 37 and salinan == asli
+    assert Instansi.objects.get(nama="Pemerintah Kota Salinan").pegawai_set.count() == 24
+
+
+def test_the_rekap_and_position_exports_download(dunia, users, login, periode):
+    client = login(users["admin"])
+    for name in ["abk:ekspor_rekap", "abk:ekspor_jabatan"]:
+        response = client.get(reverse(name), {"periode": periode.pk, "unit": dunia.dinas.pk})
+        assert response.status_code == 200
+        load_workbook(io.BytesIO(response.content))
+    response = login(users["admin_lain"]).get(
+        reverse("abk:ekspor_jabatan"), {"periode": periode.pk}
+    )
+    assert response.status_code == 404
