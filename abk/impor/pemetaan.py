@@ -109,7 +109,16 @@ def cari_judul(lembar: Lembar, sinonim: Sinonim) -> PetaLembar | None:
             terbaik, skor_terbaik = PetaLembar(lembar.nama, nomor, judul, kolom), len(kolom)
     if terbaik is not None:
         tentukan_satuan_waktu(terbaik)
-    return terbaik
+        return terbaik
+    # Nothing recognisable: offer the first row as headers so the analyst can map by hand.
+    nomor, sel = lembar.baris[0]
+    peta = PetaLembar(lembar.nama, nomor, [teks_sel(s.nilai) for s in sel])
+    for i, j in enumerate(peta.judul):
+        f = sinonim.cocokkan(j) if len(j) <= 80 else None
+        if f and f not in peta.kolom.values():
+            peta.kolom[i] = f
+    peta.catatan.append("Judul kolom sheet ini tidak dikenali; tentukan arti setiap kolom.")
+    return peta
 
 
 def tentukan_satuan_waktu(peta: PetaLembar) -> None:

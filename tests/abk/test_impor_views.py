@@ -157,7 +157,7 @@ def test_the_template_documents_the_columns_and_imports_cleanly(
         "Uraian tugas",
     ]
     peta = analisis(baca_buku(path), dunia.instansi.pk)
-    assert {p.jenis for p in peta} == {"jabatan", "tugas", "butir", "pegawai"}
+    assert {p.jenis for p in peta} == {"jabatan", "tugas", "butir", "pegawai", "tidak_dikenal"}
     hasil, rencana = periksa_dan_impor(
         path,
         peta,
@@ -231,3 +231,40 @@ def test_the_rekap_and_position_exports_download(dunia, users, login, periode):
         reverse("abk:ekspor_jabatan"), {"periode": periode.pk}
     )
     assert response.status_code == 404
+
+
+def test_a_saved_mapping_is_reused_for_the_next_workbook_of_that_shape(
+    dunia, users, login, periode, tmp_path
+):
+    from tests.abk.test_impor import buku
+
+    baris = [["Jab", "Kerjaan", "Berapa kali", "Lama (menit)"], ["Analis", "Survei", 12, 600]]
+    client = login(users["admin"])
+    _unggah(client, buku(tmp_path / "a.xlsx", {"S": baris}), unit=dunia.dinas.pk)
+    impor = ImporBuku.objects.get()
+    url = reverse("abk:impor_detail", args=[impor.pk])
+    # "Jab" and "Kerjaan" are not known headers: the analyst maps them by hand and saves it.
+    form = {
+        "l0-satuan": "menit",
+        "l0-k0": "nama_jabatan",
+        "l0-k1": "uraian_tugas",
+        "l0-k2": "volume",
+        "l0-k3": "waktu",
+        "nama_pemetaan": "Format Dinas X",
+        "aksi": "periksa",
+    }
+    client.post(url, form)
+    _unggah(
+        client,
+        buku(tmp_path / "b.xlsx", {"S": [*baris, ["Analis", "Rekap", 4, 300]]}),
+        unit=dunia.dinas.pk,
+    )
+    kedua = ImporBuku.objects.exclude(pk=impor.pk).get()
+    lembar = kedua.pemetaan["lembar"][0]
+    assert lembar["kolom"] == {
+        "0": "nama_jabatan",
+        "1": "uraian_tugas",
+        "2": "volume",
+        "3": "waktu",
+    }
+    assert "Memakai pemetaan tersimpan “Format Dinas X”." in lembar["catatan"]
