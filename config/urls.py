@@ -11,6 +11,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("anjab/", include("anjab.urls")),
     path("abk/", include("abk.urls")),
+    path("kinerja/", include("kinerja.urls")),
+    path("sistem-kerja/", include("kinerja.urls_tim")),
     path("", include("organisasi.urls")),
 ]
 

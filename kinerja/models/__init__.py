@@ -1,0 +1,31 @@
+from kinerja.models.kinerja import (
+    Anggaran,
+    Indikator,
+    IndikatorPK,
+    Kegiatan,
+    Lakip,
+    PerjanjianKinerja,
+    Program,
+    ProgramPK,
+    Realisasi,
+    Renstra,
+    Sasaran,
+    TargetIndikator,
+    Tujuan,
+)
+
+__all__ = [
+    "Anggaran",
+    "Indikator",
+    "IndikatorPK",
+    "Kegiatan",
+    "Lakip",
+    "PerjanjianKinerja",
+    "Program",
+    "ProgramPK",
+    "Realisasi",
+    "Renstra",
+    "Sasaran",
+    "TargetIndikator",
+    "Tujuan",
+]
