@@ -30,6 +30,8 @@ PENGGUNA_DEMO = [
         False,
     ),
     ("tarakan", "tarakan123", Peran.ADMIN_INSTANSI, "Pemerintah Kota Tarakan", None, False),
+    ("pontianak", "pontianak123", Peran.ADMIN_INSTANSI, "Pemerintah Kota Pontianak", None, False),
+    ("banjar", "banjar123", Peran.ADMIN_INSTANSI, "Pemerintah Kabupaten Banjar", None, False),
     (
         "dinsos",
         "dinsos123",

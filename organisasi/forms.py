@@ -108,6 +108,8 @@ class PegawaiForm(forms.ModelForm):
             "jabatan",
             "tmt",
             "tanggal_lahir",
+            "predikat_kinerja",
+            "pengalaman_bidang_tahun",
         ]
         widgets = {
             "tmt": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 from tree_queries.fields import TreeNodeForeignKey
@@ -7,6 +8,16 @@ from tree_queries.models import TreeNode
 
 from organisasi import calculations
 from organisasi.nip import format_nip, normalisasi_nip, urai_nip
+
+
+class PredikatKinerja(models.TextChoices):
+    """The rating of a yearly performance appraisal (PermenPANRB 6/2022), best first."""
+
+    SANGAT_BAIK = "sangat_baik", "Sangat Baik"
+    BAIK = "baik", "Baik"
+    BUTUH_PERBAIKAN = "butuh_perbaikan", "Butuh Perbaikan"
+    KURANG = "kurang", "Kurang"
+    SANGAT_KURANG = "sangat_kurang", "Sangat Kurang"
 
 
 class Instansi(models.Model):
@@ -191,6 +202,8 @@ class PangkatGolongan(models.Model):
 
 
 class Pegawai(models.Model):
+    PredikatKinerja = PredikatKinerja
+
     class Status(models.TextChoices):
         PNS = "PNS", "PNS"
         CPNS = "CPNS", "CPNS"
@@ -258,6 +271,21 @@ class Pegawai(models.Model):
     )
     jenis_kelamin = models.CharField(
         "jenis kelamin", max_length=1, choices=JenisKelamin.choices, editable=False
+    )
+    # Seed 003 (Pasal 9 ayat (6)): what qualifies a pegawai to lead a cross-unit tim kerja.
+    predikat_kinerja = models.CharField(
+        "predikat kinerja tahun terakhir",
+        max_length=20,
+        choices=PredikatKinerja.choices,
+        blank=True,
+    )
+    pengalaman_bidang_tahun = models.DecimalField(
+        "pengalaman di bidang tugas (tahun)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     history = HistoricalRecords()
 

@@ -13,13 +13,17 @@ from kinerja.models.kinerja import (
     TargetIndikator,
     Tujuan,
 )
+from kinerja.models.sistem_kerja import AturanSistemKerja, Lingkup, Penugasan, TimKerja
 
 __all__ = [
     "Anggaran",
+    "AturanSistemKerja",
     "Indikator",
     "IndikatorPK",
     "Kegiatan",
     "Lakip",
+    "Lingkup",
+    "Penugasan",
     "PerjanjianKinerja",
     "Program",
     "ProgramPK",
@@ -27,5 +31,6 @@ __all__ = [
     "Renstra",
     "Sasaran",
     "TargetIndikator",
+    "TimKerja",
     "Tujuan",
 ]

@@ -149,7 +149,9 @@ class PerjanjianKinerja(models.Model):
         AWAL = "awal", "Perjanjian Kinerja"
         PERUBAHAN = "perubahan", "Perjanjian Kinerja Perubahan"
 
-    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="pk")
+    renstra = models.ForeignKey(
+        Renstra, on_delete=models.CASCADE, related_name="perjanjian_kinerja"
+    )
     tahun = models.PositiveSmallIntegerField("tahun")
     jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices, default=Jenis.AWAL)
     asal = models.ForeignKey(

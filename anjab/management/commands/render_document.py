@@ -45,10 +45,25 @@ def _keputusan(options) -> str:
     return abk_documents.keputusan_html(keputusan_untuk(periode=periode, unit=unit))
 
 
+def _lakip(options) -> str:
+    from kinerja.selectors import renstra_tahun
+    from kinerja.views import lakip_html
+
+    if options["unit"] is None or options["tahun"] is None:
+        raise CommandError("--unit <id> dan --tahun wajib untuk lakip.")
+    renstra = renstra_tahun(options["unit"], options["tahun"])
+    if renstra is None:
+        raise CommandError(
+            f"Unit {options['unit']} tidak mempunyai Renstra yang mencakup {options['tahun']}."
+        )
+    return lakip_html(renstra, options["tahun"])
+
+
 DOKUMEN = {
     "informasi-jabatan": lambda o: documents.informasi_jabatan_html(_jabatan(o)),
     "evaluasi-jabatan": lambda o: documents.evaluasi_jabatan_html(_jabatan(o)),
     "keputusan": _keputusan,
+    "lakip": _lakip,
 }
 
 
@@ -60,6 +75,7 @@ class Command(BaseCommand):
         parser.add_argument("--jabatan", type=int, help="id (primary key) jabatan")
         parser.add_argument("--unit", type=int, help="id unit (untuk keputusan)")
         parser.add_argument("--periode", type=int, help="id periode (bawaan: terbaru)")
+        parser.add_argument("--tahun", type=int, help="tahun (untuk lakip)")
         parser.add_argument("--out", required=True, help="berkas PDF keluaran")
 
     def handle(self, *args, **options):

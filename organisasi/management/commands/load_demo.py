@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand
 
 from anjab import demo as anjab_demo
 from anjab.reference import muat_katalog
+from kinerja import demo as kinerja_demo
+from kinerja import demo_tim
 from organisasi import demo
 from organisasi.models import PangkatGolongan
 from organisasi.reference import muat_pangkat_golongan
@@ -29,6 +31,10 @@ class Command(BaseCommand):
             anjab_demo.muat_pontianak(),
         ]:
             self.stdout.write(self.style.SUCCESS(f"Data demo dimuat: {instansi.nama}."))
+        kinerja_demo.muat_lakip_pontianak()
+        self.stdout.write(self.style.SUCCESS("Data kinerja demo dimuat: LAKIP 2020 Kesbangpol."))
+        banjar = demo_tim.muat_banjar()
+        self.stdout.write(self.style.SUCCESS(f"Data demo dimuat: {banjar.nama} (tim kerja)."))
         if pengguna:
             demo.buat_pengguna_demo()
             self.stdout.write("Pengguna demo (ganti kata sandinya di luar demo):")

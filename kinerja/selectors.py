@@ -1,0 +1,24 @@
+"""Reads for performance data, scoped through organisasi.selectors."""
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from kinerja.models import Renstra
+from organisasi.selectors import units_for_user
+
+
+def renstra_for_user(user) -> QuerySet[Renstra]:
+    return Renstra.objects.filter(unit__in=units_for_user(user)).select_related("unit__instansi")
+
+
+def get_renstra_for_user(user, pk) -> Renstra:
+    return get_object_or_404(renstra_for_user(user), pk=pk)
+
+
+def renstra_tahun(unit_id: int, tahun: int) -> Renstra | None:
+    """The Renstra of a unit that covers a year."""
+    return (
+        Renstra.objects.filter(unit_id=unit_id, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
+        .order_by("-tahun_awal")
+        .first()
+    )

@@ -1,0 +1,157 @@
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_http_methods, require_POST
+
+from anjab.documents import render_pdf
+from kinerja import selectors, services
+from kinerja.laporan import konteks_lakip
+from kinerja.models import Indikator, Lakip, PerjanjianKinerja
+from organisasi.akses import wajib_menulis
+from organisasi.decorators import akses_wajib
+
+
+def _tahun(request, renstra) -> int:
+    try:
+        tahun = int(request.GET.get("tahun") or 0)
+    except ValueError:
+        raise Http404 from None
+    if not tahun:
+        return min(max(renstra.tahun), max(renstra.tahun_awal, 2020))
+    if tahun not in renstra.tahun:
+        raise Http404("Tahun di luar periode Renstra.")
+    return tahun
+
+
+@akses_wajib
+def daftar(request):
+    return render(
+        request, "kinerja/daftar.html", {"daftar": selectors.renstra_for_user(request.user)}
+    )
+
+
+@akses_wajib
+def renstra(request, pk):
+    r = selectors.get_renstra_for_user(request.user, pk)
+    tahun = _tahun(request, r)
+    konteks = konteks_lakip(r, tahun)
+    konteks["boleh_menulis"] = request.akses.boleh_menulis
+    konteks["semua_pk"] = PerjanjianKinerja.objects.filter(renstra=r).order_by("-tahun", "jenis")
+    return render(request, "kinerja/renstra.html", konteks)
+
+
+class RealisasiForm(forms.Form):
+    nilai = forms.DecimalField(
+        label="Realisasi", max_digits=14, decimal_places=4, required=False, localize=True
+    )
+    triwulan = forms.TypedChoiceField(choices=[(i, i) for i in range(5)], coerce=int)
+    tahun = forms.IntegerField()
+
+
+@akses_wajib
+@require_POST
+def realisasi_simpan(request, pk, indikator_pk):
+    """htmx: stores one realisation and answers the row with the recomputed capaian."""
+    r = selectors.get_renstra_for_user(request.user, pk)
+    wajib_menulis(request.akses)
+    indikator = get_object_or_404(Indikator, pk=indikator_pk, sasaran__tujuan__renstra=r)
+    form = RealisasiForm(request.POST)
+    galat = None
+    if form.is_valid() and form.cleaned_data["tahun"] in r.tahun:
+        services.realisasi_simpan(
+            indikator=indikator,
+            tahun=form.cleaned_data["tahun"],
+            triwulan=form.cleaned_data["triwulan"],
+            nilai=form.cleaned_data["nilai"],
+        )
+    else:
+        galat = "Realisasi harus berupa angka, misalnya 80,09."
+    tahun = form.cleaned_data.get("tahun") if form.is_valid() else _tahun(request, r)
+    konteks = konteks_lakip(r, tahun)
+    baris = next((b for b in konteks["capaian"] if b.indikator.pk == indikator.pk), None)
+    if baris is None:
+        raise Http404("Indikator ini tidak ada pada Perjanjian Kinerja tahun ini.")
+    return render(
+        request,
+        "kinerja/fragment_baris_capaian.html",
+        {"b": baris, "renstra": r, "tahun": tahun, "galat": galat, "boleh_menulis": True},
+    )
+
+
+class LakipForm(forms.ModelForm):
+    class Meta:
+        model = Lakip
+        fields = [
+            "kata_pengantar",
+            "ringkasan",
+            "bab1",
+            "bab2",
+            "bab3",
+            "bab4",
+            "tempat_tanggal",
+            "penandatangan_jabatan",
+            "penandatangan_nama",
+            "penandatangan_pangkat",
+            "penandatangan_nip",
+        ]
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 6})
+            for f in ["kata_pengantar", "ringkasan", "bab1", "bab2", "bab3", "bab4"]
+        }
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def lakip(request, pk, tahun):
+    r = selectors.get_renstra_for_user(request.user, pk)
+    if tahun not in r.tahun:
+        raise Http404
+    obj = Lakip.objects.filter(renstra=r, tahun=tahun).first() or Lakip(renstra=r, tahun=tahun)
+    form = LakipForm(request.POST if request.method == "POST" else None, instance=obj)
+    if request.method == "POST":
+        wajib_menulis(request.akses)
+        if form.is_valid():
+            form.save()
+            messages.success(request, f"Narasi LAKIP {tahun} disimpan.")
+            return redirect("kinerja:lakip", pk=r.pk, tahun=tahun)
+    return render(request, "kinerja/lakip.html", {"renstra": r, "tahun": tahun, "form": form})
+
+
+def lakip_html(renstra, tahun) -> str:
+    return render_to_string("kinerja/dokumen/lakip.html", konteks_lakip(renstra, tahun))
+
+
+@akses_wajib
+def lakip_dokumen(request, pk, tahun, format="html"):
+    r = selectors.get_renstra_for_user(request.user, pk)
+    if tahun not in r.tahun:
+        raise Http404
+    html = lakip_html(r, tahun)
+    if format == "pdf":
+        response = HttpResponse(render_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="lakip-{tahun}-{r.unit_id}.pdf"'
+        return response
+    return HttpResponse(html)
+
+
+@akses_wajib
+def pk_dokumen(request, pk, pk_id):
+    r = selectors.get_renstra_for_user(request.user, pk)
+    perjanjian = get_object_or_404(PerjanjianKinerja, pk=pk_id, renstra=r)
+    html = render_to_string(
+        "kinerja/dokumen/perjanjian_kinerja.html",
+        {
+            "pk": perjanjian,
+            "unit": r.unit,
+            "instansi": r.unit.instansi,
+            "indikator": perjanjian.indikator.select_related("indikator__sasaran"),
+            "program": perjanjian.program.select_related("program"),
+        },
+    )
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="perjanjian-kinerja-{perjanjian.tahun}.pdf"'
+    )
+    return response

@@ -1,0 +1,224 @@
+"""Screens of the sistem kerja (seed 003): tim kerja, their members, the instansi's rule values
+and the instrument that establishes a team (HTML preview and PDF)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from anjab.documents import render_pdf
+from kinerja import sistem_kerja
+from kinerja.documents_tim import instrumen_html, nama_instrumen
+from kinerja.forms_tim import AturanForm, PenugasanForm, TimForm
+from kinerja.models import AturanSistemKerja, IndikatorPK, Lingkup, Penugasan, TimKerja
+from organisasi import selectors as org_selectors
+from organisasi.akses import wajib_admin_instansi, wajib_menulis
+from organisasi.decorators import akses_wajib
+from organisasi.models import Pegawai
+
+
+def _errors_to_form(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errs in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, error)
+
+
+@akses_wajib
+def daftar(request):
+    tim = (
+        sistem_kerja.tim_for_user(request.user)
+        .select_related("unit", "instansi")
+        .annotate(jumlah_anggota=Count("penugasan"))
+    )
+    return render(
+        request,
+        "kinerja/tim/daftar.html",
+        {
+            "daftar": tim,
+            "boleh_menulis": request.akses.boleh_menulis,
+            "boleh_aturan": request.akses.admin_instansi,
+        },
+    )
+
+
+def _form_tim(request, tim: TimKerja) -> TimForm:
+    nodes = org_selectors.unit_tree(request.user)
+    indikator = (
+        IndikatorPK.objects.filter(
+            perjanjian__renstra__unit__instansi__in=org_selectors.instansi_for_user(request.user)
+        )
+        .select_related("perjanjian__renstra__unit", "indikator")
+        .order_by("-perjanjian__tahun", "perjanjian__renstra__unit__nama", "urutan")
+    )
+    form = TimForm(
+        request.POST if request.method == "POST" else None,
+        instance=tim,
+        units=org_selectors.units_for_user(request.user).filter(pk__in=[n.pk for n in nodes]),
+        indikator=indikator,
+    )
+    form.fields["unit"].choices = [
+        ("", form.fields["unit"].empty_label),
+        *((n.pk, f"{'— ' * n.tree_depth}{n.nama}") for n in nodes),
+    ]
+    return form
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def tim_ubah(request, pk=None):
+    tim = TimKerja() if pk is None else sistem_kerja.get_tim_for_user(request.user, pk)
+    wajib_menulis(request.akses)
+    form = _form_tim(request, tim)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sistem_kerja.tim_simpan(tim=form.instance)
+        except ValidationError as e:
+            _errors_to_form(form, e)
+        else:
+            messages.success(request, f"{tim.nama} disimpan.")
+            return redirect("tim:detail", pk=tim.pk)
+    judul = "Tim kerja baru" if pk is None else f"Ubah {tim.nama}"
+    return render(request, "kinerja/tim/tim_form.html", {"form": form, "tim": tim, "judul": judul})
+
+
+@akses_wajib
+def detail(request, pk):
+    tim = sistem_kerja.get_tim_for_user(request.user, pk)
+    return render(
+        request,
+        "kinerja/tim/detail.html",
+        {
+            "tim": tim,
+            "anggota": sistem_kerja.anggota_tim(tim),
+            "aturan": AturanSistemKerja.untuk(tim.instansi_id),
+            "instrumen": nama_instrumen(tim),
+            "pd_pemilik": sistem_kerja.perangkat_daerah(tim.unit),
+            "Lingkup": Lingkup,
+            "boleh_menulis": request.akses.boleh_menulis,
+        },
+    )
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def tim_hapus(request, pk):
+    tim = sistem_kerja.get_tim_for_user(request.user, pk)
+    wajib_menulis(request.akses)
+    if request.method == "POST":
+        sistem_kerja.tim_hapus(tim=tim)
+        messages.success(request, f"{tim.nama} dihapus.")
+        return redirect("tim:daftar")
+    return render(request, "kinerja/tim/tim_hapus.html", {"tim": tim})
+
+
+def _form_penugasan(request, penugasan: Penugasan) -> PenugasanForm:
+    terlihat = org_selectors.pegawai_for_user(request.user).filter(
+        instansi_id=penugasan.tim.instansi_id
+    )
+    # A member from outside an Operator's subtree stays choosable on his own assignment.
+    pegawai = (
+        Pegawai.objects.filter(Q(pk__in=terlihat.values("pk")) | Q(pk=penugasan.pegawai_id))
+        .select_related("unit")
+        .order_by("nama", "nip")
+    )
+    return PenugasanForm(
+        request.POST if request.method == "POST" else None, instance=penugasan, pegawai=pegawai
+    )
+
+
+def _simpan_penugasan(request, form: PenugasanForm, penugasan: Penugasan):
+    if not form.is_valid():
+        return None
+    try:
+        sistem_kerja.penugasan_simpan(penugasan=penugasan, **form.cleaned_data)
+    except ValidationError as e:
+        _errors_to_form(form, e)
+        return None
+    messages.success(request, f"Penugasan {penugasan.nama} disimpan.")
+    return redirect("tim:detail", pk=penugasan.tim_id)
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def anggota_tambah(request, pk):
+    tim = sistem_kerja.get_tim_for_user(request.user, pk)
+    wajib_menulis(request.akses)
+    penugasan = Penugasan(tim=tim)
+    form = _form_penugasan(request, penugasan)
+    if request.method == "POST" and (response := _simpan_penugasan(request, form, penugasan)):
+        return response
+    return render(
+        request,
+        "kinerja/tim/penugasan_form.html",
+        {"form": form, "tim": tim, "judul": f"Tambah anggota {tim.nama}"},
+    )
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def penugasan_ubah(request, pk):
+    penugasan = sistem_kerja.get_penugasan_for_user(request.user, pk)
+    wajib_menulis(request.akses)
+    form = _form_penugasan(request, penugasan)
+    if request.method == "POST" and (response := _simpan_penugasan(request, form, penugasan)):
+        return response
+    return render(
+        request,
+        "kinerja/tim/penugasan_form.html",
+        {"form": form, "tim": penugasan.tim, "judul": f"Ubah penugasan {penugasan.nama}"},
+    )
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def penugasan_hapus(request, pk):
+    penugasan = sistem_kerja.get_penugasan_for_user(request.user, pk)
+    wajib_menulis(request.akses)
+    if request.method == "POST":
+        sistem_kerja.penugasan_hapus(penugasan=penugasan)
+        messages.success(request, f"{penugasan.nama} dikeluarkan dari {penugasan.tim.nama}.")
+        return redirect("tim:detail", pk=penugasan.tim_id)
+    return render(request, "kinerja/tim/penugasan_hapus.html", {"penugasan": penugasan})
+
+
+@akses_wajib
+def instrumen(request, pk, format="html"):
+    tim = sistem_kerja.get_tim_for_user(request.user, pk)
+    html = instrumen_html(tim)
+    if format == "pdf":
+        response = HttpResponse(render_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="instrumen-tim-{tim.pk}.pdf"'
+        return response
+    return HttpResponse(html)
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def aturan(request):
+    wajib_admin_instansi(request.akses)
+    instansi_id = request.akses.instansi_id
+    if instansi_id is None:  # a platform superuser names the instansi
+        try:
+            instansi_id = int(request.GET.get("instansi", ""))
+        except ValueError:
+            raise Http404("Pilih instansi dengan ?instansi=<id>.") from None
+    instansi = org_selectors.get_instansi_for_user(request.user, instansi_id)
+    aturan = AturanSistemKerja.untuk(instansi)
+    form = AturanForm(request.POST if request.method == "POST" else None, instance=aturan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sistem_kerja.aturan_simpan(aturan=form.instance)
+        except ValidationError as e:
+            _errors_to_form(form, e)
+        else:
+            messages.success(request, "Aturan sistem kerja disimpan.")
+            return redirect(request.get_full_path())
+    return render(
+        request,
+        "kinerja/tim/aturan.html",
+        {"form": form, "instansi": instansi, "tersimpan": aturan.pk is not None},
+    )
