@@ -13,6 +13,7 @@ from anjab.documents import render_pdf
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
+from organisasi.http import int_or_404
 
 # Decrees with more positions than this are printed by the worker, with a progress bar.
 BATAS_CETAK_LANGSUNG = 8
@@ -25,7 +26,7 @@ def _pilihan(request):
     """
     periode_qs = selectors.periode_for_user(request.user)
     if request.GET.get("periode"):
-        periode = get_object_or_404(periode_qs, pk=_int(request.GET["periode"]))
+        periode = get_object_or_404(periode_qs, pk=int_or_404(request.GET["periode"]))
     else:
         akses = request.akses
         instansi_id = akses.instansi_id
@@ -37,19 +38,12 @@ def _pilihan(request):
             raise Http404("Belum ada periode analisis beban kerja.")
     unit = None
     if request.GET.get("unit"):
-        unit = org_selectors.get_unit_for_user(request.user, _int(request.GET["unit"]))
+        unit = org_selectors.get_unit_for_user(request.user, int_or_404(request.GET["unit"]))
         if unit.instansi_id != periode.instansi_id:
             raise Http404
     elif request.akses.unit_id is not None:
         unit = org_selectors.get_unit_for_user(request.user, request.akses.unit_id)
     return periode, unit
-
-
-def _int(nilai) -> int:
-    try:
-        return int(nilai)
-    except (TypeError, ValueError):
-        raise Http404 from None
 
 
 def _konteks_pilihan(request, periode, unit):

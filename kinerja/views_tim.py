@@ -16,15 +16,8 @@ from kinerja.models import AturanSistemKerja, IndikatorPK, Lingkup, Penugasan, T
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
+from organisasi.http import errors_to_form
 from organisasi.models import Pegawai
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errs in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, error)
 
 
 @akses_wajib
@@ -77,7 +70,7 @@ def tim_ubah(request, pk=None):
         try:
             sistem_kerja.tim_simpan(tim=form.instance)
         except ValidationError as e:
-            _errors_to_form(form, e)
+            errors_to_form(form, e)
         else:
             messages.success(request, f"{tim.nama} disimpan.")
             return redirect("tim:detail", pk=tim.pk)
@@ -136,7 +129,7 @@ def _simpan_penugasan(request, form: PenugasanForm, penugasan: Penugasan):
     try:
         sistem_kerja.penugasan_simpan(penugasan=penugasan, **form.cleaned_data)
     except ValidationError as e:
-        _errors_to_form(form, e)
+        errors_to_form(form, e)
         return None
     messages.success(request, f"Penugasan {penugasan.nama} disimpan.")
     return redirect("tim:detail", pk=penugasan.tim_id)
@@ -213,7 +206,7 @@ def aturan(request):
         try:
             sistem_kerja.aturan_simpan(aturan=form.instance)
         except ValidationError as e:
-            _errors_to_form(form, e)
+            errors_to_form(form, e)
         else:
             messages.success(request, "Aturan sistem kerja disimpan.")
             return redirect(request.get_full_path())

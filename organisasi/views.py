@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -18,6 +17,7 @@ from organisasi.forms import (
     PindahUnitForm,
     UnitForm,
 )
+from organisasi.http import errors_to_form, int_or_404
 from organisasi.models import Pegawai, UnitOrganisasi
 
 
@@ -113,13 +113,13 @@ def unit_create(request):
     parent = None
     induk = request.GET.get("induk") or request.POST.get("induk")
     if induk:
-        parent = selectors.get_unit_for_user(request.user, _int_or_404(induk))
+        parent = selectors.get_unit_for_user(request.user, int_or_404(induk))
         instansi = parent.instansi
     elif request.akses.unit_id is not None:
         raise PermissionDenied("Operator hanya dapat menambah unit di bawah unitnya.")
     elif request.akses.semua_instansi:
         instansi = selectors.get_instansi_for_user(
-            request.user, _int_or_404(request.GET.get("instansi") or request.POST.get("instansi"))
+            request.user, int_or_404(request.GET.get("instansi") or request.POST.get("instansi"))
         )
     else:
         instansi = selectors.get_instansi_for_user(request.user, request.akses.instansi_id)
@@ -132,7 +132,7 @@ def unit_create(request):
         try:
             unit = services.unit_create(instansi=instansi, parent=parent, **form.data_unit())
         except ValidationError as e:
-            _errors_to_form(form, e)
+            errors_to_form(form, e)
         else:
             messages.success(request, f"Unit “{unit.nama}” ditambahkan.")
             return redirect("organisasi:unit_detail", pk=unit.pk)
@@ -154,7 +154,7 @@ def unit_update(request, pk):
         try:
             services.unit_update(unit=unit, **data)
         except ValidationError as e:
-            _errors_to_form(form, e)
+            errors_to_form(form, e)
         else:
             messages.success(request, f"Unit “{unit.nama}” disimpan.")
             return redirect("organisasi:unit_detail", pk=unit.pk)
@@ -184,7 +184,7 @@ def unit_move(request, pk):
         try:
             services.unit_move(unit=unit, parent=form.cleaned_data["parent"])
         except ValidationError as e:
-            _errors_to_form(form, e)
+            errors_to_form(form, e)
         else:
             messages.success(request, f"Unit “{unit.nama}” dipindahkan beserta sub-unitnya.")
             return redirect("organisasi:unit_detail", pk=unit.pk)
@@ -286,7 +286,7 @@ def pegawai_create(request):
         try:
             services.pegawai_save(pegawai=form.instance)
         except ValidationError as e:
-            _errors_to_form(form, e)
+            errors_to_form(form, e)
         else:
             messages.success(request, f"Pegawai {pegawai.nama_lengkap} ditambahkan.")
             return redirect("organisasi:pegawai_detail", pk=pegawai.pk)
@@ -305,7 +305,7 @@ def pegawai_update(request, pk):
         try:
             services.pegawai_save(pegawai=form.instance)
         except ValidationError as e:
-            _errors_to_form(form, e)
+            errors_to_form(form, e)
         else:
             messages.success(request, f"Data {pegawai.nama_lengkap} disimpan.")
             return redirect("organisasi:pegawai_detail", pk=pegawai.pk)
@@ -343,18 +343,3 @@ def instansi_update(request, pk):
         messages.success(request, "Data instansi disimpan.")
         return redirect(reverse("organisasi:beranda"))
     return render(request, "organisasi/instansi_form.html", {"form": form, "instansi": instansi})
-
-
-def _int_or_404(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Http404 from None
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errs in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, error)

@@ -1,0 +1,21 @@
+"""Small view helpers shared by every app."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+
+
+def int_or_404(value) -> int:
+    """An id from a query string; anything else is a 404, never a 500."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+
+
+def errors_to_form(form, error: ValidationError) -> None:
+    """A service's ValidationError shown at the fields it names (else above the form)."""
+    if hasattr(error, "error_dict"):
+        for field, errs in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, error)
