@@ -32,6 +32,11 @@ class BarisCapaian:
     perubahan_persen: Decimal | None = None
     rencana_n_1: Decimal | None = None  # the Renstra target of year N+1
 
+    @property
+    def triwulan_isian(self) -> list[tuple[int, Decimal | None]]:
+        """The four quarters, entered or not, for the entry form."""
+        return [(tw, self.triwulan.get(tw)) for tw in range(1, 5)]
+
 
 @dataclass
 class BarisAnggaran:

@@ -1,8 +1,20 @@
 """Writes for performance data."""
 
-from django.db import transaction
+from decimal import Decimal
 
-from kinerja.models import Realisasi
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+
+from kinerja.models import (
+    Anggaran,
+    IndikatorPK,
+    PerjanjianKinerja,
+    Program,
+    ProgramPK,
+    Realisasi,
+    TargetIndikator,
+)
 
 
 @transaction.atomic
@@ -15,3 +27,70 @@ def realisasi_simpan(*, indikator, tahun: int, triwulan: int, nilai) -> Realisas
         indikator=indikator, tahun=tahun, triwulan=triwulan, defaults={"nilai": nilai}
     )
     return obj
+
+
+@transaction.atomic
+def perjanjian_susun(*, renstra, tahun: int) -> PerjanjianKinerja:
+    """Drafts a year's Perjanjian Kinerja from the Renstra: every indikator with a target that
+    year, every program with that year's budgeted pagu. The officer then adjusts and signs."""
+    if tahun not in renstra.tahun:
+        raise ValidationError(f"Tahun {tahun} di luar periode Renstra.")
+    if PerjanjianKinerja.objects.filter(
+        renstra=renstra, tahun=tahun, jenis=PerjanjianKinerja.Jenis.AWAL
+    ).exists():
+        raise ValidationError(
+            f"Perjanjian Kinerja {tahun} sudah ada; ubah isinya atau buat Perubahan."
+        )
+    target = list(
+        TargetIndikator.objects.filter(indikator__sasaran__tujuan__renstra=renstra, tahun=tahun)
+        .select_related("indikator__sasaran__tujuan")
+        .order_by(
+            "indikator__sasaran__tujuan__urutan", "indikator__sasaran__urutan", "indikator__urutan"
+        )
+    )
+    if not target:
+        raise ValidationError(
+            f"Belum ada indikator dengan target tahun {tahun}; isi target pada struktur Renstra."
+        )
+    pk = PerjanjianKinerja.objects.create(renstra=renstra, tahun=tahun)
+    IndikatorPK.objects.bulk_create(
+        IndikatorPK(perjanjian=pk, indikator=t.indikator, urutan=i, target=t.target)
+        for i, t in enumerate(target, 1)
+    )
+    pagu = dict(
+        Anggaran.objects.filter(program__renstra=renstra, tahun=tahun)
+        .values_list("program")
+        .annotate(jumlah=Sum("pagu"))
+    )
+    ProgramPK.objects.bulk_create(
+        ProgramPK(perjanjian=pk, program=p, urutan=i, anggaran=pagu.get(p.pk, Decimal(0)))
+        for i, p in enumerate(Program.objects.filter(renstra=renstra), 1)
+    )
+    return pk
+
+
+@transaction.atomic
+def perjanjian_perubahan(*, perjanjian: PerjanjianKinerja) -> PerjanjianKinerja:
+    """A Perubahan that starts as a copy of the agreement in force; the original is kept."""
+    asal = perjanjian.asal or perjanjian
+    baru = PerjanjianKinerja.objects.get(pk=perjanjian.pk)
+    baru.pk = None
+    baru.id = None
+    baru.jenis = PerjanjianKinerja.Jenis.PERUBAHAN
+    baru.asal = asal
+    baru.save()
+    IndikatorPK.objects.bulk_create(
+        IndikatorPK(perjanjian=baru, indikator_id=r.indikator_id, urutan=r.urutan, target=r.target)
+        for r in perjanjian.indikator.all()
+    )
+    ProgramPK.objects.bulk_create(
+        ProgramPK(
+            perjanjian=baru,
+            program_id=r.program_id,
+            urutan=r.urutan,
+            anggaran=r.anggaran,
+            keterangan=r.keterangan,
+        )
+        for r in perjanjian.program.all()
+    )
+    return baru

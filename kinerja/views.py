@@ -28,7 +28,12 @@ def _tahun(request, renstra) -> int:
 @akses_wajib
 def daftar(request):
     return render(
-        request, "kinerja/daftar.html", {"daftar": selectors.renstra_for_user(request.user)}
+        request,
+        "kinerja/daftar.html",
+        {
+            "daftar": selectors.renstra_for_user(request.user),
+            "boleh_menulis": request.akses.boleh_menulis,
+        },
     )
 
 

@@ -50,3 +50,12 @@ def test_a_planner_enters_a_realisation_sees_capaian_and_opens_the_lakip(browser
         " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(response.body())).pages
     )
     assert "LAPORAN AKUNTABILITAS KINERJA" in teks and "105,00%" in teks
+
+    # the Renstra's targets are edited in its structure screen
+    page.get_by_role("link", name="Struktur Renstra dan Perjanjian Kinerja").click()
+    page.get_by_role("link", name="Nilai Survey Kepuasan Masyarakat (SKM)").click()
+    page.get_by_label("Target 2021").fill("86,5")
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.get_by_role("status")).to_contain_text("Indikator kinerja disimpan.")
+    baris = page.get_by_role("row").filter(has_text="Nilai Survey Kepuasan Masyarakat")
+    expect(baris).to_contain_text("86,5")

@@ -140,6 +140,17 @@ def test_the_lakip_narrative_is_written_by_the_user(demo, login):
 
 
 OBJECT_URLS = {"renstra", "realisasi_simpan", "lakip", "lakip_dokumen", "lakip_pdf", "pk_pdf"}
+# the editing screens' URLs: test_renstra_views.test_other_agencies_get_404_and_readers_403
+EDIT_URLS = {
+    "renstra_ubah",
+    "struktur",
+    "bagian_baru",
+    "bagian_ubah",
+    "anggaran",
+    "perjanjian",
+    "perjanjian_susun",
+    "perjanjian_perubahan",
+}
 
 
 def test_every_object_url_is_in_the_cross_tenant_test():
@@ -148,7 +159,7 @@ def test_every_object_url_is_in_the_cross_tenant_test():
         for p in kinerja_urls.urlpatterns
         if isinstance(p, URLPattern) and "pk" in p.pattern.converters
     }
-    assert names == OBJECT_URLS
+    assert names == OBJECT_URLS | EDIT_URLS
 
 
 def test_another_instansi_gets_404_on_every_kinerja_url(demo, login, dunia):

@@ -1,0 +1,291 @@
+"""Forms for the planning officer: the Renstra and its tree, budgets and the Perjanjian Kinerja.
+Every choice of a parent object is limited to the Renstra being edited."""
+
+from django import forms
+
+from kinerja.models import (
+    Anggaran,
+    Indikator,
+    IndikatorPK,
+    Kegiatan,
+    PerjanjianKinerja,
+    Program,
+    ProgramPK,
+    Renstra,
+    Sasaran,
+    TargetIndikator,
+    Tujuan,
+)
+from organisasi.forms import UnitChoiceField, baris
+from organisasi.models import UnitOrganisasi
+
+ANGKA = {"localize": True}
+
+
+class RenstraForm(forms.ModelForm):
+    unit = UnitChoiceField(label="Perangkat daerah", queryset=UnitOrganisasi.objects.none())
+    misi_teks = forms.CharField(
+        label="Misi",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Satu misi per baris, sesuai urutan.",
+    )
+
+    class Meta:
+        model = Renstra
+        fields = ["unit", "tahun_awal", "tahun_akhir", "visi"]
+        widgets = {"visi": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units if units is not None else UnitOrganisasi.objects.none()
+        self.fields["tahun_awal"].localize = False
+        self.fields["tahun_akhir"].localize = False
+        self.fields["tahun_awal"].widget = forms.NumberInput()
+        self.fields["tahun_akhir"].widget = forms.NumberInput()
+        if self.instance.pk:
+            self.fields["misi_teks"].initial = "\n".join(self.instance.misi)
+
+    def clean(self):
+        data = super().clean()
+        awal, akhir = data.get("tahun_awal"), data.get("tahun_akhir")
+        if awal and akhir:
+            if not 2000 <= awal <= 2100:
+                self.add_error("tahun_awal", "Tahun awal tidak wajar.")
+            elif akhir < awal:
+                self.add_error("tahun_akhir", "Tahun akhir sebelum tahun awal.")
+            elif akhir - awal > 5:
+                self.add_error("tahun_akhir", "Periode Renstra paling lama 6 tahun.")
+        return data
+
+    def save(self, commit=True):
+        self.instance.misi = baris(self.cleaned_data.get("misi_teks", ""))
+        return super().save(commit)
+
+
+class _BagianForm(forms.ModelForm):
+    """A part of a Renstra; ``renstra`` limits the parents it can hang under."""
+
+    def __init__(self, *args, renstra, **kwargs):
+        self.renstra = renstra
+        super().__init__(*args, **kwargs)
+        if "urutan" in self.fields:
+            self.fields["urutan"].localize = False
+
+
+class TujuanForm(_BagianForm):
+    class Meta:
+        model = Tujuan
+        fields = ["urutan", "uraian"]
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 3})}
+
+    def save(self, commit=True):
+        self.instance.renstra = self.renstra
+        return super().save(commit)
+
+
+class SasaranForm(_BagianForm):
+    class Meta:
+        model = Sasaran
+        fields = ["tujuan", "urutan", "uraian"]
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tujuan"].queryset = Tujuan.objects.filter(renstra=self.renstra)
+
+
+class IndikatorForm(_BagianForm):
+    """An indikator with one target field per year of the Renstra."""
+
+    class Meta:
+        model = Indikator
+        fields = ["sasaran", "urutan", "uraian", "satuan", "arah"]
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sasaran"].queryset = Sasaran.objects.filter(tujuan__renstra=self.renstra)
+        ada = {}
+        if self.instance.pk:
+            ada = {t.tahun: t.target for t in self.instance.target.all()}
+        for tahun in self.renstra.tahun:
+            self.fields[f"target_{tahun}"] = forms.DecimalField(
+                label=f"Target {tahun}",
+                max_digits=14,
+                decimal_places=4,
+                required=False,
+                initial=ada.get(tahun),
+                **ANGKA,
+            )
+
+    def save(self, commit=True):
+        obj = super().save(commit)
+        for tahun in self.renstra.tahun:
+            nilai = self.cleaned_data.get(f"target_{tahun}")
+            if nilai is None:
+                TargetIndikator.objects.filter(indikator=obj, tahun=tahun).delete()
+            else:
+                TargetIndikator.objects.update_or_create(
+                    indikator=obj, tahun=tahun, defaults={"target": nilai}
+                )
+        return obj
+
+
+class ProgramForm(_BagianForm):
+    unit_penanggung_jawab = UnitChoiceField(
+        label="Unit penanggung jawab", queryset=UnitOrganisasi.objects.none(), required=False
+    )
+
+    class Meta:
+        model = Program
+        fields = ["sasaran", "urutan", "nama", "indikator", "unit_penanggung_jawab"]
+        widgets = {"indikator": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sasaran"].queryset = Sasaran.objects.filter(tujuan__renstra=self.renstra)
+        self.fields["unit_penanggung_jawab"].queryset = (
+            units if units is not None else UnitOrganisasi.objects.none()
+        )
+
+    def save(self, commit=True):
+        self.instance.renstra = self.renstra
+        return super().save(commit)
+
+
+class KegiatanForm(_BagianForm):
+    class Meta:
+        model = Kegiatan
+        fields = ["program", "urutan", "nama", "indikator", "target", "unit_penanggung_jawab"]
+        widgets = {"indikator": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = Program.objects.filter(renstra=self.renstra)
+
+
+class AnggaranForm(forms.ModelForm):
+    class Meta:
+        model = Anggaran
+        fields = ["program", "kegiatan", "uraian", "pagu", "realisasi"]
+
+    def __init__(self, *args, renstra, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = Program.objects.filter(renstra=renstra)
+        self.fields["kegiatan"].queryset = Kegiatan.objects.filter(
+            program__renstra=renstra
+        ).select_related("program")
+        self.fields["kegiatan"].required = False
+        for f in ["pagu", "realisasi"]:
+            self.fields[f].localize = True
+            self.fields[f].widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 14})
+
+    def clean(self):
+        data = super().clean()
+        program, kegiatan = data.get("program"), data.get("kegiatan")
+        if program and kegiatan and kegiatan.program_id != program.pk:
+            self.add_error("kegiatan", "Kegiatan ini bukan bagian dari program yang dipilih.")
+        if program and not kegiatan and not data.get("uraian"):
+            self.add_error("uraian", "Pilih kegiatan atau isi uraian belanja.")
+        for f in ["pagu", "realisasi"]:
+            if data.get(f) is not None and data[f] < 0:
+                self.add_error(f, "Nilai tidak boleh negatif.")
+        return data
+
+
+class AnggaranFormSet(forms.BaseModelFormSet):
+    def __init__(self, *args, renstra, tahun, **kwargs):
+        self.renstra, self.tahun = renstra, tahun
+        kwargs.setdefault(
+            "queryset",
+            Anggaran.objects.filter(program__renstra=renstra, tahun=tahun).select_related(
+                "program", "kegiatan"
+            ),
+        )
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"renstra": self.renstra}
+
+    def save_new(self, form, commit=True):
+        form.instance.tahun = self.tahun
+        return super().save_new(form, commit)
+
+
+AnggaranFormSetFactory = forms.modelformset_factory(
+    Anggaran, form=AnggaranForm, formset=AnggaranFormSet, extra=3, can_delete=True
+)
+
+
+class PerjanjianForm(forms.ModelForm):
+    class Meta:
+        model = PerjanjianKinerja
+        fields = [
+            "tempat_tanggal",
+            "pihak_pertama_nama",
+            "pihak_pertama_jabatan",
+            "pihak_pertama_pangkat",
+            "pihak_pertama_nip",
+            "pihak_kedua_nama",
+            "pihak_kedua_jabatan",
+        ]
+
+
+class TargetPKForm(forms.ModelForm):
+    class Meta:
+        model = IndikatorPK
+        fields = ["indikator", "target"]
+        localized_fields = ["target"]
+
+    def __init__(self, *args, renstra, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indikator"].queryset = Indikator.objects.filter(
+            sasaran__tujuan__renstra=renstra
+        )
+
+
+class AnggaranPKForm(forms.ModelForm):
+    class Meta:
+        model = ProgramPK
+        fields = ["program", "anggaran", "keterangan"]
+        localized_fields = ["anggaran"]
+
+    def __init__(self, *args, renstra, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = Program.objects.filter(renstra=renstra)
+
+
+class _BarisPKFormSet(forms.BaseInlineFormSet):
+    """Rows of a PK; a new row's indikator or program comes from the same Renstra."""
+
+    def __init__(self, *args, renstra, **kwargs):
+        self.renstra = renstra
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"renstra": self.renstra}
+
+    def save_new(self, form, commit=True):
+        form.instance.urutan = self.get_queryset().count() + 1
+        return super().save_new(form, commit)
+
+
+TargetPKFormSet = forms.inlineformset_factory(
+    PerjanjianKinerja,
+    IndikatorPK,
+    form=TargetPKForm,
+    formset=_BarisPKFormSet,
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
+)
+AnggaranPKFormSet = forms.inlineformset_factory(
+    PerjanjianKinerja,
+    ProgramPK,
+    form=AnggaranPKForm,
+    formset=_BarisPKFormSet,
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
+)

@@ -1,0 +1,242 @@
+"""Screens where the planning officer records the Renstra, its budgets and the yearly
+Perjanjian Kinerja. Every object is reached through the Renstra the user may see."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kinerja import forms as f
+from kinerja import selectors, services
+from kinerja.models import (
+    Indikator,
+    Kegiatan,
+    PerjanjianKinerja,
+    Program,
+    Sasaran,
+    Tujuan,
+)
+from organisasi.akses import wajib_menulis
+from organisasi.decorators import akses_wajib
+from organisasi.http import int_or_404
+from organisasi.selectors import units_for_user
+
+# kind in the URL → (form, objects of a Renstra, label)
+BAGIAN = {
+    "tujuan": (f.TujuanForm, lambda r: Tujuan.objects.filter(renstra=r), "tujuan"),
+    "sasaran": (
+        f.SasaranForm,
+        lambda r: Sasaran.objects.filter(tujuan__renstra=r),
+        "sasaran strategis",
+    ),
+    "indikator": (
+        f.IndikatorForm,
+        lambda r: Indikator.objects.filter(sasaran__tujuan__renstra=r),
+        "indikator kinerja",
+    ),
+    "program": (f.ProgramForm, lambda r: Program.objects.filter(renstra=r), "program"),
+    "kegiatan": (
+        f.KegiatanForm,
+        lambda r: Kegiatan.objects.filter(program__renstra=r),
+        "kegiatan",
+    ),
+}
+
+
+def _url_struktur(r):
+    return reverse("kinerja:struktur", args=[r.pk])
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def renstra_form(request, pk=None):
+    r = selectors.get_renstra_for_user(request.user, pk) if pk else None
+    if request.method == "POST":
+        wajib_menulis(request.akses)
+    form = f.RenstraForm(
+        request.POST if request.method == "POST" else None,
+        instance=r,
+        units=units_for_user(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        r = form.save()
+        messages.success(request, "Renstra disimpan.")
+        return redirect("kinerja:struktur", pk=r.pk)
+    return render(
+        request,
+        "kinerja/form.html",
+        {
+            "form": form,
+            "judul": "Ubah Renstra" if r else "Renstra baru",
+            "kembali": _url_struktur(r) if r else reverse("kinerja:daftar"),
+        },
+    )
+
+
+@akses_wajib
+@require_GET
+def struktur(request, pk):
+    r = selectors.get_renstra_for_user(request.user, pk)
+    tujuan = Tujuan.objects.filter(renstra=r).prefetch_related("sasaran__indikator__target")
+    program = (
+        Program.objects.filter(renstra=r)
+        .select_related("sasaran", "unit_penanggung_jawab")
+        .prefetch_related("kegiatan")
+    )
+    return render(
+        request,
+        "kinerja/struktur.html",
+        {
+            "renstra": r,
+            "tujuan": tujuan,
+            "program": program,
+            "boleh_menulis": request.akses.boleh_menulis,
+            "semua_pk": PerjanjianKinerja.objects.filter(renstra=r).order_by("-tahun", "jenis"),
+        },
+    )
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def bagian_form(request, pk, jenis, obj_pk=None):
+    r = selectors.get_renstra_for_user(request.user, pk)
+    if jenis not in BAGIAN:
+        raise Http404
+    form_class, objek, label = BAGIAN[jenis]
+    obj = get_object_or_404(objek(r), pk=obj_pk) if obj_pk else None
+    kwargs = {"renstra": r, "instance": obj}
+    if form_class is f.ProgramForm:
+        kwargs["units"] = units_for_user(request.user)
+    if request.method == "POST":
+        wajib_menulis(request.akses)
+        if "hapus" in request.POST and obj:
+            try:
+                obj.delete()
+            except ProtectedError:
+                messages.error(
+                    request,
+                    f"{label.capitalize()} ini masih dipakai pada Perjanjian Kinerja; "
+                    "hapus dahulu dari Perjanjian Kinerja.",
+                )
+                return redirect(request.path)
+            messages.success(request, f"{label.capitalize()} dihapus.")
+            return redirect("kinerja:struktur", pk=r.pk)
+        form = form_class(request.POST, **kwargs)
+        if form.is_valid():
+            with transaction.atomic():
+                form.save()
+            messages.success(request, f"{label.capitalize()} disimpan.")
+            return redirect("kinerja:struktur", pk=r.pk)
+    else:
+        initial = {}
+        for induk in ["tujuan", "sasaran", "program"]:
+            if request.GET.get(induk):
+                initial[induk] = int_or_404(request.GET[induk])
+        form = form_class(initial=initial, **kwargs)
+    return render(
+        request,
+        "kinerja/form.html",
+        {
+            "form": form,
+            "judul": f"{'Ubah' if obj else 'Tambah'} {label}",
+            "kembali": _url_struktur(r),
+            "boleh_hapus": obj is not None and request.akses.boleh_menulis,
+        },
+    )
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def anggaran(request, pk, tahun):
+    r = selectors.get_renstra_for_user(request.user, pk)
+    if tahun not in r.tahun:
+        raise Http404("Tahun di luar periode Renstra.")
+    if request.method == "POST":
+        wajib_menulis(request.akses)
+    formset = f.AnggaranFormSetFactory(
+        request.POST if request.method == "POST" else None, renstra=r, tahun=tahun
+    )
+    if request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            formset.save()
+        messages.success(request, f"Anggaran {tahun} disimpan.")
+        return redirect(reverse("kinerja:renstra", args=[r.pk]) + f"?tahun={tahun}")
+    return render(
+        request, "kinerja/anggaran.html", {"renstra": r, "tahun": tahun, "formset": formset}
+    )
+
+
+@akses_wajib
+@require_POST
+def perjanjian_susun(request, pk):
+    r = selectors.get_renstra_for_user(request.user, pk)
+    wajib_menulis(request.akses)
+    tahun = int_or_404(request.POST.get("tahun"))
+    try:
+        baru = services.perjanjian_susun(renstra=r, tahun=tahun)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect("kinerja:struktur", pk=r.pk)
+    messages.success(request, f"Perjanjian Kinerja {tahun} disusun dari target Renstra.")
+    return redirect("kinerja:perjanjian", pk=r.pk, pk_id=baru.pk)
+
+
+@akses_wajib
+@require_POST
+def perjanjian_perubahan(request, pk, pk_id):
+    r = selectors.get_renstra_for_user(request.user, pk)
+    wajib_menulis(request.akses)
+    asal = get_object_or_404(PerjanjianKinerja, pk=pk_id, renstra=r)
+    baru = services.perjanjian_perubahan(perjanjian=asal)
+    messages.success(
+        request, f"Perjanjian Kinerja Perubahan {baru.tahun} dibuat; yang asli tetap tersimpan."
+    )
+    return redirect("kinerja:perjanjian", pk=r.pk, pk_id=baru.pk)
+
+
+@akses_wajib
+@require_http_methods(["GET", "POST"])
+def perjanjian(request, pk, pk_id):
+    r = selectors.get_renstra_for_user(request.user, pk)
+    obj = get_object_or_404(PerjanjianKinerja, pk=pk_id, renstra=r)
+    data = request.POST if request.method == "POST" else None
+    form = f.PerjanjianForm(data, instance=obj)
+    target = f.TargetPKFormSet(
+        data,
+        instance=obj,
+        prefix="target",
+        renstra=r,
+        queryset=obj.indikator.select_related("indikator__sasaran"),
+    )
+    program = f.AnggaranPKFormSet(
+        data,
+        instance=obj,
+        prefix="program",
+        renstra=r,
+        queryset=obj.program.select_related("program"),
+    )
+    if request.method == "POST":
+        wajib_menulis(request.akses)
+        if form.is_valid() and target.is_valid() and program.is_valid():
+            with transaction.atomic():
+                form.save()
+                target.save()
+                program.save()
+            messages.success(request, f"{obj.get_jenis_display()} {obj.tahun} disimpan.")
+            return redirect("kinerja:perjanjian", pk=r.pk, pk_id=obj.pk)
+    return render(
+        request,
+        "kinerja/perjanjian.html",
+        {
+            "renstra": r,
+            "pk": obj,
+            "form": form,
+            "target": target,
+            "program": program,
+            "boleh_menulis": request.akses.boleh_menulis,
+        },
+    )
