@@ -108,7 +108,7 @@ class IndikatorForm(_BagianForm):
         self.fields["sasaran"].queryset = Sasaran.objects.filter(tujuan__renstra=self.renstra)
         ada = {}
         if self.instance.pk:
-            ada = {t.tahun: t.target for t in self.instance.target.all()}
+            ada = {t.tahun: t.target.normalize() for t in self.instance.target.all()}
         for tahun in self.renstra.tahun:
             self.fields[f"target_{tahun}"] = forms.DecimalField(
                 label=f"Target {tahun}",
@@ -243,6 +243,8 @@ class TargetPKForm(forms.ModelForm):
         self.fields["indikator"].queryset = Indikator.objects.filter(
             sasaran__tujuan__renstra=renstra
         )
+        if self.instance.pk:  # "75", not "75,0000"
+            self.initial["target"] = self.instance.target.normalize()
 
 
 class AnggaranPKForm(forms.ModelForm):

@@ -204,6 +204,7 @@ def test_a_perubahan_keeps_the_original_and_takes_over_the_capaian(renstra_dinso
         "pihak_pertama_nama": "Kepala Dinas",
     }
     url = reverse("kinerja:perjanjian", args=[r.pk, ubah.pk])
+    assert 'value="75"' in client.get(url).content.decode()
     response = client.post(url, data)
     assert response.status_code == 200  # another Renstra's indikator cannot be added
     assert IndikatorPK.objects.get(perjanjian=ubah).target == Decimal("75")
