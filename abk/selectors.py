@@ -3,16 +3,11 @@
 from django.db.models import QuerySet
 
 from abk.models import PeriodeAnalisis
-from organisasi.akses import akses_untuk
+from organisasi.selectors import scoped_for_user
 
 
 def periode_for_user(user) -> QuerySet[PeriodeAnalisis]:
-    akses = akses_untuk(user)
-    if akses.semua_instansi:
-        return PeriodeAnalisis.objects.all()
-    if akses.instansi_id is None:
-        return PeriodeAnalisis.objects.none()
-    return PeriodeAnalisis.objects.filter(instansi_id=akses.instansi_id)
+    return scoped_for_user(PeriodeAnalisis.objects.all(), user)
 
 
 def periode_terbaru(instansi_id: int) -> PeriodeAnalisis | None:

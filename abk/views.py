@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -9,10 +9,11 @@ from abk.forms import KeputusanForm, PeriodeForm, SalinPeriodeForm
 from abk.kualitas import KEWAJARAN, SELISIH
 from abk.models import PekerjaanLatar, PeriodeAnalisis
 from abk.rekap import hitung_rekap
-from anjab.documents import render_pdf
+from anjab.documents import pdf_response
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
+from organisasi.forms import label_bertingkat
 from organisasi.http import int_or_404
 
 # Decrees with more positions than this are printed by the worker, with a progress bar.
@@ -56,7 +57,7 @@ def _konteks_pilihan(request, periode, unit):
         "semua_periode": selectors.periode_for_user(request.user).filter(
             instansi_id=periode.instansi_id
         ),
-        "pilihan_unit": [(u.pk, f"{'— ' * u.tree_depth}{u.nama}") for u in units],
+        "pilihan_unit": [(u.pk, label_bertingkat(u)) for u in units],
         "boleh_seluruh_instansi": request.akses.unit_id is None,
     }
 
@@ -106,9 +107,7 @@ def peta(request, format="html"):
     r = hitung_rekap(periode, unit)
     if format == "pdf":
         html = documents.peta_jabatan_html(r, untuk_cetak=True)
-        response = HttpResponse(render_pdf(html), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="peta-jabatan-{periode.pk}.pdf"'
-        return response
+        return pdf_response(html, f"peta-jabatan-{periode.pk}.pdf")
     konteks = _konteks_pilihan(request, periode, unit)
     konteks.update({"peta": documents.peta_jabatan_html(r, untuk_cetak=False), "rekap": r})
     return render(request, "abk/peta.html", konteks)
@@ -199,18 +198,15 @@ def keputusan_cetak(request):
     k = services.keputusan_untuk(periode=periode, unit=unit)
     if len(hitung_rekap(periode, unit).baris) <= BATAS_CETAK_LANGSUNG:
         html = documents.keputusan_html(k)
-        response = HttpResponse(render_pdf(html), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="keputusan-abk-{unit.pk}.pdf"'
-        return response
+        return pdf_response(html, f"keputusan-abk-{unit.pk}.pdf")
     pekerjaan = services.pekerjaan_cetak_keputusan(keputusan=k, pemohon=request.user)
     return redirect("abk:pekerjaan", pk=pekerjaan.pk)
 
 
 def _get_pekerjaan_for_user(request, pk) -> PekerjaanLatar:
-    qs = PekerjaanLatar.objects.all()
-    if not request.akses.semua_instansi:
-        qs = qs.filter(instansi_id=request.akses.instansi_id)
-    pekerjaan = get_object_or_404(qs, pk=pk)
+    pekerjaan = get_object_or_404(
+        org_selectors.scoped_for_user(PekerjaanLatar.objects.all(), request.user), pk=pk
+    )
     unit_id = pekerjaan.parameter.get("unit")
     if unit_id is not None:
         org_selectors.get_unit_for_user(request.user, unit_id)  # 404 outside an Operator's units

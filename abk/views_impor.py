@@ -21,6 +21,7 @@ from abk.views import _pilihan
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_menulis
 from organisasi.decorators import akses_wajib
+from organisasi.forms import label_bertingkat
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -66,7 +67,7 @@ def impor_daftar(request):
     form = UnggahForm(request.POST if bound else None, request.FILES if bound else None)
     form.fields["unit"].choices = (
         [("", "— seluruh instansi —")] if akses.unit_id is None else []
-    ) + [(u.pk, f"{'— ' * u.tree_depth}{u.nama}") for u in units]
+    ) + [(u.pk, label_bertingkat(u)) for u in units]
     form.fields["periode"].choices = [("", "— periode terbaru —")] + [
         (p.pk, f"{p.nama} ({p.instansi.nama})" if akses.semua_instansi else p.nama)
         for p in periode_qs.select_related("instansi")

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 from abk import calculations as abk
@@ -25,6 +26,13 @@ def render_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def pdf_response(html: str, filename: str) -> HttpResponse:
+    """The PDF of an HTML document, shown inline in the browser under ``filename``."""
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 def jabatan_lengkap_qs(periode):

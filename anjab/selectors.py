@@ -7,7 +7,7 @@ from anjab.calculations import TabelNilai
 from anjab.models import Jabatan, RentangKelas, TabelEvaluasi
 from organisasi.akses import akses_untuk
 from organisasi.models import UnitOrganisasi
-from organisasi.selectors import units_for_user
+from organisasi.selectors import scoped_for_user
 
 RANTAI = [
     ("jpt_madya", "JPT Madya", {Jabatan.Jenis.JPT_MADYA}),
@@ -18,16 +18,7 @@ RANTAI = [
 
 
 def jabatan_for_user(user) -> QuerySet[Jabatan]:
-    akses = akses_untuk(user)
-    qs = Jabatan.objects.all()
-    if akses.semua_instansi:
-        return qs
-    if akses.instansi_id is None:
-        return qs.none()
-    qs = qs.filter(instansi_id=akses.instansi_id)
-    if akses.unit_id is not None:
-        qs = qs.filter(unit__in=units_for_user(user))
-    return qs
+    return scoped_for_user(Jabatan.objects.all(), user, unit="unit_id")
 
 
 def get_jabatan_for_user(user, pk) -> Jabatan:

@@ -13,6 +13,8 @@ from anjab.models import FaktorEvaluasi, Jabatan
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_menulis
 from organisasi.decorators import akses_wajib
+from organisasi.forms import label_bertingkat
+from organisasi.http import int_or_404
 
 
 def _katalog(request):
@@ -32,11 +34,7 @@ def daftar(request):
     teratas = [u for u in units if u.tree_depth == 0]
     unit = None
     if request.GET.get("unit"):
-        try:
-            pk = int(request.GET["unit"])
-        except ValueError:
-            raise Http404 from None
-        unit = org_selectors.get_unit_for_user(request.user, pk)
+        unit = org_selectors.get_unit_for_user(request.user, int_or_404(request.GET["unit"]))
     elif teratas:
         unit = teratas[0]
     baris = []
@@ -55,7 +53,7 @@ def daftar(request):
         request,
         "anjab/daftar.html",
         {
-            "pilihan_unit": [(u.pk, f"{'— ' * u.tree_depth}{u.nama}") for u in units],
+            "pilihan_unit": [(u.pk, label_bertingkat(u)) for u in units],
             "unit": unit,
             "baris": baris,
             "boleh_menulis": request.akses.boleh_menulis,
@@ -247,10 +245,7 @@ def dokumen(request, pk, jenis, format="html"):
         raise Http404
     html = render_html(jabatan)
     if format == "pdf":
-        response = HttpResponse(documents.render_pdf(html), content_type="application/pdf")
-        nama = f"{jenis}-{jabatan.pk}.pdf"
-        response["Content-Disposition"] = f'inline; filename="{nama}"'
-        return response
+        return documents.pdf_response(html, f"{jenis}-{jabatan.pk}.pdf")
     return HttpResponse(html)
 
 

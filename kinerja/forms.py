@@ -36,9 +36,8 @@ class RenstraForm(forms.ModelForm):
         fields = ["unit", "tahun_awal", "tahun_akhir", "visi"]
         widgets = {"visi": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, units=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units if units is not None else UnitOrganisasi.objects.none()
         self.fields["tahun_awal"].localize = False
         self.fields["tahun_akhir"].localize = False
         self.fields["tahun_awal"].widget = forms.NumberInput()
@@ -142,12 +141,9 @@ class ProgramForm(_BagianForm):
         fields = ["sasaran", "urutan", "nama", "indikator", "unit_penanggung_jawab"]
         widgets = {"indikator": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, units=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sasaran"].queryset = Sasaran.objects.filter(tujuan__renstra=self.renstra)
-        self.fields["unit_penanggung_jawab"].queryset = (
-            units if units is not None else UnitOrganisasi.objects.none()
-        )
 
     def save(self, commit=True):
         self.instance.renstra = self.renstra

@@ -5,19 +5,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_POST
 
-from anjab.documents import render_pdf
+from anjab.documents import pdf_response
 from kinerja import selectors, services
 from kinerja.laporan import konteks_lakip
 from kinerja.models import Indikator, Lakip, PerjanjianKinerja
 from organisasi.akses import wajib_menulis
 from organisasi.decorators import akses_wajib
+from organisasi.http import int_or_404
 
 
 def _tahun(request, renstra) -> int:
-    try:
-        tahun = int(request.GET.get("tahun") or 0)
-    except ValueError:
-        raise Http404 from None
+    tahun = int_or_404(request.GET.get("tahun") or 0)
     if not tahun:
         return min(max(renstra.tahun), max(renstra.tahun_awal, 2020))
     if tahun not in renstra.tahun:
@@ -135,9 +133,7 @@ def lakip_dokumen(request, pk, tahun, format="html"):
         raise Http404
     html = lakip_html(r, tahun)
     if format == "pdf":
-        response = HttpResponse(render_pdf(html), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="lakip-{tahun}-{r.unit_id}.pdf"'
-        return response
+        return pdf_response(html, f"lakip-{tahun}-{r.unit_id}.pdf")
     return HttpResponse(html)
 
 
@@ -155,8 +151,4 @@ def pk_dokumen(request, pk, pk_id):
             "program": perjanjian.program.select_related("program"),
         },
     )
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="perjanjian-kinerja-{perjanjian.tahun}.pdf"'
-    )
-    return response
+    return pdf_response(html, f"perjanjian-kinerja-{perjanjian.tahun}.pdf")

@@ -22,8 +22,9 @@ from kinerja.models import (
 )
 from organisasi.akses import wajib_menulis
 from organisasi.decorators import akses_wajib
+from organisasi.forms import UnitChoiceField, pilihan_unit_bertingkat
 from organisasi.http import int_or_404
-from organisasi.selectors import units_for_user
+from organisasi.selectors import unit_tree, units_for_user
 
 # kind in the URL → (form, objects of a Renstra, label)
 BAGIAN = {
@@ -47,6 +48,12 @@ BAGIAN = {
 }
 
 
+def _pilihan_unit(request, field) -> None:
+    """The units the user may see, in tree order, for a unit field (if the form has one)."""
+    if isinstance(field, UnitChoiceField):
+        pilihan_unit_bertingkat(field, unit_tree(request.user), units_for_user(request.user))
+
+
 def _url_struktur(r):
     return reverse("kinerja:struktur", args=[r.pk])
 
@@ -57,11 +64,8 @@ def renstra_form(request, pk=None):
     r = selectors.get_renstra_for_user(request.user, pk) if pk else None
     if request.method == "POST":
         wajib_menulis(request.akses)
-    form = f.RenstraForm(
-        request.POST if request.method == "POST" else None,
-        instance=r,
-        units=units_for_user(request.user),
-    )
+    form = f.RenstraForm(request.POST if request.method == "POST" else None, instance=r)
+    _pilihan_unit(request, form.fields["unit"])
     if request.method == "POST" and form.is_valid():
         r = form.save()
         messages.success(request, "Renstra disimpan.")
@@ -109,8 +113,6 @@ def bagian_form(request, pk, jenis, obj_pk=None):
     form_class, objek, label = BAGIAN[jenis]
     obj = get_object_or_404(objek(r), pk=obj_pk) if obj_pk else None
     kwargs = {"renstra": r, "instance": obj}
-    if form_class is f.ProgramForm:
-        kwargs["units"] = units_for_user(request.user)
     if request.method == "POST":
         wajib_menulis(request.akses)
         if "hapus" in request.POST and obj:
@@ -126,6 +128,7 @@ def bagian_form(request, pk, jenis, obj_pk=None):
             messages.success(request, f"{label.capitalize()} dihapus.")
             return redirect("kinerja:struktur", pk=r.pk)
         form = form_class(request.POST, **kwargs)
+        _pilihan_unit(request, form.fields.get("unit_penanggung_jawab"))
         if form.is_valid():
             with transaction.atomic():
                 form.save()
@@ -137,6 +140,7 @@ def bagian_form(request, pk, jenis, obj_pk=None):
             if request.GET.get(induk):
                 initial[induk] = int_or_404(request.GET[induk])
         form = form_class(initial=initial, **kwargs)
+        _pilihan_unit(request, form.fields.get("unit_penanggung_jawab"))
     return render(
         request,
         "kinerja/form.html",

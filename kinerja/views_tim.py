@@ -4,11 +4,11 @@ and the instrument that establishes a team (HTML preview and PDF)."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from anjab.documents import render_pdf
+from anjab.documents import pdf_response
 from kinerja import sistem_kerja
 from kinerja.documents_tim import instrumen_html, nama_instrumen
 from kinerja.forms_tim import AturanForm, PenugasanForm, TimForm
@@ -16,7 +16,8 @@ from kinerja.models import AturanSistemKerja, IndikatorPK, Lingkup, Penugasan, T
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
-from organisasi.http import errors_to_form
+from organisasi.forms import pilihan_unit_bertingkat
+from organisasi.http import errors_to_form, int_or_404
 from organisasi.models import Pegawai
 
 
@@ -53,10 +54,7 @@ def _form_tim(request, tim: TimKerja) -> TimForm:
         units=org_selectors.units_for_user(request.user).filter(pk__in=[n.pk for n in nodes]),
         indikator=indikator,
     )
-    form.fields["unit"].choices = [
-        ("", form.fields["unit"].empty_label),
-        *((n.pk, f"{'— ' * n.tree_depth}{n.nama}") for n in nodes),
-    ]
+    pilihan_unit_bertingkat(form.fields["unit"], nodes, form.fields["unit"].queryset)
     return form
 
 
@@ -183,9 +181,7 @@ def instrumen(request, pk, format="html"):
     tim = sistem_kerja.get_tim_for_user(request.user, pk)
     html = instrumen_html(tim)
     if format == "pdf":
-        response = HttpResponse(render_pdf(html), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="instrumen-tim-{tim.pk}.pdf"'
-        return response
+        return pdf_response(html, f"instrumen-tim-{tim.pk}.pdf")
     return HttpResponse(html)
 
 
@@ -195,10 +191,7 @@ def aturan(request):
     wajib_admin_instansi(request.akses)
     instansi_id = request.akses.instansi_id
     if instansi_id is None:  # a platform superuser names the instansi
-        try:
-            instansi_id = int(request.GET.get("instansi", ""))
-        except ValueError:
-            raise Http404("Pilih instansi dengan ?instansi=<id>.") from None
+        instansi_id = int_or_404(request.GET.get("instansi"))
     instansi = org_selectors.get_instansi_for_user(request.user, instansi_id)
     aturan = AturanSistemKerja.untuk(instansi)
     form = AturanForm(request.POST if request.method == "POST" else None, instance=aturan)

@@ -17,10 +17,24 @@ def baris(teks: str) -> list[str]:
     return items
 
 
+def label_bertingkat(unit) -> str:
+    """A unit's name indented by its depth in the tree ("— — Sub Bagian Umum")."""
+    return f"{'— ' * getattr(unit, 'tree_depth', 0)}{unit.nama}"
+
+
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        depth = getattr(obj, "tree_depth", 0)
-        return f"{'— ' * depth}{obj.nama}"
+        return label_bertingkat(obj)
+
+
+def pilihan_unit_bertingkat(field, nodes, units) -> None:
+    """Gives a unit choice field the units of ``nodes`` (a tree walk) that are also in the
+    queryset ``units``, in tree order and indented."""
+    field.queryset = units.filter(pk__in=[n.pk for n in nodes])
+    field.choices = [
+        *([("", field.empty_label)] if field.empty_label is not None else []),
+        *((n.pk, label_bertingkat(n)) for n in nodes),
+    ]
 
 
 class UnitForm(forms.ModelForm):

@@ -13,40 +13,32 @@ def _unit_ids_subtree(unit_id: int) -> QuerySet:
     return UnitOrganisasi.objects.descendants(unit_id, include_self=True).values("pk")
 
 
-def instansi_for_user(user) -> QuerySet[Instansi]:
+def scoped_for_user(qs: QuerySet, user, *, instansi="instansi_id", unit=None) -> QuerySet:
+    """The one tenancy rule every read for a user goes through: a platform superuser sees every
+    instansi, a user without access nothing, everyone else only their instansi (the lookup
+    ``instansi``) and, for an Operator, only its subtree of units (the lookup ``unit``)."""
     akses = akses_untuk(user)
     if akses.semua_instansi:
-        return Instansi.objects.all()
+        return qs
     if akses.instansi_id is None:
-        return Instansi.objects.none()
-    return Instansi.objects.filter(pk=akses.instansi_id)
+        return qs.none()
+    qs = qs.filter(**{instansi: akses.instansi_id})
+    if unit is not None and akses.unit_id is not None:
+        qs = qs.filter(**{f"{unit}__in": _unit_ids_subtree(akses.unit_id)})
+    return qs
+
+
+def instansi_for_user(user) -> QuerySet[Instansi]:
+    return scoped_for_user(Instansi.objects.all(), user, instansi="pk")
 
 
 def units_for_user(user) -> QuerySet[UnitOrganisasi]:
     """Units the user may see: the instansi's, or an Operator's subtree."""
-    akses = akses_untuk(user)
-    qs = UnitOrganisasi.objects.all()
-    if akses.semua_instansi:
-        return qs
-    if akses.instansi_id is None:
-        return qs.none()
-    qs = qs.filter(instansi_id=akses.instansi_id)
-    if akses.unit_id is not None:
-        qs = qs.filter(pk__in=_unit_ids_subtree(akses.unit_id))
-    return qs
+    return scoped_for_user(UnitOrganisasi.objects.all(), user, unit="pk")
 
 
 def pegawai_for_user(user) -> QuerySet[Pegawai]:
-    akses = akses_untuk(user)
-    qs = Pegawai.objects.all()
-    if akses.semua_instansi:
-        return qs
-    if akses.instansi_id is None:
-        return qs.none()
-    qs = qs.filter(instansi_id=akses.instansi_id)
-    if akses.unit_id is not None:
-        qs = qs.filter(unit_id__in=_unit_ids_subtree(akses.unit_id))
-    return qs
+    return scoped_for_user(Pegawai.objects.all(), user, unit="unit_id")
 
 
 def get_unit_for_user(user, pk) -> UnitOrganisasi:

@@ -16,6 +16,7 @@ from organisasi.forms import (
     PegawaiForm,
     PindahUnitForm,
     UnitForm,
+    pilihan_unit_bertingkat,
 )
 from organisasi.http import errors_to_form, int_or_404
 from organisasi.models import Pegawai, UnitOrganisasi
@@ -27,17 +28,6 @@ def _tree_choices(request, *, exclude: UnitOrganisasi | None = None):
     if exclude is not None:
         nodes = [n for n in nodes if exclude.pk not in n.tree_path]
     return nodes
-
-
-def _apply_tree_order(field, request, nodes):
-    """Gives a UnitChoiceField the visible units in tree order, with indentation."""
-    ids = [n.pk for n in nodes]
-    field.queryset = selectors.units_for_user(request.user).filter(pk__in=ids)
-    labels = {n.pk: f"{'— ' * n.tree_depth}{n.nama}" for n in nodes}
-    field.choices = [
-        *([("", field.empty_label)] if field.empty_label is not None else []),
-        *((n.pk, labels[n.pk]) for n in nodes),
-    ]
 
 
 @akses_wajib
@@ -179,7 +169,7 @@ def unit_move(request, pk):
         boleh_akar=boleh_akar,
         initial={"parent": unit.parent_id},
     )
-    _apply_tree_order(form.fields["parent"], request, nodes)
+    pilihan_unit_bertingkat(form.fields["parent"], nodes, selectors.units_for_user(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             services.unit_move(unit=unit, parent=form.cleaned_data["parent"])
@@ -221,7 +211,7 @@ def unit_delete(request, pk):
 def pegawai_list(request):
     nodes = _tree_choices(request)
     form = FilterPegawaiForm(request.GET or None, units=UnitOrganisasi.objects.none())
-    _apply_tree_order(form.fields["unit"], request, nodes)
+    pilihan_unit_bertingkat(form.fields["unit"], nodes, selectors.units_for_user(request.user))
     filters = {}
     if form.is_valid():
         filters = {
@@ -270,7 +260,7 @@ def _pegawai_form(request, pegawai):
         units=UnitOrganisasi.objects.none(),
         jabatan=jabatan.order_by("unit__nama", "-kepala_unit", "urutan"),
     )
-    _apply_tree_order(form.fields["unit"], request, nodes)
+    pilihan_unit_bertingkat(form.fields["unit"], nodes, selectors.units_for_user(request.user))
     return form
 
 
