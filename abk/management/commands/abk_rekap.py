@@ -6,29 +6,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from abk.ekspor import rekap_data, rekap_xlsx
-from abk.models import PeriodeAnalisis
+from abk.management.pilihan import cari_instansi, periode_instansi, unit_instansi
 from abk.rekap import hitung_rekap
-from abk.selectors import periode_terbaru
-from organisasi.models import Instansi, UnitOrganisasi
-
-
-def cari_instansi(nilai: str) -> Instansi:
-    """An instansi by primary key or by name (exact, then unique partial match)."""
-    if nilai.isdigit():
-        instansi = Instansi.objects.filter(pk=int(nilai)).first()
-        if instansi:
-            return instansi
-    instansi = Instansi.objects.filter(nama__iexact=nilai).first()
-    if instansi:
-        return instansi
-    cocok = list(Instansi.objects.filter(nama__icontains=nilai)[:2])
-    if len(cocok) == 1:
-        return cocok[0]
-    if not cocok:
-        raise CommandError(f"Instansi “{nilai}” tidak ditemukan.")
-    raise CommandError(
-        f"“{nilai}” cocok dengan lebih dari satu instansi; tulis nama lengkap atau id."
-    )
 
 
 class Command(BaseCommand):
@@ -43,19 +22,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **o):
         instansi = cari_instansi(o["instansi"])
-        if o["periode"]:
-            periode = PeriodeAnalisis.objects.filter(pk=o["periode"], instansi=instansi).first()
-            if periode is None:
-                raise CommandError(f"Periode {o['periode']} bukan milik {instansi.nama}.")
-        else:
-            periode = periode_terbaru(instansi.pk)
-            if periode is None:
-                raise CommandError(f"{instansi.nama} belum mempunyai periode analisis.")
-        unit = None
-        if o["unit"]:
-            unit = UnitOrganisasi.objects.filter(pk=o["unit"], instansi=instansi).first()
-            if unit is None:
-                raise CommandError(f"Unit {o['unit']} bukan milik {instansi.nama}.")
+        periode = periode_instansi(instansi, o["periode"])
+        if periode is None:
+            raise CommandError(f"{instansi.nama} belum mempunyai periode analisis.")
+        unit = unit_instansi(instansi, o["unit"])
         rekap = hitung_rekap(periode, unit)
         if o["format"] == "xlsx":
             if not o["out"]:

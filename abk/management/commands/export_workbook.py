@@ -6,10 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from abk.ekspor import jabatan_xlsx, templat_xlsx
-from abk.management.commands.abk_rekap import cari_instansi
-from abk.models import PeriodeAnalisis
-from abk.selectors import periode_terbaru
-from organisasi.models import UnitOrganisasi
+from abk.management.pilihan import cari_instansi, periode_instansi, unit_instansi
 
 
 class Command(BaseCommand):
@@ -30,16 +27,9 @@ class Command(BaseCommand):
         if not o["instansi"]:
             raise CommandError("--instansi wajib (kecuali --templat).")
         instansi = cari_instansi(o["instansi"])
-        if o["periode"]:
-            periode = PeriodeAnalisis.objects.filter(pk=o["periode"], instansi=instansi).first()
-        else:
-            periode = periode_terbaru(instansi.pk)
+        periode = periode_instansi(instansi, o["periode"])
         if periode is None:
-            raise CommandError("Periode tidak ditemukan.")
-        unit = None
-        if o["unit"]:
-            unit = UnitOrganisasi.objects.filter(pk=o["unit"], instansi=instansi).first()
-            if unit is None:
-                raise CommandError(f"Unit {o['unit']} bukan milik {instansi.nama}.")
+            raise CommandError(f"{instansi.nama} belum mempunyai periode analisis.")
+        unit = unit_instansi(instansi, o["unit"])
         Path(o["out"]).write_bytes(jabatan_xlsx(periode=periode, unit=unit))
         self.stdout.write(f"Data jabatan ditulis ke {o['out']}")

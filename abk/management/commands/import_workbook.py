@@ -10,10 +10,9 @@ from openpyxl.utils import column_index_from_string
 
 from abk.impor.baca import BukuKerjaTidakSah, baca_buku
 from abk.impor.proses import analisis, periksa_dan_impor, peta_dari_dict, peta_ke_dict
-from abk.management.commands.abk_rekap import cari_instansi
+from abk.management.pilihan import cari_instansi, periode_instansi, unit_instansi
 from abk.models import PeriodeAnalisis
-from abk.selectors import periode_terbaru
-from organisasi.models import Instansi, UnitOrganisasi
+from organisasi.models import Instansi
 
 
 def _instansi_baru(nama: str) -> Instansi:
@@ -80,19 +79,8 @@ class Command(BaseCommand):
                 _instansi_baru(o["instansi"]) if not o["dry_run"] else Instansi(nama=o["instansi"])
             )
             self.stdout.write(f"Instansi baru: {instansi.nama}")
-        unit = None
-        if o["unit"]:
-            unit = UnitOrganisasi.objects.filter(pk=o["unit"], instansi=instansi).first()
-            if unit is None:
-                raise CommandError(f"Unit {o['unit']} bukan milik {instansi.nama}.")
-        periode = None
-        if instansi.pk:
-            if o["periode"]:
-                periode = PeriodeAnalisis.objects.filter(pk=o["periode"], instansi=instansi).first()
-                if periode is None:
-                    raise CommandError(f"Periode {o['periode']} bukan milik {instansi.nama}.")
-            else:
-                periode = periode_terbaru(instansi.pk)
+        unit = unit_instansi(instansi, o["unit"])
+        periode = periode_instansi(instansi, o["periode"]) if instansi.pk else None
         if periode is None:
             if not o["create"]:
                 raise CommandError(f"{instansi.nama} belum mempunyai periode; pakai --create.")
