@@ -76,7 +76,16 @@ def perjanjian_berlaku(renstra: Renstra, tahun: int) -> PerjanjianKinerja | None
     )
 
 
-def konteks_lakip(renstra: Renstra, tahun: int) -> dict:
+@dataclass
+class TabelCapaian:
+    indikator: list[Indikator]
+    target: dict[tuple[int, int], Decimal]  # (indikator id, tahun) → Renstra target
+    pk: PerjanjianKinerja | None
+    baris: list[BarisCapaian]
+
+
+def hitung_capaian(renstra: Renstra, tahun: int) -> TabelCapaian:
+    """The capaian rows of a year against the PK in force, with N-1 and the plan for N+1."""
     indikator = list(
         Indikator.objects.filter(sasaran__tujuan__renstra=renstra)
         .select_related("sasaran__tujuan")
@@ -116,6 +125,12 @@ def konteks_lakip(renstra: Renstra, tahun: int) -> dict:
                 rencana_n_1=target.get((ind.pk, tahun + 1)),
             )
         )
+    return TabelCapaian(indikator, target, pk, capaian)
+
+
+def konteks_lakip(renstra: Renstra, tahun: int) -> dict:
+    c = hitung_capaian(renstra, tahun)
+    indikator, target, pk = c.indikator, c.target, c.pk
     program = list(
         Program.objects.filter(renstra=renstra)
         .select_related("sasaran")
@@ -144,7 +159,7 @@ def konteks_lakip(renstra: Renstra, tahun: int) -> dict:
         "tabel_sasaran": tabel_sasaran,
         "pk": pk,
         "pk_program": list(pk.program.select_related("program")) if pk else [],
-        "capaian": capaian,
+        "capaian": c.baris,
         "program": program,
         "anggaran": anggaran,
         "total_anggaran": total,

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from anjab.documents import pdf_response
 from kinerja import selectors, services
-from kinerja.laporan import konteks_lakip
+from kinerja.laporan import hitung_capaian, konteks_lakip
 from kinerja.models import Indikator, Lakip, PerjanjianKinerja
 from organisasi.akses import wajib_menulis
 from organisasi.decorators import akses_wajib
@@ -72,8 +72,9 @@ def realisasi_simpan(request, pk, indikator_pk):
     else:
         galat = "Realisasi harus berupa angka, misalnya 80,09."
     tahun = form.cleaned_data.get("tahun") if form.is_valid() else _tahun(request, r)
-    konteks = konteks_lakip(r, tahun)
-    baris = next((b for b in konteks["capaian"] if b.indikator.pk == indikator.pk), None)
+    baris = next(
+        (b for b in hitung_capaian(r, tahun).baris if b.indikator.pk == indikator.pk), None
+    )
     if baris is None:
         raise Http404("Indikator ini tidak ada pada Perjanjian Kinerja tahun ini.")
     return render(
