@@ -164,9 +164,7 @@ def hitung_rekap(periode: PeriodeAnalisis, unit: UnitOrganisasi | None = None) -
         baris.append(b)
 
     units = _rekap_units(struktur, akar, baris, we_menit, pita)
-    total = calc.rekap_kelompok(
-        (b.beban_kerja_menit, b.kebutuhan, b.kebutuhan_dibulatkan, b.bezetting) for b in baris
-    )
+    total = _ringkas(baris)
     eu = calc.efektivitas_jabatan(total["beban_kerja_menit"], total["bezetting"], we_menit)
     return Rekap(
         periode=periode,
@@ -183,6 +181,13 @@ def hitung_rekap(periode: PeriodeAnalisis, unit: UnitOrganisasi | None = None) -
 def _akar(struktur: Struktur) -> list[int]:
     roots = [u for u in struktur.units.values() if u.parent_id is None]
     return [u.pk for u in sorted(roots, key=lambda u: (u.urutan, u.nama))]
+
+
+def _ringkas(baris) -> dict:
+    """The sums of a group of rows (calc.rekap_kelompok)."""
+    return calc.rekap_kelompok(
+        (b.beban_kerja_menit, b.kebutuhan, b.kebutuhan_dibulatkan, b.bezetting) for b in baris
+    )
 
 
 def _rekap_units(struktur, akar, baris, we_menit, pita) -> list[RekapUnit]:
@@ -203,17 +208,12 @@ def _rekap_units(struktur, akar, baris, we_menit, pita) -> list[RekapUnit]:
         for c in anak[u.pk]:
             semua.extend(kunjungi(c, depth + 1))
 
-        def ringkas(xs):
-            return calc.rekap_kelompok(
-                (b.beban_kerja_menit, b.kebutuhan, b.kebutuhan_dibulatkan, b.bezetting) for b in xs
-            )
-
-        subtree = ringkas(semua)
+        subtree = _ringkas(semua)
         eu = calc.efektivitas_jabatan(subtree["beban_kerja_menit"], subtree["bezetting"], we_menit)
         hasil[posisi] = RekapUnit(
             unit=u,
             depth=depth,
-            sendiri=ringkas(per_unit[u.pk]),
+            sendiri=_ringkas(per_unit[u.pk]),
             subtree=subtree,
             eu=eu,
             predikat=calc.predikat_efektivitas(eu, pita),

@@ -3,36 +3,16 @@ from django import template
 from organisasi import formatting
 
 register = template.Library()
+register.filter("angka_ringkas", formatting.angka_ringkas)
+register.filter("huruf", formatting.huruf)
+register.filter("tanggal", formatting.tanggal)
+register.filter("terbilang", formatting.terbilang)
+register.filter("kelas_teks", formatting.kelas_teks)
 
 
 @register.filter
 def angka(nilai, desimal=2):
     return formatting.angka(nilai, int(desimal))
-
-
-@register.filter
-def angka_ringkas(nilai):
-    return formatting.angka_ringkas(nilai)
-
-
-@register.filter
-def huruf(nilai):
-    return formatting.huruf(nilai)
-
-
-@register.filter
-def tanggal(nilai):
-    return formatting.tanggal(nilai)
-
-
-@register.filter
-def terbilang(nilai):
-    return formatting.terbilang(nilai)
-
-
-@register.filter
-def kelas_teks(nilai):
-    return formatting.kelas_teks(nilai)
 
 
 @register.filter
