@@ -35,6 +35,13 @@ class SinonimKolomAdmin(admin.ModelAdmin):
     search_fields = ["sinonim"]
 
 
+@admin.register(m.SinonimJenisJabatan)
+class SinonimJenisJabatanAdmin(admin.ModelAdmin):
+    list_display = ["kata", "jenis", "instansi"]
+    list_filter = ["jenis", "instansi"]
+    search_fields = ["kata"]
+
+
 @admin.register(m.PemetaanKolom)
 class PemetaanKolomAdmin(admin.ModelAdmin):
     list_display = ["nama", "instansi", "dibuat"]

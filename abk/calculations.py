@@ -13,6 +13,13 @@ WAKTU_EFEKTIF_MENIT = Decimal(75000)
 WAKTU_EFEKTIF_JAM = Decimal(1250)
 MENIT_PER_JAM = Decimal(60)
 
+# Volumes counted per day/week/month become per year with these multipliers (period
+# settings; defaults: 235 working days = 365 − weekends − holidays − leave, 47 weeks of five
+# days, 12 months), as ABK guidelines (Permendagri 12/2008, Permenpan RB 1/2020) count them.
+HARI_KERJA_EFEKTIF = Decimal(235)
+MINGGU_KERJA_EFEKTIF = Decimal(47)
+BULAN_KERJA = Decimal(12)
+
 PEMBULATAN_SETENGAH_KE_ATAS = "half_up"
 PEMBULATAN_SELALU_KE_ATAS = "ceiling"
 
@@ -21,6 +28,12 @@ def _d(nilai) -> Decimal:
     if nilai is None or nilai == "":
         return Decimal(0)
     return nilai if isinstance(nilai, Decimal) else Decimal(str(nilai))
+
+
+def volume_per_tahun(volume, faktor) -> Decimal:
+    """A volume counted per day, week or month as a per-year volume: volume × faktor
+    (e.g. 2 per day × 235 working days = 470 a year)."""
+    return _d(volume) * _d(faktor)
 
 
 def beban_kerja_tugas(volume, waktu_menit) -> Decimal:

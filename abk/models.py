@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from abk import calculations as calc
+
 PITA_BAWAAN = [
     {"batas": "1.00", "predikat": "A", "keterangan": "Sangat baik"},
     {"batas": "0.90", "predikat": "B", "keterangan": "Baik"},
@@ -42,6 +44,27 @@ class PeriodeAnalisis(models.Model):
         default=Decimal(75000),
         help_text="Permenpan RB 1/2020: 1.250 jam = 75.000 menit.",
     )
+    hari_kerja_efektif = models.DecimalField(
+        "hari kerja efektif per tahun",
+        max_digits=6,
+        decimal_places=2,
+        default=calc.HARI_KERJA_EFEKTIF,
+        help_text="Pengali volume yang dihitung per hari.",
+    )
+    minggu_kerja_efektif = models.DecimalField(
+        "minggu kerja efektif per tahun",
+        max_digits=6,
+        decimal_places=2,
+        default=calc.MINGGU_KERJA_EFEKTIF,
+        help_text="Pengali volume yang dihitung per minggu.",
+    )
+    bulan_kerja_efektif = models.DecimalField(
+        "bulan kerja per tahun",
+        max_digits=6,
+        decimal_places=2,
+        default=calc.BULAN_KERJA,
+        help_text="Pengali volume yang dihitung per bulan.",
+    )
     pembulatan = models.CharField(
         "pembulatan kebutuhan pegawai",
         max_length=10,
@@ -71,6 +94,15 @@ class PeriodeAnalisis(models.Model):
     @property
     def waktu_efektif_jam(self) -> Decimal:
         return self.waktu_efektif_menit / Decimal(60)
+
+    def faktor_volume(self) -> dict[str, Decimal]:
+        """Per-year multipliers of a volume counted per day, week, month or year."""
+        return {
+            "tahun": Decimal(1),
+            "bulan": self.bulan_kerja_efektif,
+            "minggu": self.minggu_kerja_efektif,
+            "hari": self.hari_kerja_efektif,
+        }
 
     def pita(self) -> list[tuple[Decimal, str]]:
         return [(Decimal(str(p["batas"])), p["predikat"]) for p in self.pita_efektivitas]
@@ -219,6 +251,41 @@ class SinonimKolom(models.Model):
 
     def __str__(self):
         return f"{self.sinonim} → {self.kolom}"
+
+
+class SinonimJenisJabatan(models.Model):
+    """A word offices write for a kind of position ("Struktural", "JFU", "Eselon III.a"); the
+    shipped list is in fixtures/impor_jenis_jabatan.json. `jenis` "struktural" means the level
+    is decided from the eselon, the chain, the unit's place or the title."""
+
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, null=True, blank=True
+    )
+    kata = models.CharField("tulisan pada buku kerja", max_length=100)
+    jenis = models.CharField(
+        "jenis jabatan",
+        max_length=15,
+        choices=[
+            ("struktural", "Struktural (tingkat ditentukan dari eselon/rantai/unit/nama)"),
+            ("jpt_utama", "JPT Utama"),
+            ("jpt_madya", "JPT Madya"),
+            ("jpt_pratama", "JPT Pratama"),
+            ("administrator", "Administrator"),
+            ("pengawas", "Pengawas"),
+            ("fungsional", "Fungsional"),
+            ("pelaksana", "Pelaksana"),
+        ],
+    )
+
+    class Meta:
+        verbose_name = "sinonim jenis jabatan"
+        verbose_name_plural = "sinonim jenis jabatan"
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "kata"], name="sinonim_jenis_unik")
+        ]
+
+    def __str__(self):
+        return f"{self.kata} → {self.get_jenis_display()}"
 
 
 class PemetaanKolom(models.Model):

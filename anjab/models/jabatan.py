@@ -11,6 +11,14 @@ from simple_history.models import HistoricalRecords
 TIDAK_NEGATIF = MinValueValidator(0, "Nilai tidak boleh negatif.")
 
 
+SATUAN_VOLUME = [
+    ("tahun", "per tahun"),
+    ("bulan", "per bulan"),
+    ("minggu", "per minggu"),
+    ("hari", "per hari"),
+]
+
+
 class Jabatan(models.Model):
     class Jenis(models.TextChoices):
         JPT_UTAMA = "jpt_utama", "JPT Utama"
@@ -204,6 +212,22 @@ class TugasJabatan(BarisJabatan):
     hasil_kerja = models.CharField("hasil kerja (satuan)", max_length=200, blank=True)
     volume = models.DecimalField(
         "jumlah beban kerja 1 tahun",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[TIDAK_NEGATIF],
+    )
+    # What the analyst (or the workbook) typed when the volume is counted per day, week or
+    # month; `volume` is always the per-year figure the calculations use.
+    satuan_volume = models.CharField(
+        "volume dihitung per",
+        max_length=10,
+        choices=SATUAN_VOLUME,
+        default="tahun",
+    )
+    volume_asal = models.DecimalField(
+        "volume per satuan waktu",
         max_digits=12,
         decimal_places=2,
         null=True,
