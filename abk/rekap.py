@@ -121,7 +121,7 @@ def hitung_rekap(periode: PeriodeAnalisis, unit: UnitOrganisasi | None = None) -
     pita = periode.pita()
     baris: list[BarisRekap] = []
     for nomor, depth, j in daftar:
-        fungsional = j.jenis == Jabatan.Jenis.FUNGSIONAL or (j.pk in butir and j.pk not in tugas)
+        fungsional = calc.metode_jabatan(j.jenis, j.pk in tugas, j.pk in butir) == calc.METODE_BUTIR
         if fungsional:
             jam = calc.beban_kerja_fungsional_jam(
                 (ak, kt, v) for _, _, ak, kt, v, _, _ in butir[j.pk]

@@ -109,10 +109,11 @@ def beban_kerja(jabatan: Jabatan, periode) -> dict:
     """Section 6 of a period with its computed columns and totals (abk.calculations)."""
     if "tugas" not in getattr(jabatan, "_prefetched_objects_cache", {}):
         jabatan = _jabatan_lengkap(jabatan.pk, periode)
+    tugas, butir = list(jabatan.tugas.all()), list(jabatan.butir.all())
     return hitung_beban(
-        fungsional=jabatan.jenis == Jabatan.Jenis.FUNGSIONAL,
-        tugas=list(jabatan.tugas.all()),
-        butir=list(jabatan.butir.all()),
+        fungsional=abk.metode_jabatan(jabatan.jenis, bool(tugas), bool(butir)) == abk.METODE_BUTIR,
+        tugas=tugas,
+        butir=butir,
         periode=periode,
     )
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.utils import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
 MAKS_UKURAN_BERKAS = 20 * 1024 * 1024  # 20 MB as uploaded
 MAKS_UKURAN_TERURAI = 200 * 1024 * 1024  # what the zip may expand to (zip bombs)
@@ -21,8 +23,10 @@ class BukuKerjaTidakSah(Exception):
     """The file cannot be read as an xlsx workbook; the message is for the user."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Sel:
+    """A cell as the user saw it: a formula counts by its cached value (`rumus` marks it)."""
+
     nilai: object
     rumus: bool = False
 
@@ -31,6 +35,17 @@ class Sel:
 class Lembar:
     nama: str
     baris: list[tuple[int, list[Sel]]] = field(default_factory=list)  # (row number, cells)
+    catatan: list[str] = field(default_factory=list)
+
+
+class _Pengurai(WorkSheetParser):
+    """openpyxl's streaming sheet parser, keeping both a formula's presence and its cached
+    value (openpyxl gives one or the other)."""
+
+    def parse_cell(self, element):
+        sel = super().parse_cell(element)
+        sel["rumus"] = element.find(FORMULA_TAG) is not None
+        return sel
 
 
 def periksa_berkas(path: Path) -> None:
@@ -73,10 +88,12 @@ def periksa_berkas(path: Path) -> None:
 
 
 def baca_buku(path: Path) -> list[Lembar]:
-    """Every visible sheet's non-empty rows, streamed; formulas are marked, not evaluated."""
+    """Every visible sheet's non-empty visible rows, streamed once. Formulas count by the value
+    Excel last computed; hidden sheets and rows are skipped with a note; a text merged down a
+    block of rows (a position's name beside its tasks) is repeated on each row."""
     periksa_berkas(path)
     try:
-        wb = load_workbook(path, read_only=True, data_only=False)
+        wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
         raise BukuKerjaTidakSah(f"Buku kerja tidak dapat dibaca: {e}") from None
     except Exception as e:  # openpyxl raises many kinds on malformed XML
@@ -85,29 +102,94 @@ def baca_buku(path: Path) -> list[Lembar]:
     try:
         for ws in wb.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible":
+                lembar.append(
+                    Lembar(ws.title, catatan=[f"Sheet {ws.title} disembunyikan; dilewati."])
+                )
                 continue
-            data = Lembar(ws.title)
-            for nomor, row in enumerate(ws.iter_rows(max_col=MAKS_KOLOM), start=1):
-                sel = [Sel(c.value, getattr(c, "data_type", None) == "f") for c in row]
-                if not any(_ada_isi(s.nilai) for s in sel):
-                    continue
-                if len(data.baris) >= MAKS_BARIS:
-                    raise BukuKerjaTidakSah(
-                        f"Sheet {ws.title} lebih dari {MAKS_BARIS:,} baris berisi; pecah buku "
-                        "kerja menjadi beberapa berkas.".replace(",", ".")
-                    )
-                data.baris.append((nomor, sel))
-            if data.baris:
-                lembar.append(data)
+            data = _baca_lembar(wb, ws)
+            lembar.append(data)
     except BukuKerjaTidakSah:
         raise
     except Exception as e:
         raise BukuKerjaTidakSah(f"Buku kerja tidak dapat dibaca ({type(e).__name__}).") from None
     finally:
         wb.close()
-    if not lembar:
+    if not any(lb.baris for lb in lembar):
         raise BukuKerjaTidakSah("Buku kerja tidak berisi data.")
     return lembar
+
+
+def _baca_lembar(wb, ws) -> Lembar:
+    data = Lembar(ws.title)
+    tersembunyi = []
+    with ws._get_source() as src:
+        pengurai = _Pengurai(
+            src,
+            ws._shared_strings,
+            data_only=True,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,
+            timedelta_formats=wb._timedelta_formats,
+        )
+        for nomor, cells in pengurai.parse():
+            atribut = pengurai.row_dimensions.get(str(nomor))
+            sel: list[Sel] = []
+            for c in cells:
+                kolom = c["column"]
+                if kolom > MAKS_KOLOM:
+                    break
+                while len(sel) < kolom - 1:
+                    sel.append(Sel(None))
+                nilai = c["value"]
+                if isinstance(nilai, str):
+                    nilai = nilai.strip() or None
+                sel.append(Sel(nilai, c["rumus"]))
+            if not any(s.nilai is not None or s.rumus for s in sel):
+                continue
+            if atribut and atribut.get("hidden") in ("1", "true"):
+                tersembunyi.append(nomor)
+                continue
+            if len(data.baris) >= MAKS_BARIS:
+                raise BukuKerjaTidakSah(
+                    f"Sheet {ws.title} lebih dari {MAKS_BARIS:,} baris berisi; pecah buku "
+                    "kerja menjadi beberapa berkas.".replace(",", ".")
+                )
+            data.baris.append((nomor, sel))
+        gabungan = pengurai.merged_cells
+    if gabungan is not None:
+        _isi_gabungan(data, gabungan)
+    if tersembunyi:
+        daftar = ", ".join(str(n) for n in tersembunyi[:10]) + (
+            " …" if len(tersembunyi) > 10 else ""
+        )
+        data.catatan.append(
+            f"Sheet {ws.title}: {len(tersembunyi)} baris tersembunyi dilewati (baris {daftar})."
+        )
+    return data
+
+
+def _isi_gabungan(data: Lembar, gabungan) -> None:
+    """A text merged over several rows belongs to each of them (openpyxl keeps it only on the
+    first); merged numbers are left alone (a printed total is not per row)."""
+    per_nomor = {nomor: sel for nomor, sel in data.baris}
+    for rentang in gabungan.mergeCell:
+        try:
+            kiri, atas, _kanan, bawah = range_boundaries(rentang.ref)
+        except (TypeError, ValueError):
+            continue
+        if bawah <= atas:
+            continue
+        asal = per_nomor.get(atas)
+        if asal is None or kiri - 1 >= len(asal) or not isinstance(asal[kiri - 1].nilai, str):
+            continue
+        for nomor in range(atas + 1, min(bawah, atas + MAKS_BARIS) + 1):
+            sel = per_nomor.get(nomor)
+            if sel is None:
+                continue
+            while len(sel) < kiri:
+                sel.append(Sel(None))
+            if sel[kiri - 1].nilai is None:
+                sel[kiri - 1] = Sel(asal[kiri - 1].nilai)
 
 
 def _ada_isi(nilai) -> bool:

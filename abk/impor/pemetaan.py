@@ -1,19 +1,87 @@
-"""Matching legacy column headers to the canonical fields (a synonym table kept as data),
-finding the header row below title rows, and telling minutes from hours."""
+"""Reading a legacy layout: header synonyms kept as data, header rows found anywhere in a
+sheet (one table, tables stacked, one form per position), key/value blocks above a table
+("Nama Jabatan : …"), rows of column numbers, and telling minutes from hours."""
 
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from abk.impor.baca import BARIS_CARI_JUDUL, Lembar, teks_sel
+from abk.impor.baca import BARIS_CARI_JUDUL, Lembar, Sel, teks_sel
 from organisasi.reference import baca_fixture
 
 MENIT, JAM = "menit", "jam"
+SATUAN_VOLUME = {
+    "hari": "hari",
+    "harian": "hari",
+    "sehari": "hari",
+    "minggu": "minggu",
+    "mingguan": "minggu",
+    "seminggu": "minggu",
+    "pekan": "minggu",
+    "bulan": "bulan",
+    "bulanan": "bulan",
+    "sebulan": "bulan",
+    "tahun": "tahun",
+    "tahunan": "tahun",
+    "setahun": "tahun",
+    "thn": "tahun",
+    "bln": "bulan",
+    "mg": "minggu",
+    "hr": "hari",
+}
+# Fields that make a row a table header (a row of only "Unit | Eselon" is not a task table).
+INTI = {"uraian_tugas", "butir_kegiatan", "angka_kredit", "nama_jabatan", "nip", "volume", "waktu"}
+# Labels of a key/value block above a form's table, and the fields they fill.
+KUNCI_BLOK = (
+    "nama_jabatan",
+    "unit",
+    "jenis_jabatan",
+    "kelas",
+    "ikhtisar",
+    "kode_jabatan",
+    "eselon",
+    "jenjang",
+    "pendidikan_syarat",
+    "rantai_jpt_madya",
+    "rantai_jpt_pratama",
+    "rantai_administrator",
+    "rantai_pengawas",
+    "waktu_efektif_tercetak",
+    "nomor",
+)
+KUNCI_BLOK_TAMBAHAN = {
+    "unit kerja": "unit",
+    "unit organisasi": "unit",
+    "satuan organisasi": "unit",
+    "perangkat daerah": "unit",
+    "opd": "unit",
+    "nama jabatan": "nama_jabatan",
+    "jabatan": "nama_jabatan",
+    "jenis jabatan": "jenis_jabatan",
+    "kelas jabatan": "kelas",
+    "ikhtisar jabatan": "ikhtisar",
+    "iktisar jabatan": "ikhtisar",
+    "kode jabatan": "kode_jabatan",
+    "eselon": "eselon",
+    "jpt madya": "rantai_jpt_madya",
+    "jpt pratama": "rantai_jpt_pratama",
+    "administrator": "rantai_administrator",
+    "pengawas": "rantai_pengawas",
+    "waktu kerja efektif": "waktu_efektif_tercetak",
+    "waktu efektif": "waktu_efektif_tercetak",
+    "jam kerja efektif": "waktu_efektif_tercetak",
+}
 
 
 def normalisasi(judul: str) -> str:
     """ "WAKTU PENYELESAIAN\n(JAM)" → "waktu penyelesaian jam"; "Kons-tantan" → "konstantan"."""
-    t = (judul or "").lower()
+    return _normalisasi(judul or "")
+
+
+@lru_cache(maxsize=65536)
+def _normalisasi(judul: str) -> str:
+    t = judul.lower()
     t = re.sub(r"(\w)-\s*(\w)", r"\1\2", t)  # words broken by a hyphen, as in "Kons-tantan"
     t = re.sub(r"\$[^$]*\$", " ", t)  # LaTeX the PDF conversion left in headers
     t = re.sub(r"[^0-9a-z]+", " ", t)
@@ -40,22 +108,38 @@ class Sinonim:
             tambahan = tambahan | SinonimKolom.objects.filter(instansi_id=instansi_id)
         for kolom, sinonim in tambahan.values_list("kolom", "sinonim"):
             daftar.setdefault(kolom, []).append(normalisasi(sinonim))
-        return cls(label={k: v["label"] for k, v in data.items()}, daftar=daftar)
+        s = cls(label={k: v["label"] for k, v in data.items()}, daftar=daftar)
+        s._tepat = {}
+        for kolom, sinonim in daftar.items():
+            for x in sinonim:
+                s._tepat.setdefault(x, kolom)
+        s._cache = {}
+        return s
+
+    def tepat(self, judul: str) -> str | None:
+        """The field a header names exactly (fast; used on every row of a sheet)."""
+        return self._tepat.get(normalisasi(judul)) or self._tepat.get(tanpa_kurung(judul))
 
     def cocokkan(self, judul: str) -> str | None:
         """The field a header means, or None."""
+        if judul in self._cache:
+            return self._cache[judul]
+        hasil = self._cocokkan(judul)
+        self._cache[judul] = hasil
+        return hasil
+
+    def _cocokkan(self, judul: str) -> str | None:
         penuh, inti = normalisasi(judul), tanpa_kurung(judul)
         if not penuh:
             return None
         for teks in (penuh, inti):
-            for kolom, sinonim in self.daftar.items():
-                if teks in sinonim:
-                    return kolom
+            if teks in self._tepat:
+                return self._tepat[teks]
         # Longer synonyms contained in a longer header ("JUMLAH BEBAN KERJA 1 TAHUN (VOL)").
         terbaik, panjang = None, 0
         for kolom, sinonim in self.daftar.items():
             for s in sinonim:
-                if len(s) >= 5 and re.search(rf"\b{re.escape(s)}\b", inti) and len(s) > panjang:
+                if len(s) >= 5 and len(s) > panjang and re.search(rf"\b{re.escape(s)}\b", inti):
                     terbaik, panjang = kolom, len(s)
         if terbaik:
             return terbaik
@@ -66,19 +150,26 @@ class Sinonim:
 
 @dataclass
 class PetaLembar:
+    """How a sheet's table is read: its header row, what each column means, the time unit."""
+
     lembar: str
     baris_judul: int
     judul: list[str]
     kolom: dict[int, str] = field(default_factory=dict)  # column index → field
     satuan_waktu: str = MENIT
     catatan: list[str] = field(default_factory=list)
+    satuan_volume: str = "tahun"  # from a "per bulan" header; a satuan_volume column wins
+    tata_letak: str = ""  # datar, tertaut, formulir, rekap, prosa … (set by the analysis)
+    tautan: str = ""  # how its rows find their position, in words
 
     @property
     def jenis(self) -> str:
         f = set(self.kolom.values())
-        if "angka_kredit" in f or "butir_kegiatan" in f:
-            return "butir"
-        if "uraian_tugas" in f:
+        if self.tata_letak == "rekap":
+            return "rekap"
+        if self.tata_letak == "prosa":
+            return "tidak_dikenal"
+        if "angka_kredit" in f or "butir_kegiatan" in f or "uraian_tugas" in f:
             return "tugas"
         if "nip" in f:
             return "pegawai"
@@ -92,24 +183,102 @@ class PetaLembar:
         """Signature of the sheet's shape, to reuse a saved mapping for the same layout."""
         return f"{self.lembar.lower()}|" + "|".join(normalisasi(j) for j in self.judul)
 
+    def indeks(self, kolom: str) -> int | None:
+        return next((i for i, f in self.kolom.items() if f == kolom), None)
+
+
+def _teks_pendek(sel: list[Sel]) -> list[str] | None:
+    """The row's texts when it can be a header: at least two short texts, no numbers."""
+    teks = []
+    for s in sel:
+        v = s.nilai
+        if v is None:
+            teks.append("")
+            continue
+        if not isinstance(v, str) or len(v) > 80:
+            return None
+        teks.append(teks_sel(v))
+    return teks if sum(1 for t in teks if t) >= 2 else None
+
+
+def peta_baris(sel: list[Sel], sinonim: Sinonim, *, teliti: bool) -> dict[int, str]:
+    """The fields a row's cells name as a header ({} when it is not a header row)."""
+    teks = _teks_pendek(sel)
+    if teks is None:
+        return {}
+    kolom: dict[int, str] = {}
+    for i, j in enumerate(teks):
+        if not j:
+            continue
+        f = sinonim.cocokkan(j) if teliti else sinonim.tepat(j)
+        if f and f not in kolom.values():
+            kolom[i] = f
+    if len(kolom) < 2 or not INTI & set(kolom.values()):
+        return {}
+    return kolom
+
+
+def buat_peta(nama: str, nomor: int, sel: list[Sel], kolom: dict[int, str]) -> PetaLembar:
+    peta = PetaLembar(nama, nomor, [teks_sel(s.nilai) for s in sel], dict(kolom))
+    _sesuaikan(peta)
+    tentukan_satuan_waktu(peta)
+    return peta
+
+
+def _sesuaikan(peta: PetaLembar) -> None:
+    """Headers that mean different things on different kinds of sheet."""
+    f = set(peta.kolom.values())
+    if "nip" not in f:
+        for i, k in list(peta.kolom.items()):
+            if k == "pendidikan" and "pendidikan_syarat" not in f:
+                peta.kolom[i] = "pendidikan_syarat"
+    if not f & {"uraian_tugas", "butir_kegiatan", "angka_kredit", "nip"}:
+        # On a sheet of positions, "Kebutuhan Pegawai" is the position's printed need.
+        for i, k in list(peta.kolom.items()):
+            if k == "kebutuhan_tugas_tercetak" and "kebutuhan_tercetak" not in f:
+                peta.kolom[i] = "kebutuhan_tercetak"
+        # "No" on a sheet of positions is the position's number.
+        if "nomor" not in f:
+            for i, j in enumerate(peta.judul):
+                if i not in peta.kolom and normalisasi(j) in {"no", "nomor", "no urut"}:
+                    peta.kolom[i] = "nomor"
+                    break
+    i = peta.indeks("volume")
+    if i is not None:
+        peta.satuan_volume = satuan_volume_judul(peta.judul[i]) or "tahun"
+
+
+def satuan_volume_judul(judul: str) -> str | None:
+    """ "Volume per Bulan", "Beban kerja / minggu", "Jumlah sebulan" → the period, else None."""
+    n = normalisasi(judul)
+    m = re.search(r"\b(?:per|tiap|setiap)\s+(hari|minggu|pekan|bulan|tahun)\b", n)
+    if m:
+        return SATUAN_VOLUME[m.group(1)]
+    m = re.search(r"\b(sehari|seminggu|sebulan|setahun|harian|mingguan|bulanan|tahunan)\b", n)
+    if m:
+        return SATUAN_VOLUME[m.group(1)]
+    if re.search(r"/\s*(hari|minggu|bulan|tahun)\b", (judul or "").lower()):
+        return SATUAN_VOLUME[re.search(r"/\s*(hari|minggu|bulan|tahun)", judul.lower()).group(1)]
+    if re.search(r"\b1 tahun\b|\bsatu tahun\b", n):
+        return "tahun"
+    return None
+
 
 def cari_judul(lembar: Lembar, sinonim: Sinonim) -> PetaLembar | None:
-    """The header row: among the first rows, the one whose cells match the most fields."""
-    terbaik, skor_terbaik = None, 1
+    """The first table header of a sheet: among its first rows, the one naming the most fields."""
+    terbaik, skor = None, 1
     for nomor, sel in lembar.baris[:BARIS_CARI_JUDUL]:
-        judul = [teks_sel(s.nilai) for s in sel]
-        kolom = {}
-        for i, j in enumerate(judul):
-            if len(j) > 80:  # a sentence, not a column header
-                continue
-            f = sinonim.cocokkan(j)
-            if f and f not in kolom.values():
-                kolom[i] = f
-        if len(kolom) > skor_terbaik:
-            terbaik, skor_terbaik = PetaLembar(lembar.nama, nomor, judul, kolom), len(kolom)
+        kolom = peta_baris(sel, sinonim, teliti=True)
+        if len(kolom) > skor:
+            terbaik, skor = (nomor, sel, kolom), len(kolom)
     if terbaik is not None:
-        tentukan_satuan_waktu(terbaik)
-        return terbaik
+        return buat_peta(lembar.nama, *terbaik)
+    if not lembar.baris:
+        return None
+    if _prosa(lembar):
+        peta = PetaLembar(lembar.nama, lembar.baris[0][0], [], tata_letak="prosa")
+        peta.catatan.append(f"Sheet {lembar.nama} berisi teks (petunjuk/keterangan); dilewati.")
+        return peta
     # Nothing recognisable: offer the first row as headers so the analyst can map by hand.
     nomor, sel = lembar.baris[0]
     peta = PetaLembar(lembar.nama, nomor, [teks_sel(s.nilai) for s in sel])
@@ -121,13 +290,74 @@ def cari_judul(lembar: Lembar, sinonim: Sinonim) -> PetaLembar | None:
     return peta
 
 
+def _prosa(lembar: Lembar) -> bool:
+    """Instructions or notes: rows of one or two cells of sentences, no table."""
+    lebar = [sum(1 for s in sel if s.nilai is not None) for _, sel in lembar.baris[:60]]
+    panjang = [
+        len(str(s.nilai)) for _, sel in lembar.baris[:60] for s in sel if isinstance(s.nilai, str)
+    ]
+    return bool(lebar) and max(lebar) <= 2 and sum(panjang) / max(len(panjang), 1) > 25
+
+
 def tentukan_satuan_waktu(peta: PetaLembar) -> None:
     """Minutes unless the time column's header says hours ("JAM", "jam kerja")."""
-    for i, f in peta.kolom.items():
-        if f == "waktu":
-            j = normalisasi(peta.judul[i])
-            peta.satuan_waktu = JAM if re.search(r"\bjam\b", j) else MENIT
-            if peta.satuan_waktu == MENIT and not re.search(r"\b(menit|mnt)\b", j):
-                peta.catatan.append(
-                    f"Kolom “{peta.judul[i]}” tidak menyebut satuan; dianggap menit."
-                )
+    i = peta.indeks("waktu")
+    if i is None:
+        return
+    j = normalisasi(peta.judul[i])
+    peta.satuan_waktu = JAM if re.search(r"\bjam\b", j) else MENIT
+    if peta.satuan_waktu == MENIT and not re.search(r"\b(menit|mnt)\b", j):
+        peta.catatan.append(
+            f"Kolom “{peta.judul[i]}” tidak menyebut satuan; dianggap menit kecuali kolom "
+            "waktu efektif atau kebutuhan tercetak menunjukkan jam."
+        )
+
+
+_ENUMERASI = re.compile(r"^\s*(?:\d{1,2}|[a-z])\s*[.)]\s+", re.IGNORECASE)
+
+
+def baris_kunci_nilai(
+    sel: list[Sel], sinonim: Sinonim, *, titik_dua: bool = False
+) -> tuple[str, str] | None:
+    """("nama_jabatan", "Penata Layanan Operasional") for a block row such as
+    "Nama Jabatan | : | Penata …", "1. Nama Jabatan : Penata …" or "Unit Kerja | Bidang …"."""
+    isi = [(i, s.nilai) for i, s in enumerate(sel) if s.nilai is not None]
+    if not isi or len(isi) > 4 or not isinstance(isi[0][1], str):
+        return None
+    pertama = _ENUMERASI.sub("", teks_sel(isi[0][1]))
+    label, pemisah, sisa = pertama.partition(":")
+    kunci = _kunci_blok(label, sinonim)
+    if kunci is None:
+        return None
+    bagian = [sisa.strip()] if pemisah else []
+    bagian += [teks_sel(v) for _, v in isi[1:]]
+    tanpa_pemisah = not pemisah and (len(isi) < 2 or not teks_sel(isi[1][1]).startswith(":"))
+    if titik_dua and tanpa_pemisah:
+        return None
+    nilai = " ".join(b for b in bagian if b and b != ":").lstrip(": ").strip()
+    if not nilai and not pemisah and len(isi) == 1:
+        return None
+    return kunci, nilai
+
+
+def _kunci_blok(label: str, sinonim: Sinonim) -> str | None:
+    n = normalisasi(label)
+    if not n or len(n) > 40:
+        return None
+    if n in KUNCI_BLOK_TAMBAHAN:
+        return KUNCI_BLOK_TAMBAHAN[n]
+    f = sinonim.tepat(label)
+    return f if f in KUNCI_BLOK else None
+
+
+def baris_nomor_kolom(sel: list[Sel]) -> bool:
+    """The row of column numbers under a header: "(1) (2) (3) …" or 1 2 3 …"""
+    angka = []
+    for s in sel:
+        if s.nilai is None:
+            continue
+        m = re.fullmatch(r"\(?\s*(\d{1,2})\s*\)?", teks_sel(s.nilai))
+        if not m:
+            return False
+        angka.append(int(m.group(1)))
+    return len(angka) >= 3 and angka == sorted(angka) and len(set(angka)) == len(angka)

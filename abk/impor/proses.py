@@ -1,15 +1,15 @@
 """The import, step by step: analyse (headers), check (validate + dry run), import."""
 
+from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
-from abk.impor.baca import Lembar, baca_buku
-from abk.impor.pemetaan import JAM, MENIT, PetaLembar, Sinonim, cari_judul
+from abk.calculations import WAKTU_EFEKTIF_MENIT as WAKTU_EFEKTIF
+from abk.impor.baca import Lembar, baca_buku, teks_sel
+from abk.impor.pemetaan import JAM, MENIT, PetaLembar, Sinonim, cari_judul, normalisasi
 from abk.impor.tulis import Rencana, terapkan
 from abk.impor.validasi import BULAT_LAZIM, HasilBaca, NilaiTidakSah, angka, baca_semua
 from organisasi.formatting import angka as format_angka
-
-WAKTU_EFEKTIF = Decimal(75000)
 
 
 def peta_ke_dict(p: PetaLembar) -> dict:
@@ -19,6 +19,8 @@ def peta_ke_dict(p: PetaLembar) -> dict:
         "judul": p.judul,
         "kolom": {str(i): f for i, f in p.kolom.items()},
         "satuan_waktu": p.satuan_waktu,
+        "satuan_volume": p.satuan_volume,
+        "tata_letak": p.tata_letak,
         "catatan": p.catatan,
     }
 
@@ -30,12 +32,42 @@ def peta_dari_dict(d: dict) -> PetaLembar:
         judul=d["judul"],
         kolom={int(i): f for i, f in d["kolom"].items() if f},
         satuan_waktu=d.get("satuan_waktu", MENIT),
+        satuan_volume=d.get("satuan_volume", "tahun"),
+        tata_letak=d.get("tata_letak", ""),
         catatan=d.get("catatan", []),
     )
 
 
+DESKRIPTIF = {
+    "ikhtisar",
+    "kelas",
+    "jenis_jabatan",
+    "jenjang",
+    "kode_jabatan",
+    "pendidikan_syarat",
+    "pengalaman",
+    "eselon",
+    "rantai_jpt_pratama",
+    "rantai_administrator",
+    "rantai_pengawas",
+    "kepala_unit",
+}
+TATA_LETAK = {
+    "datar": "tabel datar (jabatan dan unit pada setiap baris)",
+    "tertaut": "lembar tertaut (tugas merujuk lembar jabatan)",
+    "formulir": "formulir per jabatan (blok isian di atas tabel)",
+    "jabatan": "daftar jabatan",
+    "rekap": "rekap (hanya angka tercetak pembanding)",
+    "prosa": "teks petunjuk (dilewati)",
+    "pegawai": "daftar pegawai",
+    "unit": "daftar unit",
+    "tidak_dikenal": "tidak dikenali (dilewati)",
+}
+
+
 def analisis(lembar: list[Lembar], instansi_id: int | None) -> list[PetaLembar]:
-    """Header row and column mapping of every sheet; a saved mapping of the same layout wins."""
+    """Header row, column mapping and layout of every sheet; a saved mapping of the same
+    layout wins."""
     from abk.models import PemetaanKolom
 
     sinonim = Sinonim.muat(instansi_id)
@@ -46,6 +78,8 @@ def analisis(lembar: list[Lembar], instansi_id: int | None) -> list[PetaLembar]:
             for d in m.pemetaan.get("lembar", []):
                 tersimpan[d.get("tanda")] = (m, d)
     for lb in lembar:
+        if not lb.baris:
+            continue
         peta = cari_judul(lb, sinonim)
         if peta is None:
             continue
@@ -55,8 +89,43 @@ def analisis(lembar: list[Lembar], instansi_id: int | None) -> list[PetaLembar]:
             peta.catatan = [f"Memakai pemetaan tersimpan “{m.nama}”."]
         else:
             periksa_jam_berisi_menit(lb, peta)
+            if peta.jenis == "jabatan" and _judul_rekap(lb, peta):
+                peta.tata_letak = "rekap"
         hasil.append(peta)
+    _rekap_tersirat(hasil)
+    for p in hasil:
+        if not p.tata_letak:
+            p.tata_letak = p.jenis if p.jenis != "tugas" else ""
     return hasil
+
+
+def _judul_rekap(lb: Lembar, peta: PetaLembar) -> bool:
+    if "rekap" in normalisasi(lb.nama):
+        return True
+    return any(
+        "rekap" in normalisasi(teks_sel(s.nilai))
+        for nomor, sel in lb.baris
+        if nomor < peta.baris_judul
+        for s in sel
+        if isinstance(s.nilai, str)
+    )
+
+
+def _rekap_tersirat(peta: list[PetaLembar]) -> None:
+    """A list of positions with only their printed needs, beside forms that name their own
+    position, is a recap: it compares, it does not create positions."""
+    tugas = [p for p in peta if p.jenis == "tugas"]
+    if not tugas or any(
+        {"nama_jabatan", "nomor", "kode_jabatan"} & set(p.kolom.values()) for p in tugas
+    ):
+        return
+    for p in peta:
+        if p.jenis == "jabatan" and not DESKRIPTIF & set(p.kolom.values()):
+            p.tata_letak = "rekap"
+            p.catatan.append(
+                f"Sheet {p.lembar} hanya berisi nama jabatan dan angka; dipakai sebagai rekap "
+                "pembanding."
+            )
 
 
 def periksa_jam_berisi_menit(lembar: Lembar, peta: PetaLembar) -> None:
@@ -100,6 +169,34 @@ def periksa_jam_berisi_menit(lembar: Lembar, peta: PetaLembar) -> None:
         )
 
 
+def laporan_lembar(peta: list[PetaLembar], hasil: HasilBaca | None = None) -> list[str]:
+    """How each sheet was read, in words, for the check step."""
+    baris = []
+    per_lembar = defaultdict(list)
+    for info in hasil.lembar if hasil else []:
+        per_lembar[info["lembar"]].append(info)
+    for p in peta:
+        segmen = per_lembar.get(p.lembar, [])
+        letak = (segmen[0].get("tata_letak") if segmen else "") or p.tata_letak or p.jenis
+        judul = ", ".join(str(s["baris_judul"]) for s in segmen) or str(p.baris_judul)
+        kolom = "; ".join(
+            f"{p.judul[i] if i < len(p.judul) else i} → {f}" for i, f in sorted(p.kolom.items())
+        )
+        teks = f"Sheet {p.lembar}: {TATA_LETAK.get(letak, letak)}; judul kolom di baris {judul}"
+        if len(segmen) > 1:
+            teks += f" ({len(segmen)} tabel)"
+        if p.jenis == "tugas":
+            teks += f"; waktu dalam {p.satuan_waktu}"
+            if p.satuan_volume != "tahun":
+                teks += f"; volume per {p.satuan_volume}"
+            if segmen and segmen[0].get("tautan"):
+                teks += f"; {segmen[0]['tautan']}"
+        if kolom:
+            teks += f". Kolom: {kolom}"
+        baris.append(teks)
+    return baris
+
+
 def periksa_dan_impor(
     path: Path,
     peta: list[PetaLembar],
@@ -107,22 +204,28 @@ def periksa_dan_impor(
     instansi,
     unit,
     periode,
+    jabatan=None,
     buat_unit=False,
     hanya_sah=False,
     kering=True,
     progres=None,
+    pilihan_unit=None,
 ) -> tuple[HasilBaca, Rencana]:
+    """Reads, checks and (unless `kering`) writes the workbook. With `jabatan`, the
+    workbook describes that one position and every row goes to it."""
     lembar = baca_buku(path)
-    hasil = baca_semua(lembar, peta)
+    hasil = baca_semua(lembar, peta, instansi.pk if instansi else None)
     rencana = terapkan(
         hasil,
         instansi=instansi,
         unit_induk=unit,
         periode=periode,
+        jabatan=jabatan,
         buat_unit=buat_unit,
         hanya_sah=hanya_sah,
         kering=kering,
         sumber=f"Impor {path.name}",
         progres=progres,
+        pilihan_unit=pilihan_unit or {},
     )
     return hasil, rencana

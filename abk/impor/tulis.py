@@ -9,14 +9,26 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
+from abk import calculations as calc
+from abk.impor.nilai import TINGKAT_NAMA
 from abk.impor.pemetaan import normalisasi
+from abk.impor.unit import PohonUnit, jalur_posisi, kunci_unit
 from abk.impor.validasi import Galat, HasilBaca, Posisi
 from abk.models import DeklarasiJabatan
 from anjab.models import ButirKegiatan, Jabatan, TugasJabatan
+from organisasi.formatting import angka as format_angka
 from organisasi.models import PangkatGolongan, Pegawai, UnitOrganisasi
 
 KOLOM_TUGAS = ["uraian", "hasil_kerja", "volume", "waktu", "kebutuhan_tercetak"]
+KOLOM_TUGAS_SIMPAN = [*KOLOM_TUGAS, "satuan_volume", "volume_asal"]
+FK_JABATAN = ["unit", "instansi", "atasan", "jabatan_fungsional", "jabatan_pelaksana"]
+SEBUTAN_FAKTOR = {
+    "hari": "hari kerja efektif",
+    "minggu": "minggu kerja efektif",
+    "bulan": "bulan kerja",
+}
 KOLOM_BUTIR = [
     "unsur",
     "sub_unsur",
@@ -72,6 +84,10 @@ class Rencana:
     rincian: list[tuple[str, str]] = field(default_factory=list)
     galat: list[Galat] = field(default_factory=list)
     ditulis: bool = False
+    # Per position: the need computed from the rows beside the need the workbook printed.
+    perbandingan: list[dict] = field(default_factory=list)
+    peringatan: list[str] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
 
     @property
     def ada_perubahan(self) -> bool:
@@ -93,69 +109,44 @@ class Rencana:
             "deklarasi": self.deklarasi,
             "rincian": self.rincian[:500],
             "ditulis": self.ditulis,
+            "perbandingan": [_json(b) for b in self.perbandingan[:2000]],
+            "peringatan": self.peringatan[:100],
+            "catatan_tulis": self.catatan[:200],
         }
 
 
+def _json(b: dict) -> dict:
+    return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in b.items()}
+
+
 class _Penulis:
-    def __init__(self, hasil, instansi, unit_induk, periode, buat_unit, sumber, progres):
+    def __init__(self, hasil, instansi, unit_induk, periode, buat_unit, sumber, progres, **kw):
         self.h, self.instansi, self.induk, self.periode = hasil, instansi, unit_induk, periode
         self.buat_unit, self.sumber, self.progres = buat_unit, sumber, progres
+        self.jabatan_tujuan = kw.get("jabatan")
         self.r = Rencana()
-        qs = UnitOrganisasi.objects.filter(instansi=instansi)
-        if unit_induk is not None:
-            qs = qs.filter(pk__in=UnitOrganisasi.objects.descendants(unit_induk, include_self=True))
-        self.unit_per_nama: dict[str, list[UnitOrganisasi]] = defaultdict(list)
-        self.lingkup: set[int] = set()
-        for u in qs:
-            self.unit_per_nama[normalisasi(u.nama)].append(u)
-            self.lingkup.add(u.pk)
+        self.pohon = PohonUnit(
+            instansi,
+            unit_induk,
+            buat=buat_unit,
+            pilihan={kunci_unit(k): v for k, v in (kw.get("pilihan_unit") or {}).items()},
+            galat=self.galat,
+        )
+        self.faktor = periode.faktor_volume()
         self.posisi_jabatan: dict[tuple, Jabatan] = {}
+
+    @property
+    def lingkup(self) -> set[int]:
+        return self.pohon.lingkup
 
     def galat(self, letak: tuple[str, int], kolom: str, nilai: str, pesan: str):
         self.r.galat.append(Galat(letak[0], letak[1], kolom, nilai, pesan))
 
-    def unit(
-        self, nama: str, letak, *, induk: UnitOrganisasi | None = None, data: dict | None = None
-    ) -> UnitOrganisasi | None:
-        if not nama:
-            if self.induk is None:
-                self.galat(letak, "Unit", "", "pilih unit tujuan impor atau sertakan kolom Unit.")
-            return self.induk
-        cocok = self.unit_per_nama.get(normalisasi(nama), [])
-        if len(cocok) == 1:
-            return cocok[0]
-        if len(cocok) > 1:
-            self.galat(
-                letak,
-                "Unit",
-                nama,
-                "ada lebih dari satu unit bernama ini; pilih unit tujuan yang lebih sempit.",
-            )
-            return None
-        if not self.buat_unit:
-            self.galat(
-                letak,
-                "Unit",
-                nama,
-                "tidak ditemukan pada instansi/unit tujuan; aktifkan “buat unit baru” bila "
-                "memang unit baru.",
-            )
-            return None
-        data = data or {}
-        unit = UnitOrganisasi(
-            instansi=self.instansi,
-            parent=induk or self.induk,
-            nama=nama,
-            jenis=_kode_jenis_unit(data.get("jenis", "")) or _jenis_unit(nama),
-            eselon=data.get("eselon", "") if data.get("eselon") in ESELON else "",
-            urutan=len(self.r.unit_dibuat) + 1,
-        )
-        unit.full_clean()
-        unit.save()
-        self.unit_per_nama[normalisasi(nama)].append(unit)
-        self.lingkup.add(unit.pk)
-        self.r.unit_dibuat.append(nama)
-        return unit
+    def unit(self, nama: str, letak, *, induk=None, data=None) -> UnitOrganisasi | None:
+        if induk is not None:
+            jalur = [*self.pohon._jalur_teks(induk).split(" › "), nama]
+            return self.pohon.cari(jalur, letak, data)
+        return self.pohon.cari([nama], letak, data)
 
     def jalankan(self) -> Rencana:
         for u in self.h.unit:
@@ -163,92 +154,187 @@ class _Penulis:
             if u["induk"] and induk is None:
                 continue
             self.unit(u["nama"], u["_baris"], induk=induk, data=u)
-        kelompok: dict[tuple, list[Posisi]] = defaultdict(list)
-        target: dict[int, UnitOrganisasi] = {}
+        if self.jabatan_tujuan is not None:
+            self._satu_jabatan()
+        else:
+            self._semua_jabatan()
+        self.r.unit_dibuat = [u.nama for u in self.pohon.dibuat]
+        for data in self.h.pegawai:
+            self.pegawai(data)
+        self._bandingkan()
+        self._periksa_waktu_efektif()
+        return self.r
+
+    def _satu_jabatan(self):
+        """A one-position workbook (a form, SIASN's) fills the position the user picked."""
+        daftar = list(self.h.posisi.values())
+        j = self.jabatan_tujuan
+        if len(daftar) != 1:
+            nama = ", ".join(p.nama for p in daftar[:5])
+            self.galat(
+                ("", 0),
+                "",
+                "",
+                f"buku kerja ini berisi {len(daftar)} jabatan ({nama}); impor ke satu jabatan "
+                "hanya untuk buku kerja satu jabatan.",
+            )
+            return
+        self._tulis([(daftar[0], j.unit, j)])
+
+    def _semua_jabatan(self):
+        target: list[tuple[Posisi, UnitOrganisasi]] = []
         for p in self.h.posisi.values():
-            unit = self.unit(p.unit, p.baris_pertama)
+            kepala = p.atribut.get("jenis") not in ("fungsional", "pelaksana")
+            jalur = jalur_posisi(p.unit, p.nama, p.rantai, kepala=kepala)
+            unit = self.pohon.cari(jalur, p.baris_pertama)
             if unit is None:
                 continue
-            target[id(p)] = unit
+            if p.atribut.pop("_tingkat_dari_unit", False):
+                self._tingkat_dari_unit(p, unit)
+            target.append((p, unit))
+        kelompok: dict[tuple, list[Posisi]] = defaultdict(list)
+        unit_posisi = {}
+        for p, unit in target:
             kelompok[(unit.pk, normalisasi(p.nama))].append(p)
+            unit_posisi[id(p)] = unit
         ada = defaultdict(list)
-        for j in Jabatan.objects.filter(unit_id__in={u.pk for u in target.values()}).order_by(
+        urutan_akhir: dict[int, int] = defaultdict(int)
+        for j in Jabatan.objects.filter(unit_id__in={u.pk for _, u in target}).order_by(
             "urutan", "pk"
         ):
             ada[(j.unit_id, normalisasi(j.nama))].append(j)
-        total = len(self.h.posisi)
-        for i, ((unit_id, _), daftar) in enumerate(kelompok.items()):
+            urutan_akhir[j.unit_id] = max(urutan_akhir[j.unit_id], j.urutan)
+        rencana = []
+        for (unit_id, nama), daftar in kelompok.items():
             for k, p in enumerate(sorted(daftar, key=lambda p: _urut_nomor(p.nomor))):
-                lama = ada[(unit_id, normalisasi(p.nama))]
-                self.jabatan(p, target[id(p)], lama[k] if k < len(lama) else None)
-            if self.progres:
-                self.progres(i + 1, total)
-        for data in self.h.pegawai:
-            self.pegawai(data)
-        return self.r
+                lama = ada[(unit_id, nama)]
+                rencana.append((p, unit_posisi[id(p)], lama[k] if k < len(lama) else None))
+        urutan = {id(p): i for i, p in enumerate(self.h.posisi.values())}
+        rencana.sort(key=lambda r: urutan[id(r[0])])
+        self._tulis(rencana, urutan_akhir)
 
-    def jabatan(self, p: Posisi, unit: UnitOrganisasi, j: Jabatan | None):
-        nilai = {k: v for k, v in p.atribut.items() if k in ATRIBUT}
-        baru = j is None
-        if baru:
-            j = Jabatan(unit=unit, instansi=self.instansi, nama=p.nama, jenis="pelaksana")
-            j.urutan = _nomor_akhir(p.nomor) or (
-                (
-                    Jabatan.objects.filter(unit=unit)
-                    .order_by("-urutan")
-                    .values_list("urutan", flat=True)
-                    .first()
-                    or 0
-                )
-                + 1
+    def _tingkat_dari_unit(self, p: Posisi, unit: UnitOrganisasi):
+        kedalaman = self.pohon.kedalaman(unit)
+        tingkat = ["jpt_pratama", "administrator", "pengawas"][min(kedalaman, 2)]
+        if unit.eselon:
+            tingkat = {"I": "jpt_madya", "II": "jpt_pratama", "III": "administrator"}.get(
+                unit.eselon.split(".")[0], "pengawas"
             )
-        berubah = [k for k, v in nilai.items() if getattr(j, k) != v]
-        for k in berubah:
-            setattr(j, k, nilai[k])
-        if baru or berubah:
-            try:
-                j.full_clean()
-            except ValidationError as e:
-                self.galat(p.baris_pertama, "Nama jabatan", p.nama, " ".join(e.messages))
-                return
-            j.save()
-        self.posisi_jabatan[(normalisasi(p.unit), normalisasi(p.nama), p.nomor)] = j
-        ubah_baris = self.baris(j, TugasJabatan, KOLOM_TUGAS, p.tugas) | self.baris(
-            j, ButirKegiatan, KOLOM_BUTIR, p.butir
+        p.atribut["jenis"] = tingkat
+        self.r.catatan.append(
+            f"{p.nama} ({unit.nama}): “Struktural” dibaca {TINGKAT_NAMA[tingkat]} (dari letak "
+            "unitnya pada pohon organisasi)."
         )
-        ubah_deklarasi = self.deklarasi(j, p)
+
+    def _tulis(self, rencana: list[tuple], urutan_akhir=None):
+        """Positions, their rows and their printed figures, in bulk."""
+        urutan_akhir = urutan_akhir if urutan_akhir is not None else defaultdict(int)
+        baru, ubah, semua = [], [], []
+        for p, unit, j in rencana:
+            nilai = {k: v for k, v in p.atribut.items() if k in ATRIBUT}
+            if j is None:
+                j = Jabatan(unit=unit, instansi=self.instansi, nama=p.nama[:250], jenis="pelaksana")
+                nomor = _nomor_akhir(p.nomor)
+                if nomor is None:
+                    urutan_akhir[unit.pk] += 1
+                    nomor = urutan_akhir[unit.pk]
+                j.urutan = nomor
+                status = "dibuat"
+            else:
+                status = "tetap"
+            berubah = [k for k, v in nilai.items() if getattr(j, k) != v]
+            for k in berubah:
+                setattr(j, k, nilai[k])
+            if status == "dibuat" or berubah:
+                try:
+                    j.clean_fields(exclude=FK_JABATAN)
+                    j.clean()
+                except ValidationError as e:
+                    self.galat(p.baris_pertama, "Nama jabatan", p.nama, " ".join(e.messages))
+                    continue
+                if status == "tetap":
+                    status = "diperbarui"
+                    ubah.append((j, berubah))
+                else:
+                    baru.append(j)
+            semua.append((p, unit, j, status))
         if baru:
-            self.r.jabatan["dibuat"] += 1
-            self.r.rincian.append(("dibuat", f"{p.nama} ({unit.nama})"))
-        elif berubah or ubah_baris or ubah_deklarasi:
-            self.r.jabatan["diperbarui"] += 1
-            self.r.rincian.append(("diperbarui", f"{p.nama} ({unit.nama})"))
-        else:
-            self.r.jabatan["tetap"] += 1
+            bulk_create_with_history(baru, Jabatan, batch_size=500)
+        for j, berubah in ubah:
+            j.save(update_fields=berubah)
+        ids = [j.pk for _, _, j, _ in semua]
+        lama_tugas = self._baris_lama(TugasJabatan, KOLOM_TUGAS_SIMPAN, ids)
+        lama_butir = self._baris_lama(ButirKegiatan, KOLOM_BUTIR, ids)
+        lama_deklarasi = {
+            d.jabatan_id: d
+            for d in DeklarasiJabatan.objects.filter(periode=self.periode, jabatan_id__in=ids)
+        }
+        ganti = {TugasJabatan: [], ButirKegiatan: []}
+        isi = {TugasJabatan: [], ButirKegiatan: []}
+        deklarasi_baru = []
+        total = len(semua)
+        for i, (p, unit, j, status) in enumerate(semua):
+            self.posisi_jabatan[(normalisasi(p.unit), normalisasi(p.nama), p.nomor)] = j
+            tugas = [self._tugas(t) for t in p.tugas]
+            butir = [{k: r.get(k) for k in KOLOM_BUTIR} for r in p.butir]
+            beda = False
+            for model, rows, lama in (
+                (TugasJabatan, tugas, lama_tugas),
+                (ButirKegiatan, butir, lama_butir),
+            ):
+                if rows and not _sama(lama.get(j.pk, []), rows):
+                    beda = True
+                    if j.pk in lama:
+                        ganti[model].append(j.pk)
+                    isi[model].extend(
+                        model(jabatan=j, periode=self.periode, urutan=k, **r)
+                        for k, r in enumerate(rows, start=1)
+                    )
+            beda_deklarasi = self._deklarasi(j, p, lama_deklarasi.get(j.pk), deklarasi_baru)
+            label = f"{p.nama} ({unit.nama})"
+            if status == "dibuat":
+                self.r.jabatan["dibuat"] += 1
+                self.r.rincian.append(("dibuat", label))
+            elif status == "diperbarui" or beda or beda_deklarasi:
+                self.r.jabatan["diperbarui"] += 1
+                self.r.rincian.append(("diperbarui", label))
+            else:
+                self.r.jabatan["tetap"] += 1
+            if self.progres and (i + 1) % 100 == 0:
+                self.progres(i + 1, total)
+        for model, pks in ganti.items():
+            if pks:
+                model.objects.filter(jabatan_id__in=pks, periode=self.periode).delete()
+        TugasJabatan.objects.bulk_create(isi[TugasJabatan], batch_size=1000)
+        ButirKegiatan.objects.bulk_create(isi[ButirKegiatan], batch_size=1000)
+        self.r.baris_tugas += len(isi[TugasJabatan])
+        self.r.baris_butir += len(isi[ButirKegiatan])
+        DeklarasiJabatan.objects.bulk_create(deklarasi_baru, batch_size=500)
+        self._semua = semua
 
-    def baris(self, j: Jabatan, model, kolom: list[str], rows: list[dict]) -> bool:
-        if not rows:
-            return False
-        baru = [{k: r.get(k) for k in kolom} for r in rows]
-        lama = list(
-            model.objects.filter(jabatan=j, periode=self.periode)
-            .order_by("urutan", "pk")
-            .values(*kolom)
-        )
-        if _sama(lama, baru):
-            return False
-        model.objects.filter(jabatan=j, periode=self.periode).delete()
-        model.objects.bulk_create(
-            model(jabatan=j, periode=self.periode, urutan=i, **r)
-            for i, r in enumerate(baru, start=1)
-        )
-        if model is TugasJabatan:
-            self.r.baris_tugas += len(baru)
-        else:
-            self.r.baris_butir += len(baru)
-        return True
+    def _tugas(self, t: dict) -> dict:
+        satuan = t.get("satuan_volume") or "tahun"
+        volume = t.get("volume")
+        if satuan != "tahun" and volume is not None:
+            return {
+                **{k: t.get(k) for k in KOLOM_TUGAS},
+                "volume": calc.volume_per_tahun(volume, self.faktor[satuan]),
+                "satuan_volume": satuan,
+                "volume_asal": volume,
+            }
+        return {**{k: t.get(k) for k in KOLOM_TUGAS}, "satuan_volume": "tahun", "volume_asal": None}
 
-    def deklarasi(self, j: Jabatan, p: Posisi) -> bool:
+    def _baris_lama(self, model, kolom, ids) -> dict[int, list[dict]]:
+        lama = defaultdict(list)
+        for r in (
+            model.objects.filter(jabatan_id__in=ids, periode=self.periode)
+            .order_by("jabatan_id", "urutan", "pk")
+            .values("jabatan_id", *kolom)
+        ):
+            lama[r.pop("jabatan_id")].append(r)
+        return lama
+
+    def _deklarasi(self, j: Jabatan, p: Posisi, lama, baru: list) -> bool:
         """Stores the totals the workbook printed; only the figures it carries are touched."""
         d = p.deklarasi
         if not d:
@@ -262,13 +348,84 @@ class _Penulis:
                 nilai[kunci] = d[kunci]
         if p.satuan_waktu_tercetak:
             nilai["satuan_waktu"] = p.satuan_waktu_tercetak
-        lama = DeklarasiJabatan.objects.filter(periode=self.periode, jabatan=j).first()
         if lama is not None and all(_setara(getattr(lama, k), v) for k, v in nilai.items()):
             return False
         nilai["sumber"] = self.sumber[:300]
-        DeklarasiJabatan.objects.update_or_create(periode=self.periode, jabatan=j, defaults=nilai)
+        if lama is None:
+            baru.append(DeklarasiJabatan(periode=self.periode, jabatan=j, **nilai))
+        else:
+            for k, v in nilai.items():
+                setattr(lama, k, v)
+            lama.save()
         self.r.deklarasi += 1
         return True
+
+    def _bandingkan(self):
+        """The check step's table: computed need beside printed need, flagged when they differ."""
+        we_menit = self.periode.waktu_efektif_menit
+        for p, unit, j, _status in getattr(self, "_semua", []):
+            tugas = [self._tugas(t) for t in p.tugas]
+            metode = calc.metode_jabatan(j.jenis, bool(tugas), bool(p.butir))
+            if metode == calc.METODE_BUTIR:
+                kebutuhan = calc.formasi_fungsional(
+                    ((b["angka_kredit"], b["konstanta"], b["volume"]) for b in p.butir),
+                    we_menit / calc.MENIT_PER_JAM,
+                )
+            else:
+                kebutuhan = calc.kebutuhan_jabatan(
+                    ((t["volume"], t["waktu"]) for t in tugas), we_menit
+                )
+            dibulatkan = calc.bulatkan(kebutuhan, self.periode.pembulatan)
+            d = p.deklarasi
+            tercetak = d.get("kebutuhan")
+            beda = False
+            if tercetak is not None:
+                presisi = _presisi(tercetak)
+                beda = abs(kebutuhan - Decimal(tercetak)) >= Decimal(1).scaleb(-presisi)
+            if d.get("jumlah_pegawai") is not None and d["jumlah_pegawai"] != dibulatkan:
+                beda = True
+            self.r.perbandingan.append(
+                {
+                    "jabatan": p.nama,
+                    "unit": unit.nama,
+                    "metode": "angka kredit" if metode == calc.METODE_BUTIR else "uraian tugas",
+                    "kebutuhan": kebutuhan.quantize(Decimal("0.001")),
+                    "dibulatkan": dibulatkan,
+                    "kebutuhan_tercetak": tercetak,
+                    "jumlah_pegawai_tercetak": d.get("jumlah_pegawai"),
+                    "berbeda": beda,
+                }
+            )
+
+    def _periksa_waktu_efektif(self):
+        from abk.models import PeriodeAnalisis
+
+        periode = self.periode
+        for lembar, menit in self.h.waktu_efektif:
+            if menit == periode.waktu_efektif_menit:
+                continue
+            cocok = PeriodeAnalisis.objects.filter(
+                instansi=self.instansi, waktu_efektif_menit=menit
+            ).first()
+            saran = (
+                f"Periode dengan waktu itu: {cocok.nama} (id {cocok.pk}); pilih periode itu bila "
+                "buku kerja ini memakai aturan lama."
+                if cocok
+                else "Belum ada periode dengan waktu itu; buat periode baru bila buku kerja ini "
+                "memakai aturan lama."
+            )
+            self.r.peringatan.append(
+                f"Sheet {lembar} mencantumkan waktu kerja efektif {_fmt(menit / 60)} jam "
+                f"({_fmt(menit)} menit), sedangkan periode {periode.nama} memakai "
+                f"{_fmt(periode.waktu_efektif_jam)} jam ({_fmt(periode.waktu_efektif_menit)} "
+                f"menit); angka dihitung dengan periode tujuan. {saran}"
+            )
+        satuan = {t.get("satuan_volume") for p in self.h.posisi.values() for t in p.tugas}
+        for s in sorted(satuan - {None, "tahun"}):
+            self.r.catatan.append(
+                f"Volume per {s} dikalikan {_fmt(self.faktor[s])} ({SEBUTAN_FAKTOR[s]} periode "
+                f"{periode.nama}) menjadi volume per tahun."
+            )
 
     def pegawai(self, data: dict):
         letak = data["_baris"]
@@ -283,7 +440,9 @@ class _Penulis:
                     letak,
                     "Nama jabatan",
                     data["nama_jabatan"],
-                    "tidak ditemukan pada unit pegawai ini.",
+                    "tidak ditemukan pada unit pegawai ini."
+                    if unit is not None or self.induk is None
+                    else "tidak ditemukan pada unit tujuan impor ini.",
                 )
                 return
             unit = unit or jabatan.unit
@@ -351,11 +510,14 @@ class _Penulis:
                 n == nama
                 and (not data["nomor"] or data["nomor"] == nomor)
                 and (unit is None or j.unit_id == unit.pk)
+                and (self.induk is None or j.unit_id in self.lingkup)
             ):
                 return j
         qs = Jabatan.objects.filter(instansi=self.instansi)
         if unit is not None:
             qs = qs.filter(unit=unit)
+        elif self.induk is not None:
+            qs = qs.filter(unit_id__in=self.lingkup)  # never outside the target's subtree
         cocok = [j for j in qs if normalisasi(j.nama) == nama]
         return cocok[0] if len(cocok) == 1 else None
 
@@ -366,16 +528,28 @@ def terapkan(
     instansi,
     unit_induk,
     periode,
+    jabatan=None,
     buat_unit=False,
     hanya_sah=False,
     kering=False,
     sumber="",
     progres=None,
+    pilihan_unit=None,
 ) -> Rencana:
     """Writes the workbook (or, with `kering`, shows what it would write). With row errors
     and without `hanya_sah`, nothing is written either."""
     with transaction.atomic():
-        penulis = _Penulis(hasil, instansi, unit_induk, periode, buat_unit, sumber, progres)
+        penulis = _Penulis(
+            hasil,
+            instansi,
+            unit_induk,
+            periode,
+            buat_unit,
+            sumber,
+            progres,
+            jabatan=jabatan,
+            pilihan_unit=pilihan_unit,
+        )
         try:
             rencana = penulis.jalankan()
         except ValidationError as e:
@@ -420,29 +594,5 @@ def _urut_nomor(nomor: str):
     return [int(x) if x.isdigit() else 0 for x in re.findall(r"\d+", nomor or "")]
 
 
-ESELON = set(UnitOrganisasi.Eselon.values)
-
-
-def _kode_jenis_unit(teks: str) -> str:
-    t = normalisasi(teks)
-    for kode, label in UnitOrganisasi.Jenis.choices:
-        if t in (normalisasi(kode), normalisasi(label)):
-            return kode
-    return ""
-
-
-def _jenis_unit(nama: str) -> str:
-    n = normalisasi(nama)
-    for awal, jenis in (
-        ("sekretariat", "sekretariat"),
-        ("bidang", "bidang"),
-        ("bagian", "bagian"),
-        ("sub bagian", "subbagian"),
-        ("subbagian", "subbagian"),
-        ("seksi", "seksi"),
-        ("uptd", "uptd"),
-        ("kelompok", "kelompok_fungsional"),
-    ):
-        if n.startswith(awal):
-            return jenis
-    return "perangkat_daerah"
+def _fmt(v) -> str:
+    return format_angka(v, 0 if Decimal(v) == Decimal(v).to_integral_value() else 2)

@@ -328,7 +328,7 @@ def test_a_credit_table_with_a_typo_is_refused_with_the_exact_place(tujuan, tmp_
     sebelum = snapshot()
     hasil, rencana = impor(path, tujuan)
     assert [str(g) for g in hasil.galat] == [
-        "Sheet Tugas, baris 5, kolom Angka Kredit: '0:09' bukan angka."
+        "Sheet Tugas, baris 5, kolom Angka Kredit (E5): '0:09' bukan angka."
     ]
     assert not rencana.ditulis and snapshot() == sebelum
     # The analyst may import the valid rows only, knowingly.
@@ -347,7 +347,7 @@ def test_a_credit_table_with_a_typo_is_refused_with_the_exact_place(tujuan, tmp_
 @pytest.mark.parametrize(
     ("baris", "pesan"),
     [
-        (["X", "Tugas", "-12", 60], "kolom Volume: '-12' tidak boleh negatif."),
+        (["X", "Tugas", "-12", 60], "kolom Volume (C3): '-12' tidak boleh negatif."),
         (["X", "Tugas", 12_000_000, 60], "tidak wajar (terlalu besar)"),
         (["X", "Tugas", 12, 600_000], "lebih dari setahun"),
         (["X", "Tugas", "=12*2", 60], "berisi rumus"),
@@ -355,7 +355,7 @@ def test_a_credit_table_with_a_typo_is_refused_with_the_exact_place(tujuan, tmp_
             ["X", "Tugas", __import__("datetime").date(2024, 1, 12), 60],
             "berisi tanggal/waktu, bukan angka",
         ),
-        (["X", None, 12, 60], "kolom Uraian Tugas: wajib diisi bila baris berisi beban kerja."),
+        (["X", None, 12, 60], "kolom Uraian Tugas (B3): wajib diisi bila baris berisi beban kerja."),
     ],
 )
 def test_bad_rows_get_a_clear_message_and_nothing_is_written(tujuan, tmp_path, baris, pesan):
@@ -389,7 +389,7 @@ def test_a_task_row_before_any_position_name_is_refused(tujuan, tmp_path):
     hasil, _ = impor(path, tujuan)
     assert (
         str(hasil.galat[0])
-        == "Sheet Tugas, baris 2, kolom Nama Jabatan: wajib diisi: tugas ini milik jabatan apa?"
+        == "Sheet Tugas, baris 2, kolom Nama Jabatan (A2): wajib diisi: tugas ini milik jabatan apa?"
     )
 
 
@@ -404,7 +404,7 @@ def test_zero_konstanta_is_refused(tujuan, tmp_path):
         },
     )
     hasil, _ = impor(path, tujuan)
-    assert "kolom Konstanta: '0' harus lebih dari 0 (pembagi Wpk)." in str(hasil.galat[0])
+    assert "kolom Konstanta (D2): '0' harus lebih dari 0 (pembagi Wpk)." in str(hasil.galat[0])
 
 
 def test_employees_link_to_positions_and_a_bad_nip_is_refused(tujuan, tmp_path, dunia):
@@ -551,7 +551,7 @@ def test_the_command_line_exits_non_zero_when_rows_are_refused(tujuan, tmp_path)
             stdout=StringIO(),
             stderr=err,
         )
-    assert "Sheet T, baris 2, kolom Volume: 'dua' bukan angka." in err.getvalue()
+    assert "Sheet T, baris 2, kolom Volume (C2): 'dua' bukan angka." in err.getvalue()
 
 
 def test_create_makes_the_instansi_units_and_period(db, tmp_path):

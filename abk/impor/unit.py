@@ -1,0 +1,269 @@
+"""Finding (or creating) the units a workbook names, as a tree: by their place under the
+target unit, by a normalised name ("Subbag" = "Sub Bagian", "Sekretaris" = "Sekretariat"),
+from the chain of superiors ("Kasubbag Umum" → unit "Sub Bagian Umum" under "Sekretariat"),
+or from the kinds of their names. An ambiguous match is asked, never guessed."""
+
+import re
+from collections import defaultdict
+
+from abk.impor.pemetaan import normalisasi
+from organisasi.models import UnitOrganisasi
+
+ESELON = set(UnitOrganisasi.Eselon.values)
+# A unit's depth by its kind, to place a new unit under the last one of a higher kind.
+PERINGKAT = {
+    "perangkat_daerah": 0,
+    "sekretariat": 1,
+    "bagian": 1,
+    "bidang": 1,
+    "uptd": 1,
+    "subbagian": 2,
+    "seksi": 2,
+    "kelompok_fungsional": 2,
+}
+INDUK_LAZIM = {"subbagian": {"sekretariat", "bagian"}, "seksi": {"bidang", "uptd"}}
+_GANTI = [
+    (r"\bsub\s*bag(ian)?\b", "sub bagian"),
+    (r"\bsubbag(ian)?\b", "sub bagian"),
+    (r"\bsub\s*bid(ang)?\b", "sub bidang"),
+    (r"\bsekretaris\b", "sekretariat"),
+    (r"\bupt\b", "uptd"),
+    (r"\bdan\b", " "),
+]
+# "Kepala Sub Bagian Umum" heads "Sub Bagian Umum"; the top unit's head gives no sub-unit.
+KEPALA = [
+    (
+        r"^(?:kepala sub bagian|kepala subbagian|kasubbag|kasubag|kasub bagian)\s+(.+)$",
+        "Sub Bagian",
+    ),
+    (r"^(?:kepala sub bidang|kepala subbidang|kasubbid)\s+(.+)$", "Sub Bidang"),
+    (r"^(?:kepala seksi|kasi|kasie)\s+(.+)$", "Seksi"),
+    (r"^(?:kepala bidang|kabid)\s+(.+)$", "Bidang"),
+    (r"^(?:kepala bagian|kabag)\s+(.+)$", "Bagian"),
+    (r"^(?:kepala uptd|kepala upt)\s+(.+)$", "UPTD"),
+]
+
+
+KATA_KECIL = {"dan", "di", "ke", "dari", "untuk", "serta", "pada"}
+
+
+def kunci_unit(nama: str) -> str:
+    n = normalisasi(nama)
+    for pola, ganti in _GANTI:
+        n = re.sub(pola, ganti, n)
+    return " ".join(n.split())
+
+
+def unit_dari_kepala(jabatan: str) -> str | None:
+    """The sub-unit a head position's title names ("Kasubbag Umum" → "Sub Bagian Umum")."""
+    n = " ".join((jabatan or "").split())
+    rendah = normalisasi(n)
+    if re.match(r"^sekretaris\b", rendah) and not re.match(
+        r"^sekretaris (daerah|dprd|dewan|kecamatan|camat|kelurahan|lurah)\b", rendah
+    ):
+        return "Sekretariat"
+    for pola, awalan in KEPALA:
+        m = re.match(pola, n, re.IGNORECASE) or re.match(pola, rendah)
+        if m:
+            sisa = m.group(1).strip(" .,:")
+            if sisa.islower():
+                sisa = " ".join(w if w in KATA_KECIL else w.capitalize() for w in sisa.split())
+            return f"{awalan} {sisa}"
+    return None
+
+
+def jenis_unit(nama: str) -> str:
+    n = kunci_unit(nama)
+    for awal, jenis in (
+        ("sekretariat", "sekretariat"),
+        ("bidang", "bidang"),
+        ("bagian", "bagian"),
+        ("sub bagian", "subbagian"),
+        ("sub bidang", "seksi"),
+        ("seksi", "seksi"),
+        ("uptd", "uptd"),
+        ("kelompok", "kelompok_fungsional"),
+    ):
+        if n.startswith(awal):
+            return jenis
+    return "perangkat_daerah"
+
+
+def kode_jenis_unit(teks: str) -> str:
+    t = normalisasi(teks)
+    for kode, label in UnitOrganisasi.Jenis.choices:
+        if t in (normalisasi(kode), normalisasi(label)):
+            return kode
+    return ""
+
+
+class PohonUnit:
+    """The units in scope, and the ones a workbook adds, looked up by their place."""
+
+    def __init__(self, instansi, induk, *, buat: bool, pilihan: dict, galat):
+        self.instansi, self.induk, self.buat, self.pilihan = instansi, induk, buat, pilihan
+        self.galat = galat
+        qs = UnitOrganisasi.objects.filter(instansi=instansi)
+        if induk is not None:
+            qs = qs.filter(pk__in=UnitOrganisasi.objects.descendants(induk, include_self=True))
+        self.units: dict[int, UnitOrganisasi] = {}
+        self.anak: dict[int | None, dict[str, list[UnitOrganisasi]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self.per_nama: dict[str, list[UnitOrganisasi]] = defaultdict(list)
+        for u in qs.order_by("parent_id", "urutan", "pk"):
+            self._daftar(u)
+        self.terakhir: dict[str, UnitOrganisasi] = {}
+        self.dibuat: list[UnitOrganisasi] = []
+
+    @property
+    def lingkup(self) -> set[int]:
+        return set(self.units)
+
+    def _daftar(self, u: UnitOrganisasi):
+        self.units[u.pk] = u
+        self.anak[u.parent_id][kunci_unit(u.nama)].append(u)
+        self.per_nama[kunci_unit(u.nama)].append(u)
+
+    def kedalaman(self, u: UnitOrganisasi) -> int:
+        d, cur = 0, u
+        while cur.parent_id is not None and cur.parent_id in self.units:
+            d, cur = d + 1, self.units[cur.parent_id]
+        if cur.parent_id is not None:  # the target unit sits under units out of scope
+            d += 1
+        return d
+
+    def cari(self, jalur: list[str], letak, data: dict | None = None) -> UnitOrganisasi | None:
+        """The unit at the end of `jalur` (names from the top down)."""
+        jalur = [n for n in jalur if n]
+        if self.induk is not None and jalur and kunci_unit(jalur[0]) == kunci_unit(self.induk.nama):
+            jalur = jalur[1:]
+        if not jalur:
+            if self.induk is None:
+                self.galat(letak, "Unit", "", "pilih unit tujuan impor atau sertakan kolom Unit.")
+            return self.induk
+        sekarang = self.induk
+        for i, nama in enumerate(jalur):
+            u = self._satu(nama, sekarang, letak, pertama=i == 0)
+            if u is False:
+                return None
+            if u is None:
+                if not self.buat:
+                    self.galat(
+                        letak,
+                        "Unit",
+                        nama,
+                        "tidak ditemukan pada instansi/unit tujuan; aktifkan “buat unit baru” "
+                        "bila memang unit baru.",
+                    )
+                    return None
+                induk = sekarang if i > 0 else self._induk_menurut_jenis(nama)
+                u = self._buat(nama, induk, data if i == len(jalur) - 1 else None)
+            self.terakhir[jenis_unit(u.nama)] = u
+            sekarang = u
+        return sekarang
+
+    def _satu(self, nama, sekarang, letak, *, pertama):
+        """The existing unit named `nama` under `sekarang` (or anywhere in scope for the first
+        name); None when there is none; False after an ambiguity was reported."""
+        k = kunci_unit(nama)
+        if k in self.pilihan:
+            u = self.units.get(self.pilihan[k])
+            if u is not None:
+                return u
+        langsung = self.anak[sekarang.pk if sekarang else None].get(k, [])
+        if len(langsung) == 1:
+            return langsung[0]
+        calon = langsung or self.per_nama.get(k, [])
+        if not pertama and sekarang is not None:
+            calon = [u for u in calon if self._di_bawah(u, sekarang)]
+        if len(calon) == 1:
+            return calon[0]
+        if len(calon) > 1:
+            tempat = ", ".join(self._jalur_teks(u) for u in calon[:4])
+            self.galat(
+                letak,
+                "Unit",
+                nama,
+                f"ada {len(calon)} unit bernama ini ({tempat}); pilih unitnya pada langkah "
+                "pemetaan, atau pilih unit tujuan yang lebih sempit.",
+            )
+            return False
+        return None
+
+    def _di_bawah(self, u, atas) -> bool:
+        cur = u
+        while cur is not None:
+            if cur.pk == atas.pk:
+                return True
+            cur = self.units.get(cur.parent_id)
+        return False
+
+    def _jalur_teks(self, u) -> str:
+        nama, cur = [], u
+        while cur is not None:
+            nama.append(cur.nama)
+            cur = self.units.get(cur.parent_id)
+        return " › ".join(reversed(nama))
+
+    def _induk_menurut_jenis(self, nama: str) -> UnitOrganisasi | None:
+        """A new unit with no parent named goes under the last unit of a higher kind seen
+        in the workbook (a Sub Bagian under the Sekretariat above it), else the target."""
+        jenis = jenis_unit(nama)
+        peringkat = PERINGKAT.get(jenis, 0)
+        if peringkat == 0:
+            return self.induk
+        lazim = INDUK_LAZIM.get(jenis, set())
+        for j in lazim:
+            if j in self.terakhir:
+                return self.terakhir[j]
+        calon = [
+            u
+            for j, u in self.terakhir.items()
+            if PERINGKAT.get(j, 0) < peringkat and (peringkat - PERINGKAT.get(j, 0)) >= 1
+        ]
+        if calon:
+            return max(calon, key=lambda u: PERINGKAT.get(jenis_unit(u.nama), 0))
+        return self.induk
+
+    def _buat(self, nama, induk, data):
+        data = data or {}
+        unit = UnitOrganisasi(
+            instansi=self.instansi,
+            parent=induk,
+            nama=nama[:250],
+            jenis=kode_jenis_unit(data.get("jenis", "")) or jenis_unit(nama),
+            eselon=data.get("eselon", "") if data.get("eselon") in ESELON else "",
+            urutan=len(self.dibuat) + 1,
+        )
+        unit.full_clean()
+        unit.save()
+        self._daftar(unit)
+        self.dibuat.append(unit)
+        return unit
+
+
+def jalur_posisi(unit: str, nama: str, rantai: dict, *, kepala: bool) -> list[str]:
+    """The units a position sits in, from the top down: its stated unit, then the sub-units
+    its chain of superiors heads, then the sub-unit it heads itself."""
+    turunan = []
+    for tingkat in ("administrator", "pengawas"):
+        u = unit_dari_kepala(rantai.get(tingkat, ""))
+        if u:
+            turunan.append(u)
+    sendiri = unit_dari_kepala(nama) if kepala else None
+    if sendiri:
+        turunan.append(sendiri)
+    if not turunan:
+        return [unit]
+    jalur = [unit] if unit else []
+    kunci = [kunci_unit(x) for x in jalur]
+    if kunci and kunci_unit(unit) in [kunci_unit(t) for t in turunan]:
+        # The stated unit is already the sub-unit: keep the chain above it only.
+        i = [kunci_unit(t) for t in turunan].index(kunci_unit(unit))
+        return [*turunan[:i], unit]
+    for t in turunan:
+        if kunci_unit(t) not in kunci:
+            jalur.append(t)
+            kunci.append(kunci_unit(t))
+    return jalur
