@@ -207,6 +207,12 @@ def _simpan_pemetaan_dari_form(impor: ImporBuku, data) -> None:
         if f"l{i}-satuan" in data:
             d["kolom"] = kolom
             d["satuan_waktu"] = JAM if data.get(f"l{i}-satuan") == JAM else MENIT
+    pilihan_unit = dict(impor.pemetaan.get("pilihan_unit", {}))
+    for nama in impor.ringkasan.get("ambigu", {}):
+        nilai = data.get(f"unit-{nama}")
+        if nilai and nilai.isdigit():
+            pilihan_unit[nama] = int(nilai)
+    impor.pemetaan["pilihan_unit"] = pilihan_unit
     if "buat_unit" in data or "aksi" in data:
         impor.pemetaan["buat_unit"] = data.get("buat_unit") == "1"
     impor.status = ImporBuku.Status.DIUNGGAH if data.get("aksi") != "impor" else impor.status

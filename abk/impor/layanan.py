@@ -5,7 +5,13 @@ from pathlib import Path
 from django.db import transaction
 
 from abk.impor.baca import BukuKerjaTidakSah, baca_buku
-from abk.impor.proses import analisis, periksa_dan_impor, peta_dari_dict, peta_ke_dict
+from abk.impor.proses import (
+    analisis,
+    laporan_lembar,
+    periksa_dan_impor,
+    peta_dari_dict,
+    peta_ke_dict,
+)
 from abk.models import ImporBuku, PekerjaanLatar, PemetaanKolom
 
 # Workbooks with more data rows than this are checked and imported by the worker.
@@ -33,6 +39,7 @@ def proses_impor(impor: ImporBuku, *, kering: bool, hanya_sah: bool = False, pro
             unit=impor.unit,
             periode=impor.periode,
             buat_unit=impor.pemetaan.get("buat_unit", False),
+            pilihan_unit=impor.pemetaan.get("pilihan_unit", {}),
             hanya_sah=hanya_sah,
             kering=kering,
             progres=progres,
@@ -57,7 +64,8 @@ def proses_impor(impor: ImporBuku, *, kering: bool, hanya_sah: bool = False, pro
     impor.ringkasan = {
         **rencana.sebagai_dict(),
         "jumlah_baris": hasil.jumlah_baris,
-        "catatan": hasil.catatan[:200],
+        "catatan": (hasil.catatan + rencana.catatan)[:300],
+        "cara_baca": laporan_lembar(peta, hasil),
         "jumlah_galat": len(galat),
         "kering": kering,
     }

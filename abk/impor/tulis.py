@@ -88,6 +88,7 @@ class Rencana:
     perbandingan: list[dict] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
+    ambigu: dict = field(default_factory=dict)  # unit name → [(id, path)] to choose from
 
     @property
     def ada_perubahan(self) -> bool:
@@ -112,6 +113,7 @@ class Rencana:
             "perbandingan": [_json(b) for b in self.perbandingan[:2000]],
             "peringatan": self.peringatan[:100],
             "catatan_tulis": self.catatan[:200],
+            "ambigu": self.ambigu,
         }
 
 
@@ -159,6 +161,7 @@ class _Penulis:
         else:
             self._semua_jabatan()
         self.r.unit_dibuat = [u.nama for u in self.pohon.dibuat]
+        self.r.ambigu = self.pohon.ambigu
         for data in self.h.pegawai:
             self.pegawai(data)
         self._bandingkan()

@@ -115,6 +115,8 @@ class PohonUnit:
             self._daftar(u)
         self.terakhir: dict[str, UnitOrganisasi] = {}
         self.dibuat: list[UnitOrganisasi] = []
+        # Names that match several units: the mapping step asks which one is meant.
+        self.ambigu: dict[str, list[tuple[int, str]]] = {}
 
     @property
     def lingkup(self) -> set[int]:
@@ -180,6 +182,7 @@ class PohonUnit:
         if len(calon) == 1:
             return calon[0]
         if len(calon) > 1:
+            self.ambigu[nama] = [(u.pk, self._jalur_teks(u)) for u in calon]
             tempat = ", ".join(self._jalur_teks(u) for u in calon[:4])
             self.galat(
                 letak,

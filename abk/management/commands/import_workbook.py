@@ -1,15 +1,24 @@
-"""import_workbook PATH --instansi "<nama atau id>" [--unit ID] [--periode ID] [--dry-run]
-[--mapping FILE] [--create]: imports a legacy Anjab/ABK workbook from the command line."""
+"""import_workbook PATH --instansi "<nama atau id>" [--unit ID] [--jabatan ID] [--periode ID]
+[--dry-run] [--mapping FILE] [--create]: imports a legacy Anjab/ABK workbook (any of the layouts
+offices keep, or SIASN's INFOJAB workbook of one position) from the command line."""
 
 import datetime as dt
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from openpyxl.utils import column_index_from_string
 
 from abk.impor.baca import BukuKerjaTidakSah, baca_buku
-from abk.impor.proses import analisis, periksa_dan_impor, peta_dari_dict, peta_ke_dict
+from abk.impor.proses import (
+    analisis,
+    laporan_lembar,
+    periksa_dan_impor,
+    peta_dari_dict,
+    peta_ke_dict,
+)
+from abk.impor.siasn import adalah_siasn, cari_jabatan_siasn, impor_siasn
 from abk.management.pilihan import cari_instansi, periode_instansi, unit_instansi
 from abk.models import PeriodeAnalisis
 from organisasi.models import Instansi
@@ -47,6 +56,9 @@ class Command(BaseCommand):
         parser.add_argument("path")
         parser.add_argument("--instansi", required=True, help="nama atau id instansi")
         parser.add_argument("--unit", type=int, help="id unit tujuan")
+        parser.add_argument(
+            "--jabatan", type=int, help="id jabatan yang diisi dari buku kerja satu jabatan"
+        )
         parser.add_argument("--periode", type=int, help="id periode (bawaan: terbaru)")
         parser.add_argument("--dry-run", action="store_true", help="tampilkan rencana saja")
         parser.add_argument("--mapping", help="berkas JSON pemetaan kolom")
@@ -74,21 +86,36 @@ class Command(BaseCommand):
             lembar = baca_buku(path)
         except BukuKerjaTidakSah as e:
             raise CommandError(str(e)) from None
-        if instansi is None:
-            instansi = (
-                _instansi_baru(o["instansi"]) if not o["dry_run"] else Instansi(nama=o["instansi"])
+        if adalah_siasn([lb.nama for lb in lembar]):
+            if instansi is None:
+                raise CommandError(
+                    "Buku kerja SIASN mengisi satu jabatan yang sudah ada; instansi "
+                    f"{o['instansi']} belum ada."
+                )
+            return self._siasn(path, instansi, o)
+        # One transaction: a refused workbook leaves no instansi or period behind either.
+        with transaction.atomic():
+            semua_galat, ditulis = self._impor(path, lembar, instansi, o)
+        if semua_galat:
+            raise CommandError(
+                f"{len(semua_galat)} baris ditolak"
+                + ("" if ditulis else "; tidak ada yang ditulis.")
             )
+
+    def _impor(self, path, lembar, instansi, o):
+        if instansi is None:
+            instansi = _instansi_baru(o["instansi"])
             self.stdout.write(f"Instansi baru: {instansi.nama}")
-        unit = unit_instansi(instansi, o["unit"])
+        jabatan = self._jabatan(instansi, o["jabatan"]) if o["jabatan"] else None
+        unit = jabatan.unit if jabatan else unit_instansi(instansi, o["unit"])
         periode = periode_instansi(instansi, o["periode"]) if instansi.pk else None
         if periode is None:
             if not o["create"]:
                 raise CommandError(f"{instansi.nama} belum mempunyai periode; pakai --create.")
             tahun = dt.date.today().year
-            if instansi.pk:
-                periode = PeriodeAnalisis.objects.create(
-                    instansi=instansi, nama=f"ABK {tahun}", tahun=tahun
-                )
+            periode = PeriodeAnalisis.objects.create(
+                instansi=instansi, nama=f"ABK {tahun}", tahun=tahun
+            )
         peta = _baca_pemetaan(o["mapping"]) if o["mapping"] else analisis(lembar, instansi.pk)
         if o["simpan_pemetaan"]:
             Path(o["simpan_pemetaan"]).write_text(
@@ -97,25 +124,18 @@ class Command(BaseCommand):
                 ),
                 encoding="utf-8",
             )
+        for baris in laporan_lembar(peta):
+            self.stdout.write(baris)
         for p in peta:
-            kolom = ", ".join(
-                f"{p.judul[i] if i < len(p.judul) else i} → {f}" for i, f in p.kolom.items()
-            )
-            self.stdout.write(
-                f"Sheet {p.lembar} ({p.jenis}), judul di baris {p.baris_judul}, "
-                f"waktu dalam {p.satuan_waktu}: {kolom}"
-            )
             for c in p.catatan:
                 self.stdout.write(f"  Catatan: {c}")
-        if instansi.pk is None:
-            self.stdout.write("(uji coba: instansi belum dibuat, rencana penulisan tidak dihitung)")
-            return
         hasil, rencana = periksa_dan_impor(
             path,
             peta,
             instansi=instansi,
             unit=unit,
             periode=periode,
+            jabatan=jabatan,
             buat_unit=o["create"],
             hanya_sah=o["hanya_sah"],
             kering=o["dry_run"],
@@ -134,12 +154,75 @@ class Command(BaseCommand):
             f"diperbarui {r.pegawai['diperbarui']}, tetap {r.pegawai['tetap']}; unit dibuat "
             f"{len(r.unit_dibuat)}; angka tercetak {r.deklarasi}."
         )
-        for c in hasil.catatan:
+        for baris in laporan_lembar(peta, hasil):
+            self.stdout.write(baris)
+        for c in hasil.catatan + r.catatan:
             self.stdout.write(f"Catatan: {c}")
+        for c in r.peringatan:
+            self.stderr.write(f"Peringatan: {c}")
+        self._perbandingan(r)
         for g in semua_galat:
             self.stderr.write(str(g))
-        if semua_galat:
+        if o["dry_run"] or not r.ditulis:
+            # What --create made for this run (instansi, period) goes with the rows.
+            transaction.set_rollback(True)
+        return semua_galat, r.ditulis
+
+    def _jabatan(self, instansi, pk):
+        from anjab.models import Jabatan
+
+        if instansi.pk is None:
+            raise CommandError("--jabatan memerlukan instansi yang sudah ada.")
+        j = Jabatan.objects.filter(instansi=instansi, pk=pk).select_related("unit").first()
+        if j is None:
+            raise CommandError(f"Jabatan {pk} bukan milik {instansi.nama}.")
+        return j
+
+    def _perbandingan(self, r):
+        if not r.perbandingan:
+            return
+        self.stdout.write(
+            "Kebutuhan per jabatan (dihitung | dibulatkan | tercetak | pegawai tercetak):"
+        )
+        for b in r.perbandingan:
+            tanda = "  ← BERBEDA dari angka tercetak" if b["berbeda"] else ""
+            tercetak, pegawai = b["kebutuhan_tercetak"], b["jumlah_pegawai_tercetak"]
+            self.stdout.write(
+                f"  {b['jabatan']} ({b['unit']}, {b['metode']}): {b['kebutuhan']} | "
+                f"{b['dibulatkan']} | {'–' if tercetak is None else tercetak} | "
+                f"{'–' if pegawai is None else pegawai}{tanda}"
+            )
+
+    def _siasn(self, path, instansi, o):
+        """SIASN's INFOJAB workbook: one position, picked by id or found by its kode."""
+        if o["jabatan"]:
+            jabatan = self._jabatan(instansi, o["jabatan"])
+        else:
+            jabatan = cari_jabatan_siasn(path, instansi)
+            if jabatan is None:
+                raise CommandError(
+                    "Buku kerja SIASN hanya memuat Kode Jabatan; tidak ada satu jabatan dengan "
+                    f"kode itu pada {instansi.nama}. Pilih jabatannya dengan --jabatan ID."
+                )
+        periode = periode_instansi(instansi, o["periode"])
+        if periode is None:
+            raise CommandError(f"{instansi.nama} belum mempunyai periode analisis.")
+        self.stdout.write(
+            f"Buku kerja SIASN (INFOJAB I–V) untuk {jabatan.nama} ({jabatan.unit.nama}), "
+            f"periode {periode.nama}; satuan waktu tiap baris tugas dari Waktu Kerja Efektif "
+            "(1250 = jam, 75000 = menit)."
+        )
+        hasil = impor_siasn(
+            path, jabatan=jabatan, periode=periode, kering=o["dry_run"], hanya_sah=o["hanya_sah"]
+        )
+        for k, v in hasil.ringkasan.items():
+            self.stdout.write(f"  {k}: {v}")
+        for c in hasil.catatan:
+            self.stdout.write(f"Catatan: {c}")
+        for g in hasil.galat:
+            self.stderr.write(str(g))
+        if hasil.galat:
             raise CommandError(
-                f"{len(semua_galat)} baris ditolak"
-                + ("" if r.ditulis else "; tidak ada yang ditulis.")
+                f"{len(hasil.galat)} isian ditolak"
+                + ("" if hasil.ditulis else "; tidak ada yang ditulis.")
             )
