@@ -254,7 +254,8 @@ def jalur_posisi(unit: str, nama: str, rantai: dict, *, kepala: bool) -> list[st
         u = unit_dari_kepala(rantai.get(tingkat, ""))
         if u:
             turunan.append(u)
-    sendiri = unit_dari_kepala(nama) if kepala else None
+    # Only a workbook that gives the chain places heads in sub-units named by their titles.
+    sendiri = unit_dari_kepala(nama) if kepala and any(rantai.values()) else None
     if sendiri:
         turunan.append(sendiri)
     if not turunan:

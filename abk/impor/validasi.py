@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import pairwise
 
 from openpyxl.utils import get_column_letter
 
@@ -47,12 +48,13 @@ TOTAL_KEBUTUHAN = {"jumlah", "total", "jumlah kebutuhan", "total kebutuhan", "fo
 TOTAL_PEGAWAI = {
     "jumlah pegawai",
     "pembulatan",
-    "kebutuhan pegawai",
     "jumlah formasi",
-    "jumlah kebutuhan pegawai",
     "kebutuhan pegawai dibulatkan",
     "jumlah pegawai yang dibutuhkan",
 }
+# "KEBUTUHAN PEGAWAI" under a table is the unrounded need when it has decimals (3,05), the
+# number of employees when it is whole.
+TOTAL_KEBUTUHAN_PEGAWAI = {"kebutuhan pegawai", "jumlah kebutuhan pegawai", "kebutuhan formasi"}
 RANTAI = {
     "rantai_jpt_madya": "jpt_madya",
     "rantai_jpt_pratama": "jpt_pratama",
@@ -125,7 +127,7 @@ class Pembaca:
         self.sidik: dict[tuple, tuple[str, int]] = {}
         # Positions defined on a positions sheet, for task sheets that refer to them.
         self.daftar: list[Posisi] = []
-        self.per_nomor: dict[str, Posisi] = {}
+        self.per_nomor: dict[str, list[Posisi]] = defaultdict(list)
         self.per_kode: dict[str, Posisi] = {}
         self.per_nama: dict[str, list[Posisi]] = defaultdict(list)
         self.lembar_jabatan: str = ""
@@ -245,10 +247,12 @@ class Pembaca:
         points at nothing, or a name that matches two, is an error naming both places."""
         asal = self.lembar_jabatan
         if nomor:
-            p = self.per_nomor.get(_kunci_nomor(nomor))
-            if p is None and not wajib:
+            calon = self.per_nomor.get(_kunci_nomor(nomor), [])
+            if unit and len(calon) > 1:
+                calon = [p for p in calon if normalisasi(p.unit) == normalisasi(unit)]
+            if not calon and not wajib:
                 return None
-            if p is None:
+            if not calon:
                 self.galat(
                     peta,
                     baris,
@@ -257,6 +261,18 @@ class Pembaca:
                     f"tidak ada jabatan bernomor ini pada Sheet {asal} (kolom nomor jabatan).",
                 )
                 return None
+            if len(calon) > 1:
+                tempat = " dan ".join(p.sel_nama for p in calon[:3])
+                self.galat(
+                    peta,
+                    baris,
+                    "nomor",
+                    nomor,
+                    f"nomor ini dipakai {len(calon)} jabatan pada Sheet {asal} ({tempat}); "
+                    "sertakan kolom unit kerja.",
+                )
+                return None
+            p = calon[0]
             if nama and normalisasi(nama) != normalisasi(p.nama):
                 self.h.catatan.append(
                     f"{self.ref(peta, 'nama_jabatan', baris)} menulis “{nama}”, tetapi nomor "
@@ -369,9 +385,15 @@ class Pembaca:
                 continue
             unit = self.teks(peta, sel, "unit")
             nomor = self.teks(peta, sel, "nomor")
-            if nomor and _kunci_nomor(nomor) in self.per_nomor:
-                lain = self.per_nomor[_kunci_nomor(nomor)]
-                self.galat(peta, baris, "nomor", nomor, f"nomor ini sudah dipakai {lain.sel_nama}.")
+            lain = [
+                p
+                for p in (self.per_nomor.get(_kunci_nomor(nomor), []) if nomor else [])
+                if normalisasi(p.unit) == normalisasi(unit)
+            ]
+            if lain:
+                self.galat(
+                    peta, baris, "nomor", nomor, f"nomor ini sudah dipakai {lain[0].sel_nama}."
+                )
                 continue
             kunci = (normalisasi(unit), normalisasi(nama), nomor)
             if nomor and kunci in self.h.posisi:
@@ -383,7 +405,7 @@ class Pembaca:
             posisi.sel_nama = self.ref(peta, "nama_jabatan", baris)
             self.daftar.append(posisi)
             if nomor:
-                self.per_nomor[_kunci_nomor(nomor)] = posisi
+                self.per_nomor[_kunci_nomor(nomor)].append(posisi)
             self.per_nama[normalisasi(nama)].append(posisi)
             self.atribut(peta, baris, sel, posisi)
             if posisi.atribut.get("kode"):
@@ -548,7 +570,7 @@ class Pembaca:
     def baca_tabel(self, lembar: Lembar, peta: PetaLembar):
         """A sheet of tables: one flat table, tables stacked, or forms (a key/value block and
         its table, once or many times). Header rows met further down start a new table."""
-        utama = peta
+        utama = self._kolom_nomor_tertaut(lembar, peta)
         tanda_utama = _tanda([Sel(j or None) for j in peta.judul])
         blok: dict = {}
         seg = None
@@ -581,6 +603,33 @@ class Pembaca:
                 continue
             self.h.jumlah_baris += 1
             self._baris_tabel(seg, baris, sel, ctx)
+
+    def _kolom_nomor_tertaut(self, lembar: Lembar, peta: PetaLembar) -> PetaLembar:
+        """A bare "No" column of a task sheet is the positions sheet's number when its values
+        repeat row after row and are that sheet's numbers; otherwise it numbers the tasks."""
+        f = set(peta.kolom.values())
+        if not self.daftar or "nomor" in f or "unit" in f:
+            return peta
+        for i, j in enumerate(peta.judul):
+            if i in peta.kolom or normalisasi(j) not in {"no", "nomor", "no urut", "nomor urut"}:
+                continue
+            nilai = [
+                teks_sel(sel[i].nilai)
+                for n, sel in lembar.baris
+                if n > peta.baris_judul and i < len(sel) and sel[i].nilai is not None
+            ]
+            if len(nilai) < 2:
+                return peta
+            ulang = sum(a == b for a, b in pairwise(nilai)) / (len(nilai) - 1)
+            dikenal = sum(bool(self.per_nomor.get(_kunci_nomor(v))) for v in nilai) / len(nilai)
+            if ulang >= 0.5 and dikenal >= 0.8:
+                baru = replace(peta, kolom={**peta.kolom, i: "nomor"})
+                self.h.catatan.append(
+                    f"Sheet {peta.lembar}: kolom “{j}” berisi nomor jabatan pada Sheet "
+                    f"{self.lembar_jabatan}; baris ditautkan menurut nomor itu."
+                )
+                return baru
+        return peta
 
     def _mulai(self, lembar, peta: PetaLembar, blok: dict, baris: int):
         """A table starts: its position comes from the block above it, else from its rows."""
@@ -678,7 +727,7 @@ class Pembaca:
         uraian = self.teks(peta, sel, "uraian_tugas")
         teks_butir = self.teks(peta, sel, "butir_kegiatan")
         label = uraian or teks_butir or self.teks(peta, sel, "kegiatan") or _teks_pertama(sel)
-        if normalisasi(label) in TOTAL_PEGAWAI | TOTAL_KEBUTUHAN:
+        if normalisasi(label) in TOTAL_PEGAWAI | TOTAL_KEBUTUHAN | TOTAL_KEBUTUHAN_PEGAWAI:
             self._total(peta, sel, ctx.get("posisi"), label)
             if normalisasi(label) in TOTAL_PEGAWAI:
                 ctx["tutup"] = True
@@ -876,6 +925,24 @@ class Pembaca:
             # The header's unit matters only to explain the printed totals.
             posisi.satuan_waktu_tercetak = "JAM" if _judul_jam(peta) else "MENIT"
         n = normalisasi(label)
+        if n in TOTAL_KEBUTUHAN_PEGAWAI:
+            v = next(
+                (
+                    x
+                    for k in ("kebutuhan_tugas_tercetak", "kebutuhan_tercetak", "wpv_tercetak")
+                    if (x := self.longgar(peta, sel, k)) is not None
+                ),
+                None,
+            )
+            if v is None:
+                v = _angka_dalam_teks(sel)
+            if v is None or v < 0:
+                return
+            if v != v.to_integral_value():
+                posisi.deklarasi["kebutuhan"] = v
+            else:
+                posisi.deklarasi.setdefault("jumlah_pegawai", int(v))
+            return
         if n in TOTAL_PEGAWAI:
             v = None
             for kolom in (
