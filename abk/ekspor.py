@@ -87,12 +87,17 @@ GARIS = Border(*(Side(style="thin"),) * 4)
 ABU = PatternFill("solid", fgColor="EEF2F7")
 
 
+def isi_sel(cell, isi) -> None:
+    """Puts a value in a cell; text starting with = + - @ stays text, never a formula."""
+    cell.value = isi
+    if isinstance(isi, str) and isi[:1] in ("=", "+", "-", "@"):
+        cell.data_type = "s"  # never a formula: text from users stays text
+
+
 def _tulis(ws, baris: int, nilai: list, *, format_angka: dict | None = None, kepala=False):
     for kolom, isi in enumerate(nilai, start=1):
         cell = ws.cell(row=baris, column=kolom)
-        cell.value = isi
-        if isinstance(isi, str) and isi[:1] in ("=", "+", "-", "@"):
-            cell.data_type = "s"  # never a formula: text from users stays text
+        isi_sel(cell, isi)
         cell.border = GARIS
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         if kepala:
@@ -346,6 +351,26 @@ def _teks_tercetak(v, presisi: int) -> str | None:
     return f"{Decimal(v):.{max(presisi, 0)}f}".replace(".", ",")
 
 
+def label_unit_ekspor(units) -> dict[int, str]:
+    """A unit's name, or its path ("Dinas A › Sekretariat") when another exported unit has
+    the same name, so that the workbook re-imports into the right place."""
+    from abk.impor.unit import PEMISAH_JALUR, kunci_unit
+
+    semua = {u.pk: u for u in units}
+    hitung: dict[str, int] = {}
+    for u in semua.values():
+        hitung[kunci_unit(u.nama)] = hitung.get(kunci_unit(u.nama), 0) + 1
+
+    def jalur(u) -> str:
+        nama, cur = [], u
+        while cur is not None:
+            nama.append(cur.nama)
+            cur = semua.get(cur.parent_id)
+        return PEMISAH_JALUR.join(reversed(nama))
+
+    return {pk: (jalur(u) if hitung[kunci_unit(u.nama)] > 1 else u.nama) for pk, u in semua.items()}
+
+
 def jabatan_xlsx(*, periode, unit=None) -> bytes:
     """Every position of the unit's subtree (or the instansi) with its tasks, credit rows and
     holders, in the import's canonical columns."""
@@ -362,7 +387,7 @@ def jabatan_xlsx(*, periode, unit=None) -> bytes:
         unit_ids |= subtree_ids(struktur, uid)
     nomor = {j.pk: n for n, _, j in daftar}
     lengkap = {j.pk: j for j in Jabatan.objects.filter(pk__in=nomor)}
-    nama_unit = dict(UnitOrganisasi.objects.filter(pk__in=unit_ids).values_list("pk", "nama"))
+    nama_unit = label_unit_ekspor(UnitOrganisasi.objects.filter(pk__in=unit_ids))
 
     def kepala(j):
         return [nama_unit[j.unit_id], nomor[j.pk], j.nama]
@@ -391,8 +416,8 @@ def jabatan_xlsx(*, periode, unit=None) -> bytes:
         KOLOM_UNIT,
         [
             [
-                u.nama,
-                semua_unit[u.parent_id].nama if u.parent_id in semua_unit else "",
+                nama_unit[u.pk],
+                nama_unit[u.parent_id] if u.parent_id in semua_unit else "",
                 u.get_jenis_display(),
                 u.eselon,
             ]

@@ -44,7 +44,13 @@ KEPALA = [
 ]
 
 
+PEMISAH_JALUR = " › "
 KATA_KECIL = {"dan", "di", "ke", "dari", "untuk", "serta", "pada"}
+
+
+def pecah_jalur(teks: str) -> list[str]:
+    """ "Dinas A › Sekretariat" (our export's way to name a unit whose name repeats) → parts."""
+    return [b.strip() for b in re.split(r"\s*(?:›|>|»)\s*", teks or "") if b.strip()]
 
 
 def kunci_unit(nama: str) -> str:
@@ -137,7 +143,7 @@ class PohonUnit:
 
     def cari(self, jalur: list[str], letak, data: dict | None = None) -> UnitOrganisasi | None:
         """The unit at the end of `jalur` (names from the top down)."""
-        jalur = [n for n in jalur if n]
+        jalur = [bagian for n in jalur if n for bagian in pecah_jalur(n)]
         if self.induk is not None and jalur and kunci_unit(jalur[0]) == kunci_unit(self.induk.nama):
             jalur = jalur[1:]
         if not jalur:
@@ -259,7 +265,7 @@ def jalur_posisi(unit: str, nama: str, rantai: dict, *, kepala: bool) -> list[st
     if sendiri:
         turunan.append(sendiri)
     if not turunan:
-        return [unit]
+        return pecah_jalur(unit) or [unit]
     jalur = [unit] if unit else []
     kunci = [kunci_unit(x) for x in jalur]
     if kunci and kunci_unit(unit) in [kunci_unit(t) for t in turunan]:
