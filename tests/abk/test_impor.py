@@ -355,7 +355,10 @@ def test_a_credit_table_with_a_typo_is_refused_with_the_exact_place(tujuan, tmp_
             ["X", "Tugas", __import__("datetime").date(2024, 1, 12), 60],
             "berisi tanggal/waktu, bukan angka",
         ),
-        (["X", None, 12, 60], "kolom Uraian Tugas (B3): wajib diisi bila baris berisi beban kerja."),
+        (
+            ["X", None, 12, 60],
+            "kolom Uraian Tugas (B3): wajib diisi bila baris berisi beban kerja.",
+        ),
     ],
 )
 def test_bad_rows_get_a_clear_message_and_nothing_is_written(tujuan, tmp_path, baris, pesan):
@@ -389,7 +392,8 @@ def test_a_task_row_before_any_position_name_is_refused(tujuan, tmp_path):
     hasil, _ = impor(path, tujuan)
     assert (
         str(hasil.galat[0])
-        == "Sheet Tugas, baris 2, kolom Nama Jabatan (A2): wajib diisi: tugas ini milik jabatan apa?"
+        == "Sheet Tugas, baris 2, kolom Nama Jabatan (A2): wajib diisi: tugas ini milik "
+        "jabatan apa?"
     )
 
 
