@@ -269,3 +269,48 @@ def test_a_saved_mapping_is_reused_for_the_next_workbook_of_that_shape(
         "3": "waktu",
     }
     assert "Memakai pemetaan tersimpan “Format Dinas X”." in lembar["catatan"]
+
+
+def test_the_check_step_shows_how_it_read_and_the_computed_beside_the_printed_need(
+    dunia, users, login, periode, tmp_path
+):
+    client = login(users["operator"])
+    response = _unggah(client, seed_001(tmp_path / "abk.xlsx"), unit=dunia.bidang.pk)
+    client.post(response["Location"], {"aksi": "periksa"})
+    page = client.get(response["Location"]).content.decode()
+    assert "Cara buku kerja dibaca" in page
+    assert "Sheet ABK: tabel datar" in page and "waktu dalam menit" in page
+    assert "Kebutuhan dihitung dan tercetak" in page
+    # Penata Layanan Operasional: 12 × (1500 + 4500 + 4500 + 3000 + 1500 + 1500 + 1500) ÷
+    # 75,000 = 2.880, while the workbook prints 2,640.
+    baris = page.split("<td>Penata Layanan Operasional</td>")[1].split("</tr>")[0]
+    assert "2.880" in baris and "2.640" in baris and "berbeda dari angka tercetak" in baris
+    kepala = page.split("<td>Kepala Dinas Sosial dan Pemberdayaan Masyarakat</td>")[1]
+    assert "berbeda" not in kepala.split("</tr>")[0]
+
+
+def test_an_ambiguous_unit_is_asked_in_the_mapping_step(dunia, users, login, periode, tmp_path):
+    from tests.abk.test_impor import buku
+    from tests.factories import UnitFactory
+
+    kedua = UnitFactory(parent=dunia.dinas_lain, nama="Sekretariat", jenis="sekretariat")
+    path = buku(
+        tmp_path / "a.xlsx",
+        {
+            "T": [
+                ["Unit Kerja", "Nama Jabatan", "Uraian Tugas", "Volume", "Waktu (menit)"],
+                ["Sekretariat", "Analis Anggaran", "Menyusun anggaran", 12, 600],
+            ]
+        },
+    )
+    client = login(users["admin"])
+    detail = _unggah(client, path)["Location"]
+    client.post(detail, {"aksi": "periksa"})
+    page = client.get(detail).content.decode()
+    assert 'name="unit-Sekretariat"' in page
+    assert "Dinas Kesehatan › Sekretariat" in page and "Dinas Sosial › Sekretariat" in page
+    client.post(detail, {"aksi": "periksa", "unit-Sekretariat": str(kedua.pk)})
+    impor = ImporBuku.objects.get()
+    assert impor.status == "diperiksa" and impor.galat == []
+    client.post(detail, {"aksi": "impor"})
+    assert Jabatan.objects.get(nama="Analis Anggaran").unit == kedua
