@@ -25,7 +25,8 @@ class BukuKerjaTidakSah(Exception):
 
 @dataclass(slots=True)
 class Sel:
-    """A cell as the user saw it: a formula counts by its cached value (`rumus` marks it)."""
+    """A cell as the user saw it: a formula counts by its cached value; `rumus` marks a formula
+    Excel never computed (no cached value)."""
 
     nilai: object
     rumus: bool = False
@@ -39,12 +40,13 @@ class Lembar:
 
 
 class _Pengurai(WorkSheetParser):
-    """openpyxl's streaming sheet parser, keeping both a formula's presence and its cached
-    value (openpyxl gives one or the other)."""
+    """openpyxl's streaming sheet parser, telling a formula without a cached value from an
+    empty cell (openpyxl gives the value or the formula, not both)."""
 
     def parse_cell(self, element):
         sel = super().parse_cell(element)
-        sel["rumus"] = element.find(FORMULA_TAG) is not None
+        # Only a formula without a cached value matters (it cannot be read as a number).
+        sel["rumus"] = sel["value"] is None and element.find(FORMULA_TAG) is not None
         return sel
 
 

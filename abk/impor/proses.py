@@ -210,10 +210,12 @@ def periksa_dan_impor(
     kering=True,
     progres=None,
     pilihan_unit=None,
+    lembar: list[Lembar] | None = None,
 ) -> tuple[HasilBaca, Rencana]:
     """Reads, checks and (unless `kering`) writes the workbook. With `jabatan`, the
-    workbook describes that one position and every row goes to it."""
-    lembar = baca_buku(path)
+    workbook describes that one position and every row goes to it. `lembar` is the workbook
+    already read (the file is parsed once)."""
+    lembar = lembar if lembar is not None else baca_buku(path)
     hasil = baca_semua(lembar, peta, instansi.pk if instansi else None)
     rencana = terapkan(
         hasil,

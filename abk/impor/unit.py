@@ -245,7 +245,9 @@ class PohonUnit:
             eselon=data.get("eselon", "") if data.get("eselon") in ESELON else "",
             urutan=len(self.dibuat) + 1,
         )
-        unit.full_clean()
+        # The instansi and parent are known to be in scope; their lookups are not repeated.
+        unit.clean_fields(exclude=["instansi", "parent"])
+        unit.clean()
         unit.save()
         self._daftar(unit)
         self.dibuat.append(unit)

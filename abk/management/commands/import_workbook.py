@@ -139,6 +139,7 @@ class Command(BaseCommand):
             buat_unit=o["create"],
             hanya_sah=o["hanya_sah"],
             kering=o["dry_run"],
+            lembar=lembar,
         )
         semua_galat = hasil.galat + rencana.galat
         r = rencana

@@ -1,0 +1,79 @@
+"""Benchmarks run by `manage.py bench`, kept out of the test run on purpose: timings depend on
+the machine, so they are read by people, never asserted.
+
+A section is a function that takes the run's options and returns rows of measurements
+(`Ukuran`); sections register themselves in `BAGIAN` under a short name, so a later section is
+one new module plus one line in `_muat`."""
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Opsi:
+    """What every section is given: the fraction of full size, the repeats, a scratch folder."""
+
+    ukuran: float
+    ulang: int
+    folder: str
+    tulis: Callable[[str], None] = print  # progress lines, so a long run is not silent
+    profil: str | None = None  # a .prof file: sections that can also profile themselves
+
+
+@dataclass
+class Ukuran:
+    """One measured figure. Times are the minimum and median of the repeats; the ratio is
+    taken on the minima (the least disturbed run of each side)."""
+
+    section: str
+    figure: str
+    seconds: float | None = None
+    seconds_median: float | None = None
+    anchor: str = ""
+    anchor_seconds: float | None = None
+    anchor_seconds_median: float | None = None
+    ratio: float | None = None
+    target: float | None = None  # the ratio allowed; None: shown, not judged
+    queries: int | None = None
+    peak_mb: float | None = None
+    peak_tambahan_mb: float | None = None  # above the process's size when it started
+    anchor_peak_mb: float | None = None
+    rows: int | None = None
+    error: str = ""
+    detail: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.ratio is None and self.seconds and self.anchor_seconds:
+            self.ratio = self.seconds / self.anchor_seconds
+
+    @property
+    def status(self) -> str:
+        if self.error:
+            return "GAGAL"
+        if self.target is None or self.ratio is None:
+            return "-"
+        return "OK" if self.ratio <= self.target else "MELEBIHI"
+
+    def sebagai_dict(self) -> dict:
+        return {**asdict(self), "status": self.status}
+
+
+BAGIAN: dict[str, Callable[[Opsi], list[Ukuran]]] = {}
+
+
+def bagian(nama: str):
+    def daftar(fungsi):
+        BAGIAN[nama] = fungsi
+        return fungsi
+
+    return daftar
+
+
+def _muat() -> None:
+    # Imported here, not at module level: a section pulls in models, which need apps ready.
+    from abk.bench import impor  # noqa: F401
+
+
+def semua_bagian() -> dict[str, Callable[[Opsi], list[Ukuran]]]:
+    _muat()
+    return BAGIAN

@@ -1,0 +1,47 @@
+"""`manage.py bench` at a tiny size: the figures are produced and written, never judged here
+(a timing assertion would fail on a busy machine, not on slow code)."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from organisasi.models import Instansi
+
+KUNCI = {"section", "figure", "seconds", "anchor_seconds", "ratio", "target", "queries",
+         "peak_mb", "rows"}  # fmt: skip
+
+
+# transaction=True: each measurement runs in a forked child that opens its own connection,
+# and the parent closes its connections first, which a wrapping test transaction forbids.
+@pytest.mark.django_db(transaction=True)
+def test_the_import_section_writes_every_figure_to_json(tmp_path):
+    berkas = tmp_path / "bench.json"
+    out = StringIO()
+    call_command(
+        "bench",
+        "--only",
+        "impor",
+        "--size",
+        "0.01",
+        "--ulang",
+        "1",
+        "--json",
+        str(berkas),
+        stdout=out,
+        stderr=StringIO(),
+    )
+    data = json.loads(berkas.read_text(encoding="utf-8"))
+    hasil = {u["figure"]: u for u in data["hasil"]}
+    assert set(hasil) == {"impor (--create)", "uji coba (--dry-run)"}
+    for u in hasil.values():
+        assert u.keys() >= KUNCI
+        assert u["section"] == "impor" and u["error"] == ""
+        assert u["seconds"] > 0 and u["anchor_seconds"] > 0 and u["ratio"] > 0
+        assert u["target"] == 3 and u["rows"] == 100
+        assert u["queries"] > 0 and u["peak_mb"] > 0
+        assert u["status"] in {"OK", "MELEBIHI"}
+    assert "impor (--create)" in out.getvalue()
+    # The instansi each measurement created was deleted again.
+    assert not Instansi.objects.filter(nama__startswith="Pemerintah Kota Uji Kinerja").exists()
