@@ -23,7 +23,10 @@ def impor_analisis(impor: ImporBuku) -> None:
     lembar = baca_buku(Path(impor.berkas.path))
     peta = analisis(lembar, impor.instansi_id)
     impor.pemetaan = {
-        "lembar": [{**peta_ke_dict(p), "jenis": p.jenis, "tanda": p.tanda()} for p in peta],
+        "lembar": [
+            {**peta_ke_dict(p), "jenis": p.jenis, "tanda": p.tanda(), "keterangan": k}
+            for p, k in zip(peta, laporan_lembar(peta), strict=True)
+        ],
         "jumlah_baris": sum(len(lb.baris) for lb in lembar),
     }
     impor.save(update_fields=["pemetaan"])
