@@ -348,3 +348,26 @@ def test_the_command_exports_a_position_and_a_unit(tarakan, tmp_path):
     with pytest.raises(CommandError, match="--jabatan ID atau --unit ID"):
         call_command("export_workbook", "--instansi", "Tarakan", "--format", "siasn",
                      "--out", str(tmp_path / "x.xlsx"))  # fmt: skip
+
+
+def test_the_import_command_fills_the_picked_position_from_a_siasn_workbook(tarakan, tmp_path):
+    """`import_workbook FILE --instansi NAME --jabatan ID`: the SIASN workbook of 2.1.4 Penata
+    Layanan Operasional fills an empty position with the same 2.880 need (seed 001 prints
+    2.640); without --jabatan the position is found by its kode, or the command says to pick."""
+    asal = jabatan_demo("Penata Layanan Operasional", unit=SUBBAG_UMUM)
+    periode = tarakan["periode"]
+    path, _ = _ekspor(asal, periode, tmp_path)
+    kosong = _kosong_seperti(asal)
+    out = StringIO()
+    call_command(
+        "import_workbook", str(path), "--instansi", TARAKAN, "--jabatan", str(kosong.pk),
+        stdout=out,
+    )  # fmt: skip
+    assert "Buku kerja SIASN" in out.getvalue()
+    assert _kebutuhan(kosong, periode) == Decimal("2.88")
+    assert _tugas(kosong, periode) == _tugas(asal, periode)
+    # Without --jabatan and with no position carrying the workbook's kode: refused, unchanged.
+    kedua = _kosong_seperti(asal, nama="Salinan kedua")
+    with pytest.raises(CommandError, match="--jabatan"):
+        call_command("import_workbook", str(path), "--instansi", TARAKAN, stdout=StringIO())
+    assert _tugas(kedua, periode) == []
