@@ -161,6 +161,7 @@ class PetaLembar:
     satuan_volume: str = "tahun"  # from a "per bulan" header; a satuan_volume column wins
     tata_letak: str = ""  # datar, tertaut, formulir, rekap, prosa … (set by the analysis)
     tautan: str = ""  # how its rows find their position, in words
+    _balik: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def jenis(self) -> str:
@@ -184,7 +185,13 @@ class PetaLembar:
         return f"{self.lembar.lower()}|" + "|".join(normalisasi(j) for j in self.judul)
 
     def indeks(self, kolom: str) -> int | None:
-        return next((i for i, f in self.kolom.items() if f == kolom), None)
+        # Called for every cell read; the reverse map is rebuilt if the mapping changed.
+        if self._balik is None or self._balik[0] != self.kolom:
+            balik: dict[str, int] = {}
+            for i, f in self.kolom.items():
+                balik.setdefault(f, i)
+            self._balik = (dict(self.kolom), balik)
+        return self._balik[1].get(kolom)
 
 
 def _teks_pendek(sel: list[Sel]) -> list[str] | None:

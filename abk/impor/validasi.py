@@ -45,6 +45,24 @@ from abk.impor.pemetaan import (
     peta_baris,
 )
 
+# Columns that describe the position itself, not its task.
+KOLOM_ATRIBUT = {
+    "kode_jabatan",
+    "ikhtisar",
+    "pendidikan_syarat",
+    "pengalaman",
+    "eselon",
+    "kelas",
+    "bezetting",
+    "kepala_unit",
+    "jenis_jabatan",
+    "jenjang",
+    "rantai_jpt_madya",
+    "rantai_jpt_pratama",
+    "rantai_administrator",
+    "rantai_pengawas",
+}
+
 __all__ = ["BULAT_LAZIM", "Galat", "HasilBaca", "NilaiTidakSah", "Posisi", "angka", "baca_semua"]
 
 
@@ -222,7 +240,11 @@ class PembacaBuku(PembacaDaftar, Pembaca):
             return
         posisi = self._posisi_baris(peta, baris, sel, ctx)
         ctx["ada_baris"] = True
-        if posisi is not None and not ctx.get("dari_blok"):
+        if (
+            posisi is not None
+            and not ctx.get("dari_blok")
+            and KOLOM_ATRIBUT & set(peta.kolom.values())
+        ):
             self.atribut(peta, baris, sel, posisi)
         ak = self.sel(peta, sel, "angka_kredit")
         if _isi(ak):
