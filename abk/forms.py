@@ -3,7 +3,15 @@ from decimal import Decimal
 from django import forms
 
 from abk.models import Keputusan, PeriodeAnalisis
+from anjab.forms import AngkaInput
 from organisasi.forms import baris
+
+# The multipliers of a volume counted per day/week/month: what each is called and its most.
+FAKTOR_VOLUME = {
+    "hari_kerja_efektif": ("Hari kerja efektif", 366),
+    "minggu_kerja_efektif": ("Minggu kerja efektif", 53),
+    "bulan_kerja_efektif": ("Bulan kerja", 12),
+}
 
 
 class PeriodeForm(forms.ModelForm):
@@ -20,11 +28,25 @@ class PeriodeForm(forms.ModelForm):
             "nama",
             "tahun",
             "waktu_efektif_menit",
+            "hari_kerja_efektif",
+            "minggu_kerja_efektif",
+            "bulan_kerja_efektif",
             "pembulatan",
             "pita_efektivitas",
             "dasar_hukum",
         ]
-        widgets = {"dasar_hukum": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "dasar_hukum": forms.Textarea(attrs={"rows": 3}),
+            **{nama: AngkaInput({"max": str(batas)}) for nama, (_, batas) in FAKTOR_VOLUME.items()},
+        }
+        help_texts = {
+            "hari_kerja_efektif": "Pengali volume tugas yang dihitung per hari: 2 per hari × "
+            "235 = 470 per tahun. Bawaan 235 (365 hari dikurangi Sabtu–Minggu, libur nasional "
+            "dan cuti). Mengubahnya menghitung ulang volume per tahun tugas periode ini.",
+            "minggu_kerja_efektif": "Pengali volume tugas yang dihitung per minggu. Bawaan 47 "
+            "(235 hari kerja ÷ 5 hari).",
+            "bulan_kerja_efektif": "Pengali volume tugas yang dihitung per bulan. Bawaan 12.",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,6 +54,24 @@ class PeriodeForm(forms.ModelForm):
             f"{str(p['batas']).replace('.', ',')} {p['predikat']} {p.get('keterangan', '')}".strip()
             for p in self.instance.pita_efektivitas
         )
+
+    def _clean_faktor(self, nama):
+        nilai = self.cleaned_data[nama]
+        label, batas = FAKTOR_VOLUME[nama]
+        if nilai is not None and nilai <= 0:
+            raise forms.ValidationError(f"{label} harus lebih dari 0.")
+        if nilai is not None and nilai > batas:
+            raise forms.ValidationError(f"{label} paling banyak {batas} dalam setahun.")
+        return nilai
+
+    def clean_hari_kerja_efektif(self):
+        return self._clean_faktor("hari_kerja_efektif")
+
+    def clean_minggu_kerja_efektif(self):
+        return self._clean_faktor("minggu_kerja_efektif")
+
+    def clean_bulan_kerja_efektif(self):
+        return self._clean_faktor("bulan_kerja_efektif")
 
     def clean_pita_efektivitas(self):
         hasil = []

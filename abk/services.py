@@ -22,6 +22,31 @@ def periode_aktif(*, instansi) -> PeriodeAnalisis:
 
 
 @transaction.atomic
+def periode_simpan(*, periode: PeriodeAnalisis) -> PeriodeAnalisis:
+    """Saves a period's parameters; when a day/week/month factor changed, every task of the
+    period counted in that unit gets its per-year volume again (volume_asal × new factor)."""
+    from anjab.models import TugasJabatan
+
+    lama = None
+    if periode.pk:
+        lama = PeriodeAnalisis.objects.select_for_update().get(pk=periode.pk).faktor_volume()
+    periode.full_clean()
+    periode.save()
+    faktor = periode.faktor_volume()
+    berubah = [s for s, f in faktor.items() if lama is not None and lama[s] != f]
+    if berubah:
+        tugas = list(
+            TugasJabatan.objects.filter(
+                periode=periode, satuan_volume__in=berubah, volume_asal__isnull=False
+            )
+        )
+        for t in tugas:
+            t.atur_volume(t.volume_asal, faktor)
+        TugasJabatan.objects.bulk_update(tugas, ["volume"], batch_size=500)
+    return periode
+
+
+@transaction.atomic
 def periode_salin(*, asal: PeriodeAnalisis, nama: str, tahun: int) -> PeriodeAnalisis:
     """A new period with the parameters and every workload row of `asal`; the figures a
     document printed (DeklarasiJabatan) belong to their own period and are not copied."""
@@ -32,6 +57,9 @@ def periode_salin(*, asal: PeriodeAnalisis, nama: str, tahun: int) -> PeriodeAna
         nama=nama,
         tahun=tahun,
         waktu_efektif_menit=asal.waktu_efektif_menit,
+        hari_kerja_efektif=asal.hari_kerja_efektif,
+        minggu_kerja_efektif=asal.minggu_kerja_efektif,
+        bulan_kerja_efektif=asal.bulan_kerja_efektif,
         pembulatan=asal.pembulatan,
         pita_efektivitas=asal.pita_efektivitas,
         dasar_hukum=asal.dasar_hukum,

@@ -135,9 +135,13 @@ def periode_ubah(request, pk=None):
         periode = get_object_or_404(selectors.periode_for_user(request.user), pk=pk)
     form = PeriodeForm(request.POST if request.method == "POST" else None, instance=periode)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"Periode “{periode.nama}” disimpan.")
-        return redirect("abk:periode_daftar")
+        try:
+            services.periode_simpan(periode=form.save(commit=False))
+        except ValidationError as e:
+            form.add_error(None, e.messages)
+        else:
+            messages.success(request, f"Periode “{periode.nama}” disimpan.")
+            return redirect("abk:periode_daftar")
     return render(request, "abk/periode_form.html", {"form": form, "periode": periode})
 
 

@@ -3,7 +3,10 @@ from decimal import Decimal
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
+from abk.calculations import volume_per_tahun
 from anjab import models as m
+from anjab.models.jabatan import SATUAN_VOLUME
+from organisasi.formatting import angka_ringkas
 
 # Long texts in table rows: a two-line textarea keeps rows compact yet shows the words.
 _TEKS = forms.Textarea(attrs={"rows": 2})
@@ -184,11 +187,91 @@ def _formset(model, fields, widgets=None):
 
 
 DiklatFormSet = _formset(m.SyaratDiklat, ["jenis", "teks"], {"teks": _TEKS})
-TugasFormSet = _formset(
+
+# What the multiplier of each unit is called beside the figure ("× 235 hari kerja").
+NAMA_FAKTOR = {"bulan": "bulan", "minggu": "minggu kerja", "hari": "hari kerja"}
+
+
+def rincian_volume(diketik, satuan: str, faktor_volume: dict) -> str:
+    """ "2 per hari × 235 hari kerja = 470 per tahun" ("" for a volume counted per year)."""
+    if diketik is None or satuan == "tahun":
+        return ""
+    faktor = faktor_volume[satuan]
+    per_tahun = m.TugasJabatan(satuan_volume=satuan)
+    per_tahun.atur_volume(diketik, faktor_volume)
+    return (
+        f"{angka_ringkas(diketik)} {dict(SATUAN_VOLUME)[satuan]} × {angka_ringkas(faktor)} "
+        f"{NAMA_FAKTOR[satuan]} = {angka_ringkas(per_tahun.volume)} per tahun"
+    )
+
+
+class TugasForm(forms.ModelForm):
+    """A task row: the volume is typed as counted (per year, month, week or day); the service
+    keeps that figure and stores the per-year volume of the period (TugasJabatan.atur_volume)."""
+
+    def __init__(self, *args, periode=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.periode = periode
+        self.fields["volume"].label = "Jumlah beban kerja"
+        self.fields["satuan_volume"].label = "Volume dihitung per"
+        # A row sent without the choice (an older page still open) is counted per year.
+        self.fields["satuan_volume"].required = False
+        self.initial["volume"] = self.instance.volume_diketik
+        self.fields["volume"].widget.attrs["aria-describedby"] = f"{self['volume'].auto_id}-rincian"
+        if periode is not None:
+            faktor = periode.faktor_volume()
+            self.fields["satuan_volume"].widget.attrs.update(
+                {f"data-faktor-{k}": f"{v.normalize():f}" for k, v in faktor.items()}
+            )
+
+    def clean_satuan_volume(self):
+        return self.cleaned_data["satuan_volume"] or "tahun"
+
+    def clean(self):
+        data = super().clean()
+        satuan, diketik = data.get("satuan_volume"), data.get("volume")
+        if self.periode is not None and satuan and satuan != "tahun" and diketik is not None:
+            faktor = self.periode.faktor_volume()[satuan]
+            if faktor <= 0:
+                self.add_error(
+                    "satuan_volume",
+                    f"Pengali {NAMA_FAKTOR[satuan]} periode {self.periode.nama} belum diisi; "
+                    "isi volume per tahun atau perbaiki pengaturan periode.",
+                )
+            elif volume_per_tahun(diketik, faktor) >= Decimal("1e10"):
+                self.add_error("volume", "Volume per tahun terlalu besar.")
+        return data
+
+    def rincian(self) -> str:
+        """The per-year figure of the row as shown, for the note beside the volume."""
+        if self.periode is None:
+            return ""
+        if self.is_bound:
+            if not self.is_valid():
+                return ""
+            diketik = self.cleaned_data.get("volume")
+            satuan = self.cleaned_data.get("satuan_volume")
+        else:
+            diketik, satuan = self.instance.volume_diketik, self.instance.satuan_volume
+        return rincian_volume(diketik, satuan or "tahun", self.periode.faktor_volume())
+
+
+class TugasBarisFormSet(BarisFormSet):
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "periode": self.periode}
+
+
+TugasFormSet = inlineformset_factory(
+    m.Jabatan,
     m.TugasJabatan,
-    ["uraian", "hasil_kerja", "volume", "waktu"],
-    {"uraian": _TEKS, "volume": AngkaInput(), "waktu": AngkaInput()},
-)  # fmt: skip
+    form=TugasForm,
+    formset=TugasBarisFormSet,
+    fields=["uraian", "hasil_kerja", "volume", "satuan_volume", "waktu"],
+    widgets={"uraian": _TEKS, "volume": AngkaInput(), "waktu": AngkaInput()},
+    extra=0,
+    can_delete=True,
+    can_order=True,
+)
 ButirFormSet = _formset(
     m.ButirKegiatan,
     ["unsur", "sub_unsur", "kegiatan", "kode", "butir_kegiatan", "angka_kredit", "konstanta",

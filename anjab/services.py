@@ -52,13 +52,24 @@ def jabatan_create(*, unit, **fields) -> Jabatan:
     return jabatan
 
 
+def baris_terhitung(formset) -> list:
+    """The rows of a valid ordered formset as shown, unsaved; a task's volume typed per
+    day/week/month is made per year with the period's factor (TugasJabatan.atur_volume)."""
+    rows = []
+    for form in formset.ordered_forms:
+        obj = form.save(commit=False)
+        if isinstance(obj, TugasJabatan):
+            obj.atur_volume(form.cleaned_data.get("volume"), formset.periode.faktor_volume())
+        rows.append(obj)
+    return rows
+
+
 def simpan_baris(*, jabatan: Jabatan, formset) -> None:
     """Stores a valid ordered formset: deleted rows go, the rest take the order shown."""
     for form in formset.deleted_forms:
         if form.instance.pk:
             form.instance.delete()
-    for urutan, form in enumerate(formset.ordered_forms, start=1):
-        obj = form.save(commit=False)
+    for urutan, obj in enumerate(baris_terhitung(formset), start=1):
         obj.jabatan = jabatan
         obj.urutan = urutan
         if formset.periode is not None:

@@ -152,6 +152,7 @@ def jabatan_bagian(request, pk, slug):
     }
     if slug == "tugas":
         context["beban"] = documents.beban_kerja(jabatan, periode)
+        context["rincian_volume"] = True
     return render(request, "anjab/jabatan_bagian.html", context)
 
 
@@ -262,7 +263,7 @@ def jabatan_hitung(request, pk):
             "anjab/fragment_hitung.html",
             {"galat": "Perbaiki isian yang belum berupa angka untuk melihat hasil hitungnya."},
         )
-    rows = [f.instance for f in formset.ordered_forms]
+    rows = services.baris_terhitung(formset)
     fungsional = jabatan.jenis == Jabatan.Jenis.FUNGSIONAL
     beban = documents.hitung_beban(
         fungsional=fungsional,
@@ -270,4 +271,8 @@ def jabatan_hitung(request, pk):
         butir=rows if fungsional else [],
         periode=periode,
     )
-    return render(request, "anjab/fragment_hitung.html", {"beban": beban, "periode": periode})
+    return render(
+        request,
+        "anjab/fragment_hitung.html",
+        {"beban": beban, "periode": periode, "rincian_volume": True},
+    )

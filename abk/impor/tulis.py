@@ -5,7 +5,7 @@ changes nothing; a corrected workbook updates positions in place (unit + name + 
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -327,7 +327,10 @@ class _Penulis:
         if satuan != "tahun" and volume is not None:
             return {
                 **{k: t.get(k) for k in KOLOM_TUGAS},
-                "volume": calc.volume_per_tahun(volume, self.faktor[satuan]),
+                # Stored with the field's two decimals, as the editor stores it.
+                "volume": calc.volume_per_tahun(volume, self.faktor[satuan]).quantize(
+                    Decimal("0.01"), ROUND_HALF_UP
+                ),
                 "satuan_volume": satuan,
                 "volume_asal": volume,
             }

@@ -1,12 +1,14 @@
 """A position (jabatan) and every section of its Informasi Jabatan (Permenpan RB 1/2020),
 numbered as in seed 001. Ordered lists are child rows with `urutan`."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
+
+from abk.calculations import volume_per_tahun
 
 TIDAK_NEGATIF = MinValueValidator(0, "Nilai tidak boleh negatif.")
 
@@ -255,6 +257,25 @@ class TugasJabatan(BarisJabatan):
     class Meta(BarisJabatan.Meta):
         verbose_name = "tugas pokok"
         verbose_name_plural = "tugas pokok"
+
+    @property
+    def volume_diketik(self) -> Decimal | None:
+        """The volume as the analyst counted it (per `satuan_volume`)."""
+        if self.satuan_volume != "tahun" and self.volume_asal is not None:
+            return self.volume_asal
+        return self.volume
+
+    def atur_volume(self, diketik, faktor_volume: dict[str, Decimal]) -> None:
+        """Takes `diketik` as counted per `satuan_volume`: keeps it in `volume_asal` when it is
+        per day/week/month and sets `volume` to the per-year figure (2 per hari × 235 = 470)."""
+        if diketik is None or self.satuan_volume == "tahun":
+            self.volume_asal = None
+            self.volume = diketik
+            return
+        self.volume_asal = diketik
+        self.volume = volume_per_tahun(diketik, faktor_volume[self.satuan_volume]).quantize(
+            Decimal("0.01"), ROUND_HALF_UP
+        )
 
 
 class ButirKegiatan(BarisJabatan):

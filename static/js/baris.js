@@ -32,6 +32,10 @@
     if (!row.dataset.baru) return false;
     return Array.from(row.querySelectorAll("input, textarea, select")).every(function (el) {
       if (el.type === "hidden" || el.type === "checkbox") return true;
+      // A select still on the choice it came with (e.g. "per tahun") is not typed input.
+      if (el.tagName === "SELECT") {
+        return Array.from(el.options).every(function (o) { return o.selected === o.defaultSelected; });
+      }
       return !el.value;
     });
   }
@@ -109,6 +113,35 @@
       e.preventDefault();
       toggleRemove(row);
     }
+  });
+
+  // A volume counted per day, week or month: the per-year figure beside the box, with the
+  // period's factor carried on the select (data-faktor-hari …), as the server shows it.
+  const NAMA_FAKTOR = { bulan: "bulan", minggu: "minggu kerja", hari: "hari kerja" };
+  const ANGKA = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 });
+
+  function rincianVolume(row) {
+    const satuan = row.querySelector('select[name$="-satuan_volume"]');
+    const volume = row.querySelector('input[name$="-volume"]');
+    const note = row.querySelector(".rincian-volume");
+    if (!satuan || !volume || !note) return;
+    const nilai = parseFloat(volume.value);
+    const faktor = parseFloat(satuan.getAttribute("data-faktor-" + satuan.value));
+    if (satuan.value === "tahun" || !isFinite(nilai) || !isFinite(faktor)) {
+      note.textContent = "";
+      return;
+    }
+    const label = satuan.options[satuan.selectedIndex].text;
+    const perTahun = Math.round(nilai * faktor * 100) / 100;
+    note.textContent = ANGKA.format(nilai) + " " + label + " × " + ANGKA.format(faktor) + " " +
+      NAMA_FAKTOR[satuan.value] + " = " + ANGKA.format(perTahun) + " per tahun";
+  }
+
+  ["input", "change"].forEach(function (type) {
+    document.addEventListener(type, function (e) {
+      const row = e.target.closest && e.target.closest(".baris");
+      if (row && /-(volume|satuan_volume)$/.test(e.target.name || "")) rincianVolume(row);
+    });
   });
 
   document.addEventListener("submit", function (e) {

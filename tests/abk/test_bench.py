@@ -14,8 +14,9 @@ KUNCI = {"section", "figure", "seconds", "anchor_seconds", "ratio", "target", "q
 
 
 # transaction=True: each measurement runs in a forked child that opens its own connection,
-# and the parent closes its connections first, which a wrapping test transaction forbids.
-@pytest.mark.django_db(transaction=True)
+# and the parent closes its connections first, which a wrapping test transaction forbids;
+# serialized_rollback restores the reference data the flush removes, for the tests after it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_import_section_writes_every_figure_to_json(tmp_path):
     berkas = tmp_path / "bench.json"
     out = StringIO()

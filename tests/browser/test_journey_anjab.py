@@ -49,7 +49,7 @@ def test_an_operator_creates_a_position_with_three_ordered_tasks_and_opens_its_p
         baris = tabel.locator("tr.baris").nth(i)
         baris.get_by_label("Uraian tugas").fill(uraian)
         baris.get_by_label("Hasil kerja (satuan)").fill(hasil)
-        baris.get_by_label("Jumlah beban kerja 1 tahun").fill(volume)
+        baris.get_by_label("Jumlah beban kerja", exact=True).fill(volume)
         baris.get_by_label("Waktu penyelesaian (menit)").fill(waktu)
 
     # Move the report up one place: it becomes the second task; nothing typed is lost.
