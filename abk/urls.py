@@ -1,6 +1,6 @@
 from django.urls import path
 
-from abk import views, views_impor
+from abk import views, views_impor, views_siasn
 
 app_name = "abk"
 
@@ -20,6 +20,8 @@ urlpatterns = [
     path("impor/templat.xlsx", views_impor.templat, name="impor_templat"),
     path("ekspor/jabatan.xlsx", views_impor.ekspor_jabatan, name="ekspor_jabatan"),
     path("ekspor/rekap.xlsx", views_impor.ekspor_rekap, name="ekspor_rekap"),
+    path("ekspor/siasn.zip", views_siasn.siasn_unit, name="ekspor_siasn_unit"),
+    path("siasn/jabatan/<int:pk>/", views_siasn.siasn_jabatan, name="siasn_jabatan"),
     path("pekerjaan/<int:pk>/", views.pekerjaan, name="pekerjaan"),
     path("pekerjaan/<int:pk>/unduh/", views.pekerjaan_unduh, name="pekerjaan_unduh"),
 ]

@@ -18,10 +18,12 @@ from abk.models import ImporBuku
 from abk.rekap import hitung_rekap
 from abk.services import periode_aktif
 from abk.views import _pilihan
+from anjab.selectors import get_jabatan_for_user, jabatan_for_user
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_menulis
 from organisasi.decorators import akses_wajib
 from organisasi.forms import label_bertingkat
+from organisasi.http import int_or_404
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -161,6 +163,11 @@ def impor_detail(request, pk):
                 "Buku kerja ini sudah diimpor; unggah ulang untuk mengimpor lagi."
             )
         aksi = request.POST.get("aksi")
+        if impor.pemetaan.get("siasn") and request.POST.get("jabatan"):
+            jabatan = get_jabatan_for_user(request.user, int_or_404(request.POST["jabatan"]))
+            if jabatan.instansi_id != impor.instansi_id:
+                raise Http404
+            impor.pemetaan["jabatan"] = jabatan.pk
         _simpan_pemetaan_dari_form(impor, request.POST)
         if request.POST.get("nama_pemetaan", "").strip():
             simpan_pemetaan(impor, request.POST["nama_pemetaan"].strip()[:200])
@@ -181,6 +188,14 @@ def impor_detail(request, pk):
                 jalankan(impor, kering=aksi == "periksa", hanya_sah=hanya_sah, pemohon=request.user)
         return redirect("abk:impor_detail", pk=impor.pk)
     pilihan = [("", "— abaikan —"), *sorted(sinonim.label.items(), key=lambda x: x[1])]
+    jabatan_siasn = (
+        jabatan_for_user(request.user)
+        .filter(instansi_id=impor.instansi_id)
+        .select_related("unit")
+        .order_by("unit__nama", "urutan", "nama")
+        if impor.pemetaan.get("siasn")
+        else None
+    )
     return render(
         request,
         "abk/impor_detail.html",
@@ -188,6 +203,7 @@ def impor_detail(request, pk):
             "impor": impor,
             "lembar": impor.pemetaan.get("lembar", []),
             "pilihan": pilihan,
+            "jabatan_siasn": jabatan_siasn,
             "label": sinonim.label,
             "MENIT": MENIT,
             "JAM": JAM,

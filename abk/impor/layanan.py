@@ -12,6 +12,7 @@ from abk.impor.proses import (
     peta_dari_dict,
     peta_ke_dict,
 )
+from abk.impor.siasn import adalah_siasn, cari_jabatan_siasn, impor_siasn
 from abk.models import ImporBuku, PekerjaanLatar, PemetaanKolom
 
 # Workbooks with more data rows than this are checked and imported by the worker.
@@ -20,7 +21,22 @@ BATAS_LATAR = 2000
 
 def impor_analisis(impor: ImporBuku) -> None:
     """Reads the uploaded file's sheets and proposes a mapping (or the saved one)."""
-    lembar = baca_buku(Path(impor.berkas.path))
+    path = Path(impor.berkas.path)
+    lembar = baca_buku(path)
+    if adalah_siasn([lb.nama for lb in lembar]):
+        # SIASN's INFOJAB workbook describes one position, named only by its Kode Jabatan.
+        cocok = cari_jabatan_siasn(path, impor.instansi)
+        impor.pemetaan = {
+            "siasn": True,
+            "jabatan": cocok.pk if cocok else None,
+            # The reference sheets (24,000 majors) are not rows to import.
+            "jumlah_baris": sum(
+                len(lb.baris) for lb in lembar if lb.nama.upper().startswith("INFOJAB")
+            ),
+            "lembar": [],
+        }
+        impor.save(update_fields=["pemetaan"])
+        return
     peta = analisis(lembar, impor.instansi_id)
     impor.pemetaan = {
         "lembar": [
@@ -33,6 +49,9 @@ def impor_analisis(impor: ImporBuku) -> None:
 
 
 def proses_impor(impor: ImporBuku, *, kering: bool, hanya_sah: bool = False, progres=None) -> None:
+    if impor.pemetaan.get("siasn"):
+        _proses_siasn(impor, kering=kering, hanya_sah=hanya_sah)
+        return
     peta = [peta_dari_dict(d) for d in impor.pemetaan.get("lembar", [])]
     try:
         hasil, rencana = periksa_dan_impor(
@@ -73,6 +92,44 @@ def proses_impor(impor: ImporBuku, *, kering: bool, hanya_sah: bool = False, pro
         "kering": kering,
     }
     if rencana.ditulis:
+        impor.status = ImporBuku.Status.DIIMPOR
+    elif kering:
+        impor.status = ImporBuku.Status.DIPERIKSA
+    else:
+        impor.status = ImporBuku.Status.GAGAL
+    impor.save(update_fields=["galat", "ringkasan", "status"])
+
+
+def _proses_siasn(impor: ImporBuku, *, kering: bool, hanya_sah: bool) -> None:
+    """Fills the position the user picked (the view checked it is in the user's scope)."""
+    from anjab.models import Jabatan
+
+    jabatan = Jabatan.objects.filter(
+        pk=impor.pemetaan.get("jabatan"), instansi_id=impor.instansi_id
+    ).first()
+    if jabatan is None:
+        impor.galat = [{"teks": "Pilih jabatan yang diisi oleh buku kerja SIASN ini."}]
+        impor.status = ImporBuku.Status.DIUNGGAH
+        impor.save(update_fields=["galat", "status"])
+        return
+    hasil = impor_siasn(
+        Path(impor.berkas.path),
+        jabatan=jabatan,
+        periode=impor.periode,
+        kering=kering,
+        hanya_sah=hanya_sah,
+    )
+    impor.galat = [{"teks": g} for g in hasil.galat[:2000]]
+    impor.ringkasan = {
+        "siasn": True,
+        "jabatan_nama": f"{jabatan.nama} ({jabatan.unit.nama})",
+        "isian": hasil.ringkasan,
+        "catatan": hasil.catatan[:300],
+        "jumlah_galat": len(hasil.galat),
+        "kering": kering,
+        "ditulis": hasil.ditulis,
+    }
+    if hasil.ditulis:
         impor.status = ImporBuku.Status.DIIMPOR
     elif kering:
         impor.status = ImporBuku.Status.DIPERIKSA

@@ -371,3 +371,50 @@ def test_the_import_command_fills_the_picked_position_from_a_siasn_workbook(tara
     with pytest.raises(CommandError, match="--jabatan"):
         call_command("import_workbook", str(path), "--instansi", TARAKAN, stdout=StringIO())
     assert _tugas(kedua, periode) == []
+
+
+def test_the_browser_flow_exports_and_imports_a_siasn_workbook(tarakan, client, tmp_path):
+    """An Admin Instansi downloads the SIASN workbook of 2.1.4 from the position page, then
+    uploads it at /abk/impor/, picks the empty position it fills, checks and imports."""
+    from django.contrib.auth.models import User
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from abk.models import ImporBuku
+    from organisasi.akses import Peran
+    from tests.factories import make_user
+
+    asal = jabatan_demo("Penata Layanan Operasional", unit=SUBBAG_UMUM)
+    periode = tarakan["periode"]
+    admin = make_user("admin_siasn", peran=Peran.ADMIN_INSTANSI, instansi=asal.instansi)
+    client.force_login(admin)
+    halaman = client.get(reverse("abk:siasn_jabatan", args=[asal.pk])).content.decode()
+    assert "Tidak ikut diekspor" in halaman and "Minat kerja" in halaman
+    unduh = client.get(reverse("abk:siasn_jabatan", args=[asal.pk]), {"unduh": "1"})
+    assert unduh["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert adalah_siasn(load_workbook(BytesIO(unduh.content)).sheetnames)
+
+    kosong = _kosong_seperti(asal)
+    berkas = SimpleUploadedFile("infojab.xlsx", unduh.content)
+    detail = client.post(reverse("abk:impor_daftar"), {"berkas": berkas})["Location"]
+    halaman = client.get(detail).content.decode()
+    assert 'name="jabatan"' in halaman and "Buku kerja SIASN hanya memuat Kode Jabatan" in halaman
+    client.post(detail, {"aksi": "periksa", "jabatan": str(kosong.pk)})
+    impor = ImporBuku.objects.get()
+    assert impor.status == "diperiksa", impor.galat
+    assert _tugas(kosong, periode) == []
+    client.post(detail, {"aksi": "impor", "jabatan": str(kosong.pk)})
+    impor.refresh_from_db()
+    assert impor.status == "diimpor"
+    assert _kebutuhan(kosong, periode) == Decimal("2.88")
+    # Another instansi's admin reaches neither the export nor the position.
+    lain = make_user("admin_lain_siasn", peran=Peran.ADMIN_INSTANSI, instansi=_instansi_lain())
+    client.force_login(lain)
+    assert client.get(reverse("abk:siasn_jabatan", args=[asal.pk])).status_code == 404
+    assert User.objects.filter(username="admin_lain_siasn").exists()
+
+
+def _instansi_lain():
+    from tests.factories import InstansiFactory
+
+    return InstansiFactory(nama="Pemerintah Kabupaten Lain")

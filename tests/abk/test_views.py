@@ -11,9 +11,10 @@ from anjab.models import TugasJabatan
 from tests.factories import JabatanFactory, PegawaiFactory
 
 OBJECT_URLS = {"periode_ubah", "periode_salin", "pekerjaan", "pekerjaan_unduh"}
-# impor_detail's cross-tenant tests are in test_impor_views.py.
-DIUJI_DI_TEMPAT_LAIN = {"impor_detail"}
-QUERY_URLS = ["rekap", "kualitas", "peta", "peta_pdf", "keputusan"]
+# impor_detail's cross-tenant tests are in test_impor_views.py, siasn_jabatan's in
+# test_siasn.py (it takes a position's id).
+DIUJI_DI_TEMPAT_LAIN = {"impor_detail", "siasn_jabatan"}
+QUERY_URLS = ["rekap", "kualitas", "peta", "peta_pdf", "keputusan", "ekspor_siasn_unit"]
 
 
 @pytest.fixture
