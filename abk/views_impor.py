@@ -17,6 +17,7 @@ from abk.impor.pemetaan import JAM, MENIT, Sinonim
 from abk.models import ImporBuku
 from abk.rekap import hitung_rekap
 from abk.services import periode_aktif
+from abk.storage import serve_private
 from abk.views import _pilihan
 from anjab.selectors import get_jabatan_for_user, jabatan_for_user
 from organisasi import selectors as org_selectors
@@ -80,6 +81,9 @@ def impor_daftar(request):
             unit = None
             if form.cleaned_data["unit"]:
                 unit = org_selectors.get_unit_for_user(request.user, form.cleaned_data["unit"])
+            elif akses.unit_id is not None:
+                # An Operator's import never reaches beyond its own subtree.
+                unit = org_selectors.get_unit_for_user(request.user, akses.unit_id)
             instansi = (
                 unit.instansi
                 if unit
@@ -113,6 +117,7 @@ def impor_daftar(request):
                 try:
                     impor_analisis(impor)
                 except BukuKerjaTidakSah as e:
+                    impor.berkas.delete(save=False)
                     impor.delete()
                     form.add_error("berkas", str(e))
                 else:
@@ -211,6 +216,13 @@ def impor_detail(request, pk):
             "berjalan": impor.pekerjaan and impor.pekerjaan.status in ("menunggu", "berjalan"),
         },
     )
+
+
+@akses_wajib
+def impor_berkas(request, pk):
+    """The uploaded workbook itself, to whoever may see its import."""
+    impor = _get_impor_for_user(request, pk)
+    return serve_private(impor.berkas, filename=impor.nama_berkas, content_type=XLSX)
 
 
 def _simpan_pemetaan_dari_form(impor: ImporBuku, data) -> None:
