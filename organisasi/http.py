@@ -3,13 +3,19 @@
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
+# The databases' integer range: a larger id or year names no row (and SQLite would overflow).
+BATAS_INT = 2**63
+
 
 def int_or_404(value) -> int:
     """An id from a query string; anything else is a 404, never a 500."""
     try:
-        return int(value)
+        n = int(value)
     except (TypeError, ValueError):
         raise Http404 from None
+    if not -BATAS_INT <= n < BATAS_INT:
+        raise Http404
+    return n
 
 
 def errors_to_form(form, error: ValidationError) -> None:

@@ -332,3 +332,28 @@ def test_links_carry_ids_above_999_without_thousand_separators(dunia, users, log
     assert "?induk=12345" in html and "?unit=12345" in html
     form = login(users["admin"]).get(reverse("organisasi:unit_create") + "?induk=12345")
     assert 'name="induk" value="12345"' in form.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/anjab/jabatan/99999999999999999999/",
+        "/abk/periode/99999999999999999999/ubah/",
+        "/kinerja/renstra/1/lakip/99999999999999999999/",
+        "/abk/?periode=99999999999999999999",
+        "/abk/?unit=99999999999999999999",
+    ],
+)
+def test_a_number_beyond_the_database_range_is_404_not_500(users, login, url):
+    assert login(users["admin"]).get(url).status_code == 404
+
+
+def test_a_database_overflow_becomes_a_404(rf):
+    from django.http import Http404
+
+    from organisasi.middleware import AngkaDiLuarBatasMiddleware
+
+    mw = AngkaDiLuarBatasMiddleware(lambda r: None)
+    with pytest.raises(Http404):
+        mw.process_exception(rf.get("/"), OverflowError("Python int too large"))
+    assert mw.process_exception(rf.get("/"), ValueError("lain")) is None
