@@ -13,6 +13,7 @@ from kinerja import sistem_kerja
 from kinerja.documents_tim import instrumen_html, nama_instrumen
 from kinerja.forms_tim import AturanForm, PenugasanForm, TimForm
 from kinerja.models import AturanSistemKerja, IndikatorPK, Lingkup, Penugasan, TimKerja
+from kinerja.selectors import renstra_for_user
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
@@ -41,10 +42,9 @@ def daftar(request):
 
 def _form_tim(request, tim: TimKerja) -> TimForm:
     nodes = org_selectors.unit_tree(request.user)
+    # Only the performance indicators of the units the user may see (an Operator's subtree).
     indikator = (
-        IndikatorPK.objects.filter(
-            perjanjian__renstra__unit__instansi__in=org_selectors.instansi_for_user(request.user)
-        )
+        IndikatorPK.objects.filter(perjanjian__renstra__in=renstra_for_user(request.user))
         .select_related("perjanjian__renstra__unit", "indikator")
         .order_by("-perjanjian__tahun", "perjanjian__renstra__unit__nama", "urutan")
     )

@@ -338,3 +338,37 @@ def test_the_banjar_demo_prints_a_keputusan_sekretaris_daerah_kabupaten_banjar(d
     assert "KEPUTUSAN SEKRETARIS DAERAH KABUPATEN BANJAR" in teks
     assert "Ditetapkan di Martapura" in teks
     assert "Muhammad Rizani, S.Kom., M.T." in teks and "Pranata Komputer Ahli Muda" in teks
+
+
+def _indikator_pk(unit, uraian):
+    from kinerja.models import (
+        Indikator,
+        IndikatorPK,
+        PerjanjianKinerja,
+        Renstra,
+        Sasaran,
+        Tujuan,
+    )
+
+    renstra = Renstra.objects.create(unit=unit, tahun_awal=2021, tahun_akhir=2026)
+    tujuan = Tujuan.objects.create(renstra=renstra, uraian="Tujuan")
+    sasaran = Sasaran.objects.create(tujuan=tujuan, uraian="Sasaran")
+    indikator = Indikator.objects.create(sasaran=sasaran, uraian=uraian)
+    pk = PerjanjianKinerja.objects.create(renstra=renstra, tahun=2024)
+    return IndikatorPK.objects.create(perjanjian=pk, indikator=indikator, target=75)
+
+
+def test_an_operator_chooses_only_its_own_units_indicators(dunia, users, login):
+    _indikator_pk(dunia.bidang, "Persentase PPKS tertangani")
+    lain = _indikator_pk(dunia.dinas_lain, "Angka kematian ibu")
+    halaman = login(users["operator"]).get(reverse("tim:tambah")).content.decode()
+    assert "Persentase PPKS tertangani" in halaman
+    assert "Angka kematian ibu" not in halaman
+    assert "Angka kematian ibu" in login(users["admin"]).get(reverse("tim:tambah")).content.decode()
+    # Posting the other unit's indicator is refused at the field.
+    respon = login(users["operator"]).post(
+        reverse("tim:tambah"),
+        {"unit": dunia.bidang.pk, "nama": "Tim X", "indikator": lain.pk, "mulai": "2024-01-01",
+         "selesai": "2024-06-30", "target": "x"},
+    )  # fmt: skip
+    assert respon.status_code == 200 and not TimKerja.objects.filter(nama="Tim X").exists()
