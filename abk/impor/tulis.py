@@ -14,12 +14,13 @@ from simple_history.utils import bulk_create_with_history
 from abk import calculations as calc
 from abk.impor.nilai import TINGKAT_NAMA
 from abk.impor.pemetaan import normalisasi
+from abk.impor.tulis_pegawai import PenulisPegawai
 from abk.impor.unit import PohonUnit, jalur_posisi, kunci_unit
 from abk.impor.validasi import Galat, HasilBaca, Posisi
 from abk.models import DeklarasiJabatan
 from anjab.models import ButirKegiatan, Jabatan, TugasJabatan
 from organisasi.formatting import angka as format_angka
-from organisasi.models import PangkatGolongan, Pegawai, UnitOrganisasi
+from organisasi.models import UnitOrganisasi
 
 KOLOM_TUGAS = ["uraian", "hasil_kerja", "volume", "waktu", "kebutuhan_tercetak"]
 KOLOM_TUGAS_SIMPAN = [*KOLOM_TUGAS, "satuan_volume", "volume_asal"]
@@ -53,24 +54,6 @@ ATRIBUT = [
     "jenjang",
     "kepala_unit",
 ]
-PENDIDIKAN = {
-    normalisasi(k): k
-    for k in ["SD", "SLTP", "SLTA", "D-I", "D-II", "D-III", "D-IV", "S-1", "S-2", "S-3"]
-}
-PENDIDIKAN.update(
-    {
-        "smp": "SLTP",
-        "sma": "SLTA",
-        "smk": "SLTA",
-        "d1": "D-I",
-        "d2": "D-II",
-        "d3": "D-III",
-        "d4": "D-IV",
-        "s1": "S-1",
-        "s2": "S-2",
-        "s3": "S-3",
-    }
-)
 
 
 @dataclass
@@ -121,7 +104,7 @@ def _json(b: dict) -> dict:
     return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in b.items()}
 
 
-class _Penulis:
+class _Penulis(PenulisPegawai):
     def __init__(self, hasil, instansi, unit_induk, periode, buat_unit, sumber, progres, **kw):
         self.h, self.instansi, self.induk, self.periode = hasil, instansi, unit_induk, periode
         self.buat_unit, self.sumber, self.progres = buat_unit, sumber, progres
@@ -438,100 +421,6 @@ class _Penulis:
                 f"Volume per {s} dikalikan {_fmt(self.faktor[s])} ({SEBUTAN_FAKTOR[s]} periode "
                 f"{periode.nama}) menjadi volume per tahun."
             )
-
-    def pegawai(self, data: dict):
-        letak = data["_baris"]
-        unit = self.unit(data["unit"], letak) if data["unit"] else None
-        if data["unit"] and unit is None:
-            return
-        jabatan = None
-        if data["nama_jabatan"]:
-            jabatan = self._cari_jabatan(data, unit)
-            if jabatan is None:
-                self.galat(
-                    letak,
-                    "Nama jabatan",
-                    data["nama_jabatan"],
-                    "tidak ditemukan pada unit pegawai ini."
-                    if unit is not None or self.induk is None
-                    else "tidak ditemukan pada unit tujuan impor ini.",
-                )
-                return
-            unit = unit or jabatan.unit
-        golongan = None
-        if data["golongan"]:
-            jenis = "PPPK" if data["status"] == "PPPK" else "PNS"
-            golongan = PangkatGolongan.objects.filter(
-                jenis_asn=jenis, kode__iexact=data["golongan"]
-            ).first()
-            if golongan is None:
-                self.galat(
-                    letak, "Golongan", data["golongan"], f"bukan golongan {jenis} yang dikenal."
-                )
-                return
-        pendidikan = (
-            PENDIDIKAN.get(normalisasi(data["pendidikan"]), "") if data["pendidikan"] else ""
-        )
-        if data["pendidikan"] and not pendidikan:
-            self.galat(
-                letak,
-                "Pendidikan",
-                data["pendidikan"],
-                "bukan jenjang pendidikan yang dikenal (SLTA, D-III, S-1 …).",
-            )
-            return
-        nilai = {
-            "nama": data["nama"],
-            "gelar_depan": data["gelar_depan"],
-            "gelar_belakang": data["gelar_belakang"],
-            "status": data["status"],
-            "golongan": golongan,
-            "pendidikan": pendidikan,
-        }
-        if unit is not None:
-            nilai["unit"] = unit
-        if jabatan is not None:
-            nilai["jabatan"] = jabatan
-        p = Pegawai.objects.filter(instansi=self.instansi, nip=data["nip"]).first()
-        if p is not None and self.induk is not None and p.unit_id not in self.lingkup:
-            self.galat(
-                letak, "NIP", data["nip"], "terdaftar pada unit di luar unit tujuan impor ini."
-            )
-            return
-        baru = p is None
-        if baru:
-            p = Pegawai(instansi=self.instansi, nip=data["nip"])
-        berubah = [k for k, v in nilai.items() if getattr(p, k) != v]
-        if not baru and not berubah:
-            self.r.pegawai["tetap"] += 1
-            return
-        for k in berubah:
-            setattr(p, k, nilai[k])
-        try:
-            p.full_clean()
-        except ValidationError as e:
-            self.galat(letak, "NIP", data["nip"], " ".join(e.messages))
-            return
-        p.save()
-        self.r.pegawai["dibuat" if baru else "diperbarui"] += 1
-
-    def _cari_jabatan(self, data, unit) -> Jabatan | None:
-        nama = normalisasi(data["nama_jabatan"])
-        for (_u, n, nomor), j in self.posisi_jabatan.items():
-            if (
-                n == nama
-                and (not data["nomor"] or data["nomor"] == nomor)
-                and (unit is None or j.unit_id == unit.pk)
-                and (self.induk is None or j.unit_id in self.lingkup)
-            ):
-                return j
-        qs = Jabatan.objects.filter(instansi=self.instansi)
-        if unit is not None:
-            qs = qs.filter(unit=unit)
-        elif self.induk is not None:
-            qs = qs.filter(unit_id__in=self.lingkup)  # never outside the target's subtree
-        cocok = [j for j in qs if normalisasi(j.nama) == nama]
-        return cocok[0] if len(cocok) == 1 else None
 
 
 def terapkan(
