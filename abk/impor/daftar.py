@@ -10,6 +10,7 @@ from abk.impor.pembaca import (
     _kunci_nomor,
 )
 from abk.impor.pemetaan import PetaLembar, baris_nomor_kolom, normalisasi
+from organisasi.formatting import angka_ringkas
 
 
 class PembacaDaftar:
@@ -92,7 +93,8 @@ class PembacaDaftar:
                 if k in p.deklarasi and p.deklarasi[k] != v:
                     self.h.catatan.append(
                         f"Sheet {peta.lembar} baris {baris} mencantumkan {k.replace('_', ' ')} "
-                        f"{v} untuk {p.nama}, sedangkan formulirnya {p.deklarasi[k]}."
+                        f"{angka_ringkas(v)} untuk {p.nama}, sedangkan formulirnya "
+                        f"{angka_ringkas(p.deklarasi[k])}."
                     )
                 p.deklarasi.setdefault(k, v)
             cocok += 1

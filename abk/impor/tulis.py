@@ -389,6 +389,11 @@ class _Penulis(PenulisPegawai):
                     "kebutuhan_tercetak": tercetak,
                     "jumlah_pegawai_tercetak": d.get("jumlah_pegawai"),
                     "berbeda": beda,
+                    # As an Indonesian reader reads them: "2,880", the printed one as printed.
+                    "kebutuhan_teks": format_angka(kebutuhan, 3),
+                    "tercetak_teks": format_angka(tercetak, _presisi(tercetak))
+                    if tercetak is not None
+                    else "",
                 }
             )
 

@@ -284,7 +284,7 @@ def test_the_check_step_shows_how_it_read_and_the_computed_beside_the_printed_ne
     # Penata Layanan Operasional: 12 × (1500 + 4500 + 4500 + 3000 + 1500 + 1500 + 1500) ÷
     # 75,000 = 2.880, while the workbook prints 2,640.
     baris = page.split("<td>Penata Layanan Operasional</td>")[1].split("</tr>")[0]
-    assert "2.880" in baris and "2.640" in baris and "berbeda dari angka tercetak" in baris
+    assert "2,880" in baris and "2,640" in baris and "berbeda dari angka tercetak" in baris
     kepala = page.split("<td>Kepala Dinas Sosial dan Pemberdayaan Masyarakat</td>")[1]
     assert "berbeda" not in kepala.split("</tr>")[0]
 

@@ -124,11 +124,9 @@ class Command(BaseCommand):
                 ),
                 encoding="utf-8",
             )
-        for baris in laporan_lembar(peta):
-            self.stdout.write(baris)
         for p in peta:
             for c in p.catatan:
-                self.stdout.write(f"  Catatan: {c}")
+                self.stdout.write(f"Catatan (Sheet {p.lembar}): {c}")
         hasil, rencana = periksa_dan_impor(
             path,
             peta,
@@ -187,10 +185,10 @@ class Command(BaseCommand):
         )
         for b in r.perbandingan:
             tanda = "  ← BERBEDA dari angka tercetak" if b["berbeda"] else ""
-            tercetak, pegawai = b["kebutuhan_tercetak"], b["jumlah_pegawai_tercetak"]
+            pegawai = b["jumlah_pegawai_tercetak"]
             self.stdout.write(
-                f"  {b['jabatan']} ({b['unit']}, {b['metode']}): {b['kebutuhan']} | "
-                f"{b['dibulatkan']} | {'–' if tercetak is None else tercetak} | "
+                f"  {b['jabatan']} ({b['unit']}, {b['metode']}): {b['kebutuhan_teks']} | "
+                f"{b['dibulatkan']} | {b['tercetak_teks'] or '–'} | "
                 f"{'–' if pegawai is None else pegawai}{tanda}"
             )
 
