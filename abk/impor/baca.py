@@ -37,6 +37,9 @@ class Lembar:
     nama: str
     baris: list[tuple[int, list[Sel]]] = field(default_factory=list)  # (row number, cells)
     catatan: list[str] = field(default_factory=list)
+    # Cells merged across columns, {(row, first column index): last column index}: a group
+    # label over several columns of a two-row header ("BEBAN KERJA" over Jumlah | Satuan).
+    lebar_gabungan: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 class _Pengurai(WorkSheetParser):
@@ -179,6 +182,8 @@ def _isi_gabungan(data: Lembar, gabungan) -> None:
             kiri, atas, _kanan, bawah = range_boundaries(rentang.ref)
         except (TypeError, ValueError):
             continue
+        if _kanan > kiri:
+            data.lebar_gabungan[(atas, kiri - 1)] = _kanan - 1
         if bawah <= atas:
             continue
         asal = per_nomor.get(atas)

@@ -122,6 +122,8 @@ class Pembaca:
         self.per_kode: dict[str, Posisi] = {}
         self.per_nama: dict[str, list[Posisi]] = defaultdict(list)
         self.lembar_jabatan: str = ""
+        self._catatan_satuan: dict[str, bool] = {}
+        self._satuan_volume_sel: str | None = None
 
     # --- cells -----------------------------------------------------------------------------
 

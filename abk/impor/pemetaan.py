@@ -194,7 +194,7 @@ class PetaLembar:
         return self._balik[1].get(kolom)
 
 
-def _teks_pendek(sel: list[Sel]) -> list[str] | None:
+def _teks_pendek(sel: list[Sel], minimum: int = 2) -> list[str] | None:
     """The row's texts when it can be a header: at least two short texts, no numbers."""
     teks = []
     for s in sel:
@@ -205,7 +205,7 @@ def _teks_pendek(sel: list[Sel]) -> list[str] | None:
         if not isinstance(v, str) or len(v) > 80:
             return None
         teks.append(teks_sel(v))
-    return teks if sum(1 for t in teks if t) >= 2 else None
+    return teks if sum(1 for t in teks if t) >= minimum else None
 
 
 def peta_baris(sel: list[Sel], sinonim: Sinonim, *, teliti: bool) -> dict[int, str]:
@@ -223,6 +223,67 @@ def peta_baris(sel: list[Sel], sinonim: Sinonim, *, teliti: bool) -> dict[int, s
     if len(kolom) < 2 or not INTI & set(kolom.values()):
         return {}
     return kolom
+
+
+# Second-row labels that only refine the label above them ("BEBAN KERJA" / "Jumlah").
+SUB_UMUM = {"jumlah", "jml", "volume", "vol", "angka", "nilai", "jam", "menit", "mnt", "per tahun",
+            "1 tahun", "tahun", "setahun", "satu tahun"}  # fmt: skip
+
+
+# Words a second header row is made of when it refines the row above.
+KATA_SUB = {w for s in SUB_UMUM for w in s.split()} | {
+    "pegawai", "orang", "satuan", "hasil", "kegiatan", "tugas", "kerja", "jabatan", "per",
+    "hari", "minggu", "bulan", "output", "target", "realisasi", "tercetak", "dibulatkan",
+}  # fmt: skip
+
+
+def gabung_judul(
+    lembar: Lembar, nomor: int, sel: list[Sel], bawah: list[Sel], sinonim: Sinonim
+) -> tuple[list[str], dict[int, str]] | None:
+    """A header written on two rows ("WAKTU PENYELESAIAN" over "(Jam)", "BEBAN KERJA" over
+    "Jumlah | Satuan"): each column's label is the second row's when it names a field by
+    itself, else both rows together. None when the row below is not part of the header."""
+    if baris_nomor_kolom(bawah):
+        return None
+    teks_bawah = _teks_pendek(bawah, minimum=1)
+    if teks_bawah is None:
+        return None
+    atas = [teks_sel(s.nilai) for s in sel]
+    # A sub-header names fields or units; a data row has numbers or free text.
+    for i, b in enumerate(teks_bawah):
+        if not b:
+            continue
+        sama_atas = i < len(atas) and normalisasi(b) == normalisasi(atas[i])
+        if re.search(r"\d", b) or len(b) > 40:
+            return None
+        kata = set(normalisasi(b).split())
+        if not (
+            sama_atas
+            or re.fullmatch(r"\(.*\)", b.strip())
+            or kata <= KATA_SUB
+            or sinonim.cocokkan(b)
+        ):
+            return None
+    for (baris, kiri), kanan in lembar.lebar_gabungan.items():
+        if baris == nomor and kiri < len(atas):
+            for i in range(kiri + 1, kanan + 1):
+                atas.extend([""] * (i + 1 - len(atas)))
+                atas[i] = atas[i] or atas[kiri]
+    judul, kolom = [], {}
+    for i in range(max(len(atas), len(teks_bawah))):
+        a = atas[i] if i < len(atas) else ""
+        b = teks_bawah[i] if i < len(teks_bawah) else ""
+        gabung = " ".join(x for x in (a, b) if x)
+        judul.append(gabung)
+        f = None
+        if b and normalisasi(tanpa_kurung(b) or b) not in SUB_UMUM:
+            f = sinonim.cocokkan(b)
+        f = f or (sinonim.cocokkan(gabung) if gabung else None)
+        if f and f not in kolom.values():
+            kolom[i] = f
+    if len(kolom) < 2 or not INTI & set(kolom.values()):
+        return None
+    return judul, kolom
 
 
 def buat_peta(nama: str, nomor: int, sel: list[Sel], kolom: dict[int, str]) -> PetaLembar:
@@ -274,12 +335,21 @@ def satuan_volume_judul(judul: str) -> str | None:
 def cari_judul(lembar: Lembar, sinonim: Sinonim) -> PetaLembar | None:
     """The first table header of a sheet: among its first rows, the one naming the most fields."""
     terbaik, skor = None, 1
-    for nomor, sel in lembar.baris[:BARIS_CARI_JUDUL]:
+    awal = lembar.baris[:BARIS_CARI_JUDUL]
+    for k, (nomor, sel) in enumerate(awal):
         kolom = peta_baris(sel, sinonim, teliti=True)
         if len(kolom) > skor:
-            terbaik, skor = (nomor, sel, kolom), len(kolom)
+            terbaik, skor = (k, nomor, sel, kolom), len(kolom)
     if terbaik is not None:
-        return buat_peta(lembar.nama, *terbaik)
+        k, nomor, sel, kolom = terbaik
+        if k + 1 < len(lembar.baris):
+            nomor2, bawah = lembar.baris[k + 1]
+            dua = gabung_judul(lembar, nomor, sel, bawah, sinonim) if nomor2 == nomor + 1 else None
+            if dua is not None and lebih_jelas(dua[1], kolom, dua[0], sel):
+                peta = buat_peta(lembar.nama, nomor2, [Sel(j or None) for j in dua[0]], dua[1])
+                peta.catatan.append(f"Judul kolom ditulis pada dua baris ({nomor} dan {nomor2}).")
+                return peta
+        return buat_peta(lembar.nama, nomor, sel, kolom)
     if not lembar.baris:
         return None
     if _prosa(lembar):
@@ -295,6 +365,16 @@ def cari_judul(lembar: Lembar, sinonim: Sinonim) -> PetaLembar | None:
             peta.kolom[i] = f
     peta.catatan.append("Judul kolom sheet ini tidak dikenali; tentukan arti setiap kolom.")
     return peta
+
+
+def lebih_jelas(dua: dict, satu: dict, judul_dua: list[str], sel: list[Sel]) -> bool:
+    """The two-row reading wins when it names more fields, or the same ones with more said
+    (a time unit the first row did not give)."""
+    if len(dua) != len(satu):
+        return len(dua) > len(satu)
+    satu_teks = " ".join(teks_sel(s.nilai) for s in sel).lower()
+    dua_teks = " ".join(judul_dua).lower()
+    return any(w in dua_teks and w not in satu_teks for w in ("jam", "menit", "per "))
 
 
 def _prosa(lembar: Lembar) -> bool:

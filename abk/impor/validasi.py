@@ -3,6 +3,7 @@
 here. Rows are classified one by one (a row with AK and Kt is a credit row, a row with a
 waktu penyelesaian is a task), so one sheet may mix both, as the decree's own tables do."""
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
@@ -35,15 +36,22 @@ from abk.impor.pembaca import (
 )
 from abk.impor.pemetaan import (
     JAM,
+    MENIT,
     SATUAN_VOLUME,
     PetaLembar,
     Sinonim,
     baris_kunci_nilai,
     baris_nomor_kolom,
     buat_peta,
+    gabung_judul,
+    lebih_jelas,
     normalisasi,
     peta_baris,
+    satuan_volume_judul,
 )
+
+ANGKA_BERKATA = re.compile(r"^\s*([0-9][0-9.,]*)\s*([A-Za-z][A-Za-z /.-]*)$")
+SATUAN_WAKTU_SEL = {"jam": JAM, "j": JAM, "jm": JAM, "menit": MENIT, "mnt": MENIT, "m": MENIT}
 
 # Columns that describe the position itself, not its task.
 KOLOM_ATRIBUT = {
@@ -94,8 +102,18 @@ class PembacaBuku(PembacaDaftar, Pembaca):
                 else:
                     baru = buat_peta(lembar.nama, baris, sel, kolom)
                 seg, ctx = self._mulai(lembar, baru, blok, baris)
+                ctx["judul_atas"] = (baris, sel)
                 blok = {}
                 continue
+            atas = ctx.pop("judul_atas", None)
+            if atas is not None and baris == atas[0] + 1:
+                dua = gabung_judul(lembar, atas[0], atas[1], sel, self.sinonim)
+                if dua is not None and lebih_jelas(dua[1], seg.kolom, dua[0], atas[1]):
+                    seg = buat_peta(lembar.nama, baris, [Sel(j or None) for j in dua[0]], dua[1])
+                    ctx["peta"] = seg
+                    self.h.lembar[-1]["kolom"] = {dua[0][i]: f for i, f in seg.kolom.items()}
+                    self.h.lembar[-1]["satuan_waktu"] = seg.satuan_waktu
+                    continue
             if baris_nomor_kolom(sel):
                 continue
             kv = baris_kunci_nilai(sel, self.sinonim, titik_dua=True)
@@ -297,6 +315,8 @@ class PembacaBuku(PembacaDaftar, Pembaca):
 
     def _tugas(self, peta, baris, sel, posisi: Posisi, ctx, uraian, judul=False):
         try:
+            self._satuan_volume_sel = None
+            sel, satuan_sel = self._angka_bersatuan(peta, baris, sel)
             volume = self.angka(peta, baris, sel, "volume", minimum=0, maksimum=MAKS_VOLUME)
             waktu = self.angka(peta, baris, sel, "waktu", minimum=0)
             jam = peta.satuan_waktu == JAM
@@ -311,6 +331,8 @@ class PembacaBuku(PembacaDaftar, Pembaca):
                         f"menunjukkan waktu penyelesaian dalam {'jam' if jam else 'menit'}; "
                         "satuan itu dipakai untuk baris dengan waktu efektif."
                     )
+            if satuan_sel:
+                jam = satuan_sel == JAM  # "2 jam" in the cell says it for that row
             if waktu is not None and jam:
                 waktu *= 60
             if waktu is not None and waktu > MAKS_WAKTU_MENIT:
@@ -323,7 +345,7 @@ class PembacaBuku(PembacaDaftar, Pembaca):
                 )
                 raise NilaiTidakSah
             tercetak = self.longgar(peta, sel, "kebutuhan_tugas_tercetak")
-            satuan = peta.satuan_volume
+            satuan = self._satuan_volume_sel or peta.satuan_volume
             teks_satuan = normalisasi(self.teks(peta, sel, "satuan_volume"))
             if teks_satuan:
                 satuan = SATUAN_VOLUME.get(teks_satuan.removeprefix("per ").strip())
@@ -359,6 +381,40 @@ class PembacaBuku(PembacaDaftar, Pembaca):
         )
         if not posisi.satuan_waktu_tercetak and "waktu" in peta.kolom.values():
             posisi.satuan_waktu_tercetak = "JAM" if _judul_jam(peta) else "MENIT"
+
+    def _angka_bersatuan(self, peta, baris, sel) -> tuple[list[Sel], str]:
+        """Numbers typed with a word: "2 jam" / "30 menit" in the time column (the word gives
+        that row's unit), "12 laporan" in the volume column (the word is a satuan, dropped
+        with a note). Returns the row with those cells as bare numbers, and the time unit."""
+        satuan = ""
+        baru = sel
+        for kolom in ("volume", "waktu"):
+            i = peta.indeks(kolom)
+            if i is None or i >= len(sel) or not isinstance(sel[i].nilai, str):
+                continue
+            m = ANGKA_BERKATA.match(sel[i].nilai)
+            if m is None:
+                continue
+            kata = m.group(2).strip().lower().rstrip(".")
+            if kolom == "waktu":
+                if kata not in SATUAN_WAKTU_SEL:
+                    self.galat(
+                        peta, baris, "waktu", sel[i].nilai, "satuan waktu tidak dikenal (tulis "
+                        "menit atau jam)."
+                    )  # fmt: skip
+                    raise NilaiTidakSah
+                satuan = SATUAN_WAKTU_SEL[kata]
+            elif (periode := satuan_volume_judul(kata)) is not None:
+                self._satuan_volume_sel = periode  # "2 per hari": that row counts per day
+            elif not self._catatan_satuan.get(peta.lembar):
+                self._catatan_satuan[peta.lembar] = True
+                self.h.catatan.append(
+                    f"Sheet {peta.lembar}, baris {baris}: volume ditulis dengan satuannya "
+                    f"(“{sel[i].nilai}”); angkanya dipakai, katanya diabaikan."
+                )
+            baru = list(baru) if baru is sel else baru
+            baru[i] = Sel(m.group(1))
+        return baru, satuan
 
     def _butir(self, peta, baris, sel, posisi: Posisi | None, ctx, teks):
         self._judul_butir_kolom(peta, sel, ctx)

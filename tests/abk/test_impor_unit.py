@@ -256,3 +256,70 @@ def test_an_employee_row_never_lands_outside_the_target_subtree(dunia, periode, 
     hasil, rencana = impor(path, dunia, periode, unit=dunia.dinas)
     assert any("tidak ditemukan pada unit tujuan" in p for p in galat(hasil, rencana))
     assert snapshot() == sebelum
+
+
+def test_a_header_written_on_two_rows_is_read_as_one(dunia, periode, tmp_path):
+    """ "WAKTU PENYELESAIAN" over "(Jam)", "BEBAN KERJA" merged over "Jumlah | Satuan": the
+    second row refines the first; stacked forms repeat it."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "ABK"
+    for awal, nama in ((1, "Analis Data"), (10, "Pengolah Data")):
+        ws.cell(awal, 1, "Nama Jabatan")
+        ws.cell(awal, 2, f": {nama}")
+        ws.cell(awal + 1, 1, "Unit Kerja")
+        ws.cell(awal + 1, 2, ": Sub Bagian Umum")
+        judul = ["No", "Uraian Tugas", "Beban Kerja", None, "Waktu Penyelesaian", "Kebutuhan"]
+        for i, j in enumerate(judul, 1):
+            ws.cell(awal + 2, i, j)
+        ws.merge_cells(start_row=awal + 2, start_column=3, end_row=awal + 2, end_column=4)
+        for i, j in enumerate([None, None, "Satuan", "Jumlah", "(Jam)", "Pegawai"], 1):
+            ws.cell(awal + 3, i, j)
+        ws.append([1, "Menyusun laporan", "laporan", 12, "2,5", None])
+        ws.append([2, "Mengolah data", "dokumen", 48, 1, None])
+        ws.append([None, "JUMLAH", None, None, None, None])
+    path = tmp_path / "dua_baris.xlsx"
+    wb.save(path)
+    hasil, rencana = impor(path, dunia, periode)
+    assert galat(hasil, rencana) == []
+    for nama in ("Analis Data", "Pengolah Data"):
+        j = Jabatan.objects.get(nama=nama, unit=dunia.subbag)
+        assert [(t.hasil_kerja, t.volume, t.waktu) for t in j.tugas.order_by("urutan")] == [
+            ("laporan", 12, 150),  # 2,5 jam = 150 menit
+            ("dokumen", 48, 60),
+        ]
+
+
+def test_numbers_typed_with_their_unit_are_read(dunia, periode, tmp_path):
+    path = buku(
+        tmp_path / "satuan.xlsx",
+        {
+            "T": [
+                ["Unit Kerja", "Nama Jabatan", "Uraian Tugas", "Volume", "Waktu Penyelesaian"],
+                ["Sub Bagian Umum", "Arsiparis", "Mengarsip", "12 laporan", "30 menit"],
+                ["Sub Bagian Umum", "Arsiparis", "Memilah", "2 per hari", "15 mnt"],
+                ["Sub Bagian Umum", "Arsiparis", "Menata", 4, "1,5 jam"],
+            ]
+        },
+    )
+    hasil, rencana = impor(path, dunia, periode)
+    assert galat(hasil, rencana) == []
+    tugas = TugasJabatan.objects.filter(jabatan__nama="Arsiparis").order_by("urutan")
+    # 2 per hari × 235 working days = 470 a year.
+    assert [(t.volume, t.satuan_volume, t.waktu) for t in tugas] == [
+        (12, "tahun", 30),
+        (470, "hari", 15),
+        (4, "tahun", 90),
+    ]
+    assert any("katanya diabaikan" in c for c in hasil.catatan)
+    salah = buku(
+        tmp_path / "salah.xlsx",
+        {"T": [["Nama Jabatan", "Uraian Tugas", "Volume", "Waktu"], ["A", "x", 1, "3 detik"]]},
+    )
+    hasil, _ = impor(salah, dunia, periode, unit=dunia.subbag, kering=True)
+    assert [str(g) for g in hasil.galat] == [
+        "Sheet T, baris 2, kolom Waktu (D2): '3 detik' satuan waktu tidak dikenal (tulis menit "
+        "atau jam)."
+    ]
