@@ -22,6 +22,7 @@ $(VENV)/.test-installed: pyproject.toml | $(VENV)/bin/activate
 
 setup: $(VENV)/.run-installed
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
 
 # The task worker (whole-decree PDFs) runs beside the web server and stops with it.

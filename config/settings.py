@@ -5,6 +5,7 @@ switches to PostgreSQL (psycopg 3). `DJANGO_ENV=production` turns on the securit
 settings that `manage.py check --deploy` asks for and requires a real SECRET_KEY.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "organisasi",
     "anjab",
     "abk",
@@ -59,10 +61,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "organisasi.auth.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "organisasi.middleware.AngkaDiLuarBatasMiddleware",
+    # Last, so that a refused login of any door becomes the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -94,8 +100,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The login throttle counts failures in the cache; in production use a cache shared by
-# all gunicorn workers (the database cache table is created by `migrate`).
+# Production uses the database cache unless CACHE_URL names another one shared by all
+# gunicorn workers; its table is created by `manage.py createcachetable` (and `make setup`).
 CACHES = {
     "default": env.cache(
         "CACHE_URL", default="dbcache://django_cache" if PRODUCTION else "locmemcache://"
@@ -119,9 +125,35 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "organisasi:beranda"
 LOGOUT_REDIRECT_URL = "login"
 
-# Failed logins per username and per client address within the window before refusal.
-LOGIN_MAX_GAGAL = env.int("LOGIN_MAX_GAGAL", default=5)
-LOGIN_JEDA_DETIK = env.int("LOGIN_JEDA_DETIK", default=15 * 60)
+# Every login door (ours and /admin/login/) goes through django-axes, first of the backends.
+AUTHENTICATION_BACKENDS = [
+    "organisasi.auth.AxesRequestBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failures are counted in the database per username and client address together; the
+# counting is serialised per pair (organisasi.auth.serialised_login) so a burst cannot
+# outrun the limit, and a successful login clears the pair's count.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env.int("LOGIN_MAX_GAGAL", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_JEDA_MENIT", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "organisasi.auth.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "organisasi.auth.client_address"
+
+# The client address is REMOTE_ADDR, unless production runs behind reverse proxies that set
+# TRUSTED_PROXY_HEADER (e.g. X-Forwarded-For, each proxy appending the address it saw):
+# then it is the PROXY_COUNT-th entry from the right, the one the outermost proxy saw.
+# Outside production the header is never trusted, so a client cannot choose its address.
+TRUSTED_PROXY_HEADER = env.str("TRUSTED_PROXY_HEADER", default="") if PRODUCTION else ""
+PROXY_COUNT = env.int("PROXY_COUNT", default=1)
+
+# A session ends after SESSION_IDLE_MINUTES without a request: requests renew it
+# (organisasi.auth.IdleSessionMiddleware).
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30 if PRODUCTION else 8 * 60)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]
@@ -133,12 +165,19 @@ FORMAT_MODULE_PATH = ["config.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Generated decrees and uploaded workbooks (names, NIPs) live outside MEDIA_ROOT: no URL reaches
+# them, a view checks the user's scope and sends the file. With PRIVATE_MEDIA_ACCEL_PREFIX set
+# (e.g. "/_privat/") the view only answers X-Accel-Redirect and nginx sends the bytes from an
+# `internal` location aliased to PRIVATE_MEDIA_ROOT.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private")
+PRIVATE_MEDIA_ACCEL_PREFIX = env.str("PRIVATE_MEDIA_ACCEL_PREFIX", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "privat": {"BACKEND": "abk.storage.PrivateStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -173,5 +212,31 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # Axes narrates every login at INFO; failures and lockouts are its warnings.
+        "axes": {"level": "WARNING"},
+    },
+}
+
+# Content-Security-Policy (django-csp 4): scripts and styles only from this site; an inline
+# <script>/<style> must carry the request's nonce ({{ request.csp_nonce }}, only asked for
+# by the printable documents' preview). No inline event handlers or style attributes anywhere.
+# The admin keeps this policy except style-src 'unsafe-inline' (config.csp.CSPAppMiddleware).
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "config.csp.CSPAppMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
     },
 }

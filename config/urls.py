@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -17,4 +19,7 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only logos are public media; decrees and uploaded workbooks live in PRIVATE_MEDIA_ROOT.
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}logo/", document_root=Path(settings.MEDIA_ROOT) / "logo"
+    )

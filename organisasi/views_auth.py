@@ -1,49 +1,44 @@
-"""Login with throttling of failed attempts, per username and per client address."""
+"""Login, logout and changing one's own password.
 
-from django import forms
-from django.conf import settings
+Failed logins are throttled by django-axes (settings.AXES_*) at both doors, ours and
+/admin/login/; each door's form takes the pair's lock around the check (organisasi.auth).
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm
-from django.core.cache import cache
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
+
+from organisasi.auth import serialised_login
 
 
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+class SerialisedLoginMixin:
+    def clean(self):
+        refusal = None
+        with serialised_login(self.request, self.cleaned_data.get("username") or ""):
+            try:
+                return super().clean()
+            except ValidationError as error:
+                # Raised only after the block, so that the counted failure is committed.
+                refusal = error
+        raise refusal
 
 
-def _keys(request, username: str) -> list[str]:
-    return [f"login-gagal:u:{username.strip().lower()}", f"login-gagal:ip:{_client_ip(request)}"]
-
-
-class MasukForm(AuthenticationForm):
+class MasukForm(SerialisedLoginMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": "Nama pengguna atau kata sandi salah.",
         "inactive": "Akun ini tidak aktif.",
-        "throttled": "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %(menit)d menit.",
     }
 
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        keys = _keys(self.request, username)
-        if any(cache.get(k, 0) >= settings.LOGIN_MAX_GAGAL for k in keys):
-            raise forms.ValidationError(
-                self.error_messages["throttled"],
-                code="throttled",
-                params={"menit": max(1, settings.LOGIN_JEDA_DETIK // 60)},
-            )
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            for k in keys:
-                cache.add(k, 0, timeout=settings.LOGIN_JEDA_DETIK)
-                try:
-                    cache.incr(k)
-                except ValueError:
-                    cache.set(k, 1, timeout=settings.LOGIN_JEDA_DETIK)
-            raise
-        cache.delete(keys[0])
-        return cleaned
 
+class MasukAdminForm(SerialisedLoginMixin, AdminAuthenticationForm):
+    pass
+
+
+# The admin's login door takes the same lock as ours.
+admin.site.login_form = MasukAdminForm
 
 masuk = auth_views.LoginView.as_view(
     template_name="registration/login.html",
@@ -52,3 +47,36 @@ masuk = auth_views.LoginView.as_view(
 )
 
 keluar = auth_views.LogoutView.as_view()
+
+
+class GantiSandiForm(PasswordChangeForm):
+    error_messages = {
+        "password_incorrect": "Kata sandi lama salah. Silakan ketik ulang.",
+        "password_mismatch": "Kedua kata sandi baru tidak sama.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Kata sandi lama"
+        self.fields["new_password1"].label = "Kata sandi baru"
+        self.fields["new_password2"].label = "Ulangi kata sandi baru"
+
+
+class GantiSandiView(auth_views.PasswordChangeView):
+    """Keeps this session (update_session_auth_hash); every other session of the user ends,
+    since the password hash it was opened with no longer matches."""
+
+    form_class = GantiSandiForm
+    template_name = "organisasi/ganti_sandi.html"
+    success_url = reverse_lazy("organisasi:beranda")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(
+            self.request,
+            "Kata sandi Anda telah diganti. Sesi lain dengan akun ini telah dikeluarkan.",
+        )
+        return response
+
+
+ganti_sandi = GantiSandiView.as_view()

@@ -341,7 +341,6 @@ def test_links_carry_ids_above_999_without_thousand_separators(dunia, users, log
         "/abk/periode/99999999999999999999/ubah/",
         "/kinerja/renstra/1/lakip/99999999999999999999/",
         "/abk/?periode=99999999999999999999",
-        "/abk/?unit=99999999999999999999",
     ],
 )
 def test_a_number_beyond_the_database_range_is_404_not_500(users, login, url):
