@@ -5,3 +5,10 @@ class AbkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "abk"
     verbose_name = "Analisis Beban Kerja"
+
+    def ready(self):
+        from django.core import checks
+
+        from abk.storage import check_private_root
+
+        checks.register(check_private_root, checks.Tags.security)

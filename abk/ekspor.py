@@ -92,6 +92,7 @@ def isi_sel(cell, isi) -> None:
     cell.value = isi
     if isinstance(isi, str) and isi[:1] in ("=", "+", "-", "@"):
         cell.data_type = "s"  # never a formula: text from users stays text
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
 
 
 def _tulis(ws, baris: int, nilai: list, *, format_angka: dict | None = None, kepala=False):
@@ -110,8 +111,9 @@ def rekap_xlsx(rekap: Rekap) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Rekap jabatan"
-    ws.append([f"REKAP ANALISIS BEBAN KERJA {rekap.unit.nama if rekap.unit else ''}".strip()])
-    ws.append([f"{rekap.periode.instansi.nama} · {rekap.periode.nama}"])
+    # Unit and instansi names are typed by users: through isi_sel like every other cell.
+    isi_sel(ws["A1"], f"REKAP ANALISIS BEBAN KERJA {rekap.unit.nama if rekap.unit else ''}".strip())
+    isi_sel(ws["A2"], f"{rekap.periode.instansi.nama} · {rekap.periode.nama}")
     ws["A1"].font = Font(bold=True, size=13)
     kepala = [
         "No.",
@@ -623,8 +625,8 @@ def templat_xlsx() -> bytes:
 
 def _petunjuk(wb):
     ws = wb.create_sheet("Petunjuk")
-    ws.append(["Sheet", "Petunjuk"])
-    for a, b in PETUNJUK:
-        ws.append([a, b])
+    for baris, (a, b) in enumerate([("Sheet", "Petunjuk"), *PETUNJUK], start=1):
+        isi_sel(ws.cell(row=baris, column=1), a)
+        isi_sel(ws.cell(row=baris, column=2), b)
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 110

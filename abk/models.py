@@ -7,6 +7,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from abk import calculations as calc
+from abk.storage import path_dokumen, path_impor, private_storage
 
 PITA_BAWAAN = [
     {"batas": "1.00", "predikat": "A", "keterangan": "Sangat baik"},
@@ -213,7 +214,7 @@ class PekerjaanLatar(models.Model):
     langkah_total = models.PositiveIntegerField(default=0)
     pesan = models.TextField(blank=True)
     hasil = models.JSONField(default=dict, blank=True)
-    berkas = models.FileField(upload_to="dokumen/%Y/%m/", blank=True)
+    berkas = models.FileField(upload_to=path_dokumen, storage=private_storage, blank=True)
     dibuat = models.DateTimeField(auto_now_add=True)
     selesai = models.DateTimeField(null=True, blank=True)
 
@@ -319,7 +320,7 @@ class ImporBuku(models.Model):
     pemohon = models.ForeignKey(
         "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    berkas = models.FileField(upload_to="impor/%Y/%m/")
+    berkas = models.FileField(upload_to=path_impor, storage=private_storage)
     nama_berkas = models.CharField(max_length=255)
     unit = models.ForeignKey(
         "organisasi.UnitOrganisasi", on_delete=models.SET_NULL, null=True, blank=True

@@ -22,10 +22,15 @@ from organisasi.formatting import kelas_teks
 
 
 def render_pdf(html: str) -> bytes:
-    """HTML → A4 PDF with WeasyPrint (static files resolved from the project)."""
+    """HTML → A4 PDF with WeasyPrint (static files resolved from the project). Every PDF of
+    the app is rendered here, loading only what LocalOnlyFetcher allows."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    from anjab.pdf_fetcher import LocalOnlyFetcher
+
+    return HTML(
+        string=html, base_url=str(settings.BASE_DIR), url_fetcher=LocalOnlyFetcher()
+    ).write_pdf()
 
 
 def pdf_response(html: str, filename: str) -> HttpResponse:
@@ -190,14 +195,18 @@ def konteks_evaluasi(jabatan: Jabatan) -> dict:
     }
 
 
-def informasi_jabatan_html(jabatan: Jabatan) -> str:
+# `request` is given when the document is shown in the browser: its <style> then carries the
+# request's Content-Security-Policy nonce. PDFs are rendered without it.
+def informasi_jabatan_html(jabatan: Jabatan, request=None) -> str:
     return render_to_string(
-        "anjab/dokumen/informasi_jabatan.html", konteks_informasi_jabatan(jabatan)
+        "anjab/dokumen/informasi_jabatan.html", konteks_informasi_jabatan(jabatan), request
     )
 
 
-def evaluasi_jabatan_html(jabatan: Jabatan) -> str:
-    return render_to_string("anjab/dokumen/evaluasi_jabatan.html", konteks_evaluasi(jabatan))
+def evaluasi_jabatan_html(jabatan: Jabatan, request=None) -> str:
+    return render_to_string(
+        "anjab/dokumen/evaluasi_jabatan.html", konteks_evaluasi(jabatan), request
+    )
 
 
 DOKUMEN = {

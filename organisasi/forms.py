@@ -4,6 +4,7 @@ from django import forms
 
 from organisasi.models import Instansi, PangkatGolongan, Pegawai, UnitOrganisasi
 from organisasi.nip import normalisasi_nip
+from organisasi.validators import periksa_logo
 
 
 def baris(teks: str) -> list[str]:
@@ -150,6 +151,18 @@ class PegawaiForm(forms.ModelForm):
         return nip
 
 
+class LogoField(forms.ImageField):
+    """Size and pixel size are checked from the header before Django opens the image, so a
+    decompression bomb gets the same message as any logo that is too large."""
+
+    def to_python(self, data):
+        if data not in self.empty_values and hasattr(data, "size"):
+            pesan = periksa_logo(data)
+            if pesan:
+                raise forms.ValidationError(pesan, code="logo_tidak_sah")
+        return super().to_python(data)
+
+
 class InstansiForm(forms.ModelForm):
     class Meta:
         model = Instansi
@@ -163,6 +176,8 @@ class InstansiForm(forms.ModelForm):
             "alamat",
             "logo",
         ]
+        field_classes = {"logo": LogoField}
+        widgets = {"logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"})}
 
 
 class FilterPegawaiForm(forms.Form):

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 from tree_queries.fields import TreeNodeForeignKey
@@ -8,6 +8,7 @@ from tree_queries.models import TreeNode
 
 from organisasi import calculations
 from organisasi.nip import format_nip, normalisasi_nip, urai_nip
+from organisasi.validators import validasi_logo
 
 
 class PredikatKinerja(models.TextChoices):
@@ -49,7 +50,18 @@ class Instansi(models.Model):
         "tempat penetapan", max_length=100, help_text='Untuk "Ditetapkan di …", misalnya Tarakan.'
     )
     alamat = models.CharField("alamat kantor", max_length=300, blank=True)
-    logo = models.ImageField("logo kop surat", upload_to="logo/", blank=True)
+    logo = models.ImageField(
+        "logo kop surat",
+        upload_to="logo/",
+        blank=True,
+        validators=[
+            FileExtensionValidator(
+                ["png", "jpg", "jpeg"], message="Logo harus berkas .png, .jpg atau .jpeg."
+            ),
+            validasi_logo,
+        ],
+        help_text="PNG atau JPEG, paling besar 2 MB dan 2000×2000 piksel.",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -1,0 +1,51 @@
+"""Checks on uploaded files."""
+
+import warnings
+
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from PIL import Image, UnidentifiedImageError
+
+# A letterhead logo is printed a few centimetres wide: 2000 pixels a side is ample at 300 dpi,
+# and every PDF embeds it whole (a 12000×12000 logo made each letterhead PDF 1.1 GB).
+MAKS_UKURAN_LOGO = 2 * 1024 * 1024
+MAKS_SISI_LOGO = 2000
+FORMAT_LOGO = {"PNG", "JPEG"}
+
+
+def periksa_logo(berkas) -> str | None:
+    """Why a logo file is refused, or None. Reads only the image header: the pixel size is
+    known before anything is decoded, so a small file that decodes to gigabytes costs nothing."""
+    if berkas.size > MAKS_UKURAN_LOGO:
+        return f"Logo paling besar 2 MB; berkas ini {filesizeformat(berkas.size)}."
+    posisi = berkas.tell() if hasattr(berkas, "tell") else 0
+    try:
+        berkas.seek(0)
+        with warnings.catch_warnings():
+            # Pillow warns above its own pixel limit; the limit below is far lower.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(berkas) as gambar:
+                format_, (lebar, tinggi) = gambar.format, gambar.size
+    except Image.DecompressionBombError:
+        return f"Logo paling besar {MAKS_SISI_LOGO}×{MAKS_SISI_LOGO} piksel."
+    except (UnidentifiedImageError, OSError, ValueError):
+        return "Logo harus berupa gambar PNG atau JPEG."
+    finally:
+        berkas.seek(posisi)
+    if format_ not in FORMAT_LOGO:
+        return "Logo harus berupa gambar PNG atau JPEG."
+    if lebar > MAKS_SISI_LOGO or tinggi > MAKS_SISI_LOGO:
+        return (
+            f"Logo paling besar {MAKS_SISI_LOGO}×{MAKS_SISI_LOGO} piksel; "
+            f"gambar ini {lebar}×{tinggi} piksel."
+        )
+    return None
+
+
+def validasi_logo(berkas) -> None:
+    """Model validator of Instansi.logo; a logo stored earlier is not re-read on every save."""
+    if getattr(berkas, "_committed", False):
+        return
+    pesan = periksa_logo(berkas)
+    if pesan:
+        raise ValidationError(pesan, code="logo_tidak_sah")
