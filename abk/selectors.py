@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from abk.models import PeriodeAnalisis
+from abk.models import Keputusan, PeriodeAnalisis
 from organisasi.selectors import scoped_for_user
 
 
@@ -13,3 +13,8 @@ def periode_for_user(user) -> QuerySet[PeriodeAnalisis]:
 def periode_terbaru(instansi_id: int) -> PeriodeAnalisis | None:
     """The period an instansi works in unless another is chosen: the latest one."""
     return PeriodeAnalisis.objects.filter(instansi_id=instansi_id).order_by("-tahun", "-pk").first()
+
+
+def keputusan_unit(periode: PeriodeAnalisis, unit) -> Keputusan | None:
+    """The decree of `unit` in `periode`, if one was made ("Buat keputusan")."""
+    return Keputusan.objects.filter(periode=periode, unit=unit).first()

@@ -2,23 +2,37 @@
 
 import datetime as dt
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from abk.models import Keputusan, PekerjaanLatar, PeriodeAnalisis
 from abk.selectors import periode_terbaru
 from organisasi.reference import baca_fixture
 
 
+def nama_periode_baru() -> str:
+    return f"ABK {dt.date.today().year}"
+
+
 @transaction.atomic
 def periode_aktif(*, instansi) -> PeriodeAnalisis:
-    """The latest period of the instansi, started ("ABK <this year>") when there is none yet."""
+    """The latest period of the instansi, started ("ABK <this year>") when there is none yet.
+
+    Only for POST: two first requests at once both try to start it; the loser's insert hits
+    the unique name inside a savepoint and it takes the winner's period instead of a 500."""
     periode = periode_terbaru(instansi.pk)
-    if periode is None:
-        tahun = dt.date.today().year
-        periode = PeriodeAnalisis.objects.create(
-            instansi=instansi, nama=f"ABK {tahun}", tahun=tahun
-        )
-    return periode
+    if periode is not None:
+        return periode
+    tahun = dt.date.today().year
+    try:
+        with transaction.atomic():
+            return PeriodeAnalisis.objects.create(
+                instansi=instansi, nama=nama_periode_baru(), tahun=tahun
+            )
+    except IntegrityError:
+        periode = periode_terbaru(instansi.pk)
+        if periode is None:
+            raise
+        return periode
 
 
 @transaction.atomic
@@ -88,7 +102,10 @@ def _isi(teks: str, nilai: dict) -> str:
 
 @transaction.atomic
 def keputusan_untuk(*, periode: PeriodeAnalisis, unit) -> Keputusan:
-    """The decree of `unit` in `periode`, started from fixtures/keputusan_bawaan.json."""
+    """The decree of `unit` in `periode`, started from fixtures/keputusan_bawaan.json.
+
+    Only for POST ("Buat keputusan"); concurrent first requests end with one row, as
+    get_or_create retries the read when its insert meets the unique (periode, unit)."""
     ada = Keputusan.objects.filter(periode=periode, unit=unit).first()
     if ada is not None:
         return ada
@@ -100,18 +117,21 @@ def keputusan_untuk(*, periode: PeriodeAnalisis, unit) -> Keputusan:
         "instansi": instansi.nama,
     }
     bawaan = baca_fixture("keputusan_bawaan.json")
-    return Keputusan.objects.create(
+    keputusan, _ = Keputusan.objects.get_or_create(
         periode=periode,
         unit=unit,
-        menimbang=[_isi(t, nilai) for t in bawaan["menimbang"]],
-        mengingat=list(bawaan["mengingat"]),
-        kesatu=_isi(bawaan["kesatu"], nilai),
-        kedua=_isi(bawaan["kedua"], nilai),
-        ketiga=_isi(bawaan["ketiga"], nilai),
-        ditetapkan_di=instansi.ibu_kota,
-        penandatangan_jabatan=f"{instansi.sebutan_kepala},".upper(),
-        tembusan=[_isi(t, nilai) for t in bawaan["tembusan"]],
+        defaults={
+            "menimbang": [_isi(t, nilai) for t in bawaan["menimbang"]],
+            "mengingat": list(bawaan["mengingat"]),
+            "kesatu": _isi(bawaan["kesatu"], nilai),
+            "kedua": _isi(bawaan["kedua"], nilai),
+            "ketiga": _isi(bawaan["ketiga"], nilai),
+            "ditetapkan_di": instansi.ibu_kota,
+            "penandatangan_jabatan": f"{instansi.sebutan_kepala},".upper(),
+            "tembusan": [_isi(t, nilai) for t in bawaan["tembusan"]],
+        },
     )
+    return keputusan
 
 
 @transaction.atomic

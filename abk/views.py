@@ -1,7 +1,11 @@
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from abk import charts, documents, selectors, services
@@ -9,6 +13,7 @@ from abk.forms import KeputusanForm, PeriodeForm, SalinPeriodeForm
 from abk.kualitas import KEWAJARAN, SELISIH
 from abk.models import PekerjaanLatar, PeriodeAnalisis
 from abk.rekap import hitung_rekap
+from abk.storage import serve_private
 from anjab.documents import pdf_response
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
@@ -18,6 +23,33 @@ from organisasi.http import int_or_404
 
 # Decrees with more positions than this are printed by the worker, with a progress bar.
 BATAS_CETAK_LANGSUNG = 8
+
+
+class TanpaPeriode(Http404):
+    """The instansi has no analysis period yet; pages under @periode_wajib explain it."""
+
+
+def periode_wajib(view):
+    """Answers a report page of an instansi without any period with an explanation and, for
+    users who may write, the button that starts one; never a 404 or a period made on GET."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except TanpaPeriode:
+            return render(request, "abk/tanpa_periode.html", konteks_tanpa_periode(request))
+
+    return wrapper
+
+
+def konteks_tanpa_periode(request) -> dict:
+    instansi_id = request.akses.instansi_id  # None for a platform superuser: no button
+    return {
+        "instansi_id": instansi_id,
+        "nama_periode_baru": services.nama_periode_baru(),
+        "boleh_menulis": request.akses.boleh_menulis and instansi_id is not None,
+    }
 
 
 def _pilihan(request):
@@ -36,7 +68,7 @@ def _pilihan(request):
         else:
             periode = selectors.periode_terbaru(instansi_id)
         if periode is None:
-            raise Http404("Belum ada periode analisis beban kerja.")
+            raise TanpaPeriode("Belum ada periode analisis beban kerja.")
     unit = None
     if request.GET.get("unit"):
         unit = org_selectors.get_unit_for_user(request.user, int_or_404(request.GET["unit"]))
@@ -63,6 +95,7 @@ def _konteks_pilihan(request, periode, unit):
 
 
 @akses_wajib
+@periode_wajib
 def rekap(request):
     periode, unit = _pilihan(request)
     r = hitung_rekap(periode, unit)
@@ -87,6 +120,7 @@ def rekap(request):
 
 
 @akses_wajib
+@periode_wajib
 def kualitas(request):
     periode, unit = _pilihan(request)
     r = hitung_rekap(periode, unit)
@@ -102,6 +136,7 @@ def kualitas(request):
 
 
 @akses_wajib
+@periode_wajib
 def peta(request, format="html"):
     periode, unit = _pilihan(request)
     r = hitung_rekap(periode, unit)
@@ -146,6 +181,33 @@ def periode_ubah(request, pk=None):
 
 
 @akses_wajib
+@require_POST
+def periode_mulai(request):
+    """ "Buat periode analisis": starts the instansi's first period (ABK <this year>)."""
+    wajib_menulis(request.akses)
+    instansi_id = request.POST.get("instansi") or request.akses.instansi_id
+    if instansi_id is None:
+        raise Http404
+    instansi = org_selectors.get_instansi_for_user(request.user, int_or_404(instansi_id))
+    ada = selectors.periode_terbaru(instansi.pk)
+    periode = services.periode_aktif(instansi=instansi)
+    if ada is None:
+        messages.success(
+            request,
+            f"Periode “{periode.nama}” dibuat dengan parameter bawaan; Admin Instansi dapat "
+            "mengubahnya pada halaman Periode.",
+        )
+    else:
+        messages.info(request, f"Periode “{periode.nama}” sudah ada dan dipakai.")
+    kembali = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        kembali, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        kembali = reverse("abk:rekap")
+    return redirect(kembali)
+
+
+@akses_wajib
 @require_http_methods(["GET", "POST"])
 def periode_salin(request, pk):
     asal = get_object_or_404(selectors.periode_for_user(request.user), pk=pk)
@@ -167,24 +229,48 @@ def periode_salin(request, pk):
 
 @akses_wajib
 @require_http_methods(["GET", "POST"])
+@periode_wajib
 def keputusan(request):
+    """The decree text of a unit. Opening it writes nothing: a writer starts the decree with
+    "Buat keputusan" (POST aksi=buat); the others read it, or are told it is not made yet."""
     periode, unit = _pilihan(request)
+    konteks = _konteks_pilihan(request, periode, unit)
+    konteks["boleh_menulis"] = request.akses.boleh_menulis
     if unit is None:
-        raise Http404("Pilih unit (perangkat daerah) untuk keputusan.")
+        if request.method == "POST":
+            raise Http404
+        return render(request, "abk/keputusan.html", konteks)
     if request.method == "POST":
         wajib_menulis(request.akses)
-    k = services.keputusan_untuk(periode=periode, unit=unit)
+    alamat = f"{request.path}?periode={periode.pk}&unit={unit.pk}"
+    if request.method == "POST" and request.POST.get("aksi") == "buat":
+        services.keputusan_untuk(periode=periode, unit=unit)
+        messages.success(request, "Keputusan dibuat dari teks bawaan; sesuaikan lalu simpan.")
+        return redirect(alamat)
+    k = selectors.keputusan_unit(periode, unit)
+    konteks.update(
+        {
+            "keputusan": k,
+            "jumlah_jabatan": len(hitung_rekap(periode, unit).baris),
+            "batas_cetak_langsung": BATAS_CETAK_LANGSUNG,
+        }
+    )
+    if k is None:
+        if request.method == "POST":
+            messages.error(request, "Keputusan unit ini belum dibuat; buat dahulu.")
+            return redirect(alamat)
+        return render(request, "abk/keputusan.html", konteks)
     form = KeputusanForm(request.POST if request.method == "POST" else None, instance=k)
+    if not request.akses.boleh_menulis:
+        for field in form.fields.values():
+            field.disabled = True
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Teks keputusan disimpan.")
-        return redirect(f"{request.path}?periode={periode.pk}&unit={unit.pk}")
-    konteks = _konteks_pilihan(request, periode, unit)
+        return redirect(alamat)
     konteks.update(
         {
             "form": form,
-            "keputusan": k,
-            "jumlah_jabatan": len(hitung_rekap(periode, unit).baris),
             "pekerjaan": PekerjaanLatar.objects.filter(
                 instansi_id=periode.instansi_id, jenis="keputusan", parameter__keputusan=k.pk
             ).first(),
@@ -199,10 +285,17 @@ def keputusan_cetak(request):
     periode, unit = _pilihan(request)
     if unit is None:
         raise Http404
-    k = services.keputusan_untuk(periode=periode, unit=unit)
+    k = selectors.keputusan_unit(periode, unit)
+    if k is None and request.akses.boleh_menulis:
+        k = services.keputusan_untuk(periode=periode, unit=unit)  # printed from the default text
+    elif k is None:
+        messages.error(request, "Keputusan unit ini belum dibuat, sehingga belum dapat dicetak.")
+        return redirect(f"{reverse('abk:keputusan')}?periode={periode.pk}&unit={unit.pk}")
     if len(hitung_rekap(periode, unit).baris) <= BATAS_CETAK_LANGSUNG:
         html = documents.keputusan_html(k)
         return pdf_response(html, f"keputusan-abk-{unit.pk}.pdf")
+    # Queueing the worker writes a job row: only for users who may write.
+    wajib_menulis(request.akses)
     pekerjaan = services.pekerjaan_cetak_keputusan(keputusan=k, pemohon=request.user)
     return redirect("abk:pekerjaan", pk=pekerjaan.pk)
 
@@ -229,8 +322,9 @@ def pekerjaan_unduh(request, pk):
     p = _get_pekerjaan_for_user(request, pk)
     if p.status != PekerjaanLatar.Status.SELESAI or not p.berkas:
         raise Http404("Berkas belum tersedia.")
-    return FileResponse(
-        p.berkas.open("rb"),
-        content_type="application/pdf",
+    return serve_private(
+        p.berkas,
         filename=p.berkas.name.rsplit("/", 1)[-1],
+        content_type="application/pdf",
+        as_attachment=False,
     )

@@ -5,20 +5,26 @@ from pathlib import Path
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from abk import ekspor, selectors
 from abk.impor.baca import MAKS_UKURAN_BERKAS, BukuKerjaTidakSah, periksa_berkas
-from abk.impor.layanan import impor_analisis, jalankan, simpan_pemetaan
+from abk.impor.layanan import (
+    ImporDitolak,
+    impor_analisis,
+    jalankan,
+    kunci_impor,
+    simpan_pemetaan,
+)
 from abk.impor.pemetaan import JAM, MENIT, Sinonim
 from abk.models import ImporBuku
 from abk.rekap import hitung_rekap
 from abk.services import periode_aktif
 from abk.storage import serve_private
-from abk.views import _pilihan
+from abk.views import _pilihan, periode_wajib
 from anjab.selectors import get_jabatan_for_user, jabatan_for_user
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_menulis
@@ -163,34 +169,14 @@ def impor_detail(request, pk):
     sinonim = Sinonim.muat(impor.instansi_id)
     if request.method == "POST":
         wajib_menulis(request.akses)
-        if impor.status == ImporBuku.Status.DIIMPOR:
-            raise PermissionDenied(
-                "Buku kerja ini sudah diimpor; unggah ulang untuk mengimpor lagi."
-            )
-        aksi = request.POST.get("aksi")
-        if impor.pemetaan.get("siasn") and request.POST.get("jabatan"):
-            jabatan = get_jabatan_for_user(request.user, int_or_404(request.POST["jabatan"]))
-            if jabatan.instansi_id != impor.instansi_id:
-                raise Http404
-            impor.pemetaan["jabatan"] = jabatan.pk
-        _simpan_pemetaan_dari_form(impor, request.POST)
-        if request.POST.get("nama_pemetaan", "").strip():
-            simpan_pemetaan(impor, request.POST["nama_pemetaan"].strip()[:200])
-            messages.success(
-                request, "Pemetaan disimpan; buku kerja berbentuk sama akan memakainya."
-            )
-        if aksi in {"periksa", "impor"}:
-            hanya_sah = request.POST.get("hanya_sah") == "1"
-            if aksi == "impor" and impor.status != ImporBuku.Status.DIPERIKSA:
-                messages.error(request, "Periksa dulu (uji coba) sebelum mengimpor.")
-            elif aksi == "impor" and impor.galat and not hanya_sah:
-                messages.error(
-                    request,
-                    "Masih ada baris yang ditolak. Perbaiki buku kerja, atau "
-                    "centang “impor hanya baris yang sah”.",
-                )
-            else:
-                jalankan(impor, kering=aksi == "periksa", hanya_sah=hanya_sah, pemohon=request.user)
+        try:
+            with transaction.atomic():
+                # Held until the import is written: a second "Impor" of this upload waits
+                # here, then finds it imported.
+                kunci_impor(impor)
+                _impor_detail_post(request, impor)
+        except ImporDitolak as e:
+            messages.error(request, str(e))
         return redirect("abk:impor_detail", pk=impor.pk)
     pilihan = [("", "— abaikan —"), *sorted(sinonim.label.items(), key=lambda x: x[1])]
     jabatan_siasn = (
@@ -209,6 +195,9 @@ def impor_detail(request, pk):
             "lembar": impor.pemetaan.get("lembar", []),
             "pilihan": pilihan,
             "jabatan_siasn": jabatan_siasn,
+            "semua_periode": selectors.periode_for_user(request.user).filter(
+                instansi_id=impor.instansi_id
+            ),
             "label": sinonim.label,
             "MENIT": MENIT,
             "JAM": JAM,
@@ -216,6 +205,39 @@ def impor_detail(request, pk):
             "berjalan": impor.pekerjaan and impor.pekerjaan.status in ("menunggu", "berjalan"),
         },
     )
+
+
+def _impor_detail_post(request, impor: ImporBuku) -> None:
+    aksi = request.POST.get("aksi")
+    if request.POST.get("periode"):
+        # The check step may point the import at the period whose effective time the
+        # workbook printed.
+        impor.periode = get_object_or_404(
+            selectors.periode_for_user(request.user).filter(instansi_id=impor.instansi_id),
+            pk=int_or_404(request.POST["periode"]),
+        )
+        impor.save(update_fields=["periode"])
+    if impor.pemetaan.get("siasn") and request.POST.get("jabatan"):
+        jabatan = get_jabatan_for_user(request.user, int_or_404(request.POST["jabatan"]))
+        if jabatan.instansi_id != impor.instansi_id:
+            raise Http404
+        impor.pemetaan["jabatan"] = jabatan.pk
+    _simpan_pemetaan_dari_form(impor, request.POST)
+    if request.POST.get("nama_pemetaan", "").strip():
+        simpan_pemetaan(impor, request.POST["nama_pemetaan"].strip()[:200])
+        messages.success(request, "Pemetaan disimpan; buku kerja berbentuk sama akan memakainya.")
+    if aksi in {"periksa", "impor"}:
+        hanya_sah = request.POST.get("hanya_sah") == "1"
+        if aksi == "impor" and impor.status != ImporBuku.Status.DIPERIKSA:
+            messages.error(request, "Periksa dulu (uji coba) sebelum mengimpor.")
+        elif aksi == "impor" and impor.galat and not hanya_sah:
+            messages.error(
+                request,
+                "Masih ada baris yang ditolak. Perbaiki buku kerja, atau "
+                "centang “impor hanya baris yang sah”.",
+            )
+        else:
+            jalankan(impor, kering=aksi == "periksa", hanya_sah=hanya_sah, pemohon=request.user)
 
 
 @akses_wajib
@@ -255,6 +277,7 @@ def templat(request):
 
 
 @akses_wajib
+@periode_wajib
 def ekspor_jabatan(request):
     periode, unit = _pilihan(request)
     response = HttpResponse(ekspor.jabatan_xlsx(periode=periode, unit=unit), content_type=XLSX)
@@ -263,6 +286,7 @@ def ekspor_jabatan(request):
 
 
 @akses_wajib
+@periode_wajib
 def ekspor_rekap(request):
     periode, unit = _pilihan(request)
     response = HttpResponse(ekspor.rekap_xlsx(hitung_rekap(periode, unit)), content_type=XLSX)

@@ -23,6 +23,7 @@ from anjab.models import (
     TugasJabatan,
     Wewenang,
 )
+from organisasi.versi import klaim_versi
 
 # Every ordered child table of a position, copied whole by jabatan_salin.
 BARIS = [
@@ -78,10 +79,18 @@ def simpan_baris(*, jabatan: Jabatan, formset) -> None:
 
 
 @transaction.atomic
-def jabatan_simpan_bagian(*, jabatan: Jabatan, form=None, formsets=(), kondisi=None) -> Jabatan:
-    """Saves one section of the Informasi Jabatan: its fields, its rows, or the nine aspects."""
+def jabatan_simpan_bagian(
+    *, jabatan: Jabatan, versi: int | None, form=None, formsets=(), kondisi=None
+) -> Jabatan:
+    """Saves one section of the Informasi Jabatan: its fields, its rows, or the nine aspects.
+
+    `versi` is the position's version the editor was opened on; when someone saved the
+    position since, DataBerubah is raised and nothing is written (organisasi.versi)."""
+    klaim_versi(jabatan, versi)
     if form is not None and hasattr(form, "save"):
         form.save()
+    else:
+        jabatan.save(update_fields=["versi"])  # a history row: who saved this version, when
     for formset in formsets:
         simpan_baris(jabatan=jabatan, formset=formset)
     if kondisi is not None:

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from abk import selectors as abk_selectors
 from abk import services as abk_services
 from anjab import documents, selectors, services
 from anjab.bagian import BAGIAN, BAGIAN_PER_SLUG, bangun, formsets_tugas_terikat
@@ -15,6 +16,7 @@ from organisasi.akses import wajib_menulis
 from organisasi.decorators import akses_wajib
 from organisasi.forms import label_bertingkat
 from organisasi.http import int_or_404
+from organisasi.versi import DataBerubah, periksa_versi, versi_dikirim
 
 
 def _katalog(request):
@@ -113,7 +115,22 @@ def jabatan_bagian(request, pk, slug):
         raise Http404
     if request.method == "POST":
         wajib_menulis(request.akses)
-    periode = abk_services.periode_aktif(instansi=jabatan.instansi)
+    periode = abk_selectors.periode_terbaru(jabatan.instansi_id)
+    if slug == "tugas" and periode is None and request.method == "GET":
+        return render(
+            request,
+            "anjab/jabatan_tanpa_periode.html",
+            {
+                "jabatan": jabatan,
+                "bagian": bagian,
+                "semua_bagian": BAGIAN,
+                "boleh_menulis": request.akses.boleh_menulis,
+                "instansi_id": jabatan.instansi_id,
+                "nama_periode_baru": abk_services.nama_periode_baru(),
+            },
+        )
+    if slug == "tugas" and periode is None:
+        periode = abk_services.periode_aktif(instansi=jabatan.instansi)
     data = request.POST if request.method == "POST" else None
     form, formsets, kondisi = bangun(
         bagian,
@@ -123,24 +140,35 @@ def jabatan_bagian(request, pk, slug):
         katalog=_katalog(request),
         periode=periode,
     )
+    versi = versi_dikirim(request.POST) if request.method == "POST" else jabatan.versi
+    status = 200
     if request.method == "POST":
         semua = [x for x in [form, kondisi, *(fs for _, fs in formsets)] if x is not None]
-        if all(x.is_valid() for x in semua):
-            try:
+        try:
+            # A stale editor is refused before its rows are validated: rows someone else
+            # removed meanwhile would otherwise show as errors instead of the reason.
+            periksa_versi(jabatan, versi)
+            if not all(x.is_valid() for x in semua):
+                messages.error(
+                    request, "Periksa isian yang ditandai merah; belum ada yang disimpan."
+                )
+            else:
                 services.jabatan_simpan_bagian(
                     jabatan=jabatan,
+                    versi=versi,
                     form=form,
                     formsets=[fs for _, fs in formsets],
                     kondisi=kondisi.nilai() if kondisi else None,
                 )
-            except ValidationError as e:
-                messages.error(request, " ".join(e.messages))
-            else:
                 messages.success(request, f"Bagian “{bagian.judul}” disimpan.")
                 return redirect("anjab:jabatan_bagian", pk=jabatan.pk, slug=slug)
-        else:
-            messages.error(request, "Periksa isian yang ditandai merah; belum ada yang disimpan.")
+        except DataBerubah as e:
+            messages.error(request, " ".join(e.messages))
+            status = 409
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
     context = {
+        "versi": versi,
         "jabatan": jabatan,
         "bagian": bagian,
         "semua_bagian": BAGIAN,
@@ -153,7 +181,7 @@ def jabatan_bagian(request, pk, slug):
     if slug == "tugas":
         context["beban"] = documents.beban_kerja(jabatan, periode)
         context["rincian_volume"] = True
-    return render(request, "anjab/jabatan_bagian.html", context)
+    return render(request, "anjab/jabatan_bagian.html", context, status=status)
 
 
 @akses_wajib
@@ -244,10 +272,9 @@ def dokumen(request, pk, jenis, format="html"):
     render_html = documents.DOKUMEN.get(jenis)
     if render_html is None:
         raise Http404
-    html = render_html(jabatan)
     if format == "pdf":
-        return documents.pdf_response(html, f"{jenis}-{jabatan.pk}.pdf")
-    return HttpResponse(html)
+        return documents.pdf_response(render_html(jabatan), f"{jenis}-{jabatan.pk}.pdf")
+    return HttpResponse(render_html(jabatan, request=request))
 
 
 @akses_wajib
@@ -255,7 +282,13 @@ def dokumen(request, pk, jenis, format="html"):
 def jabatan_hitung(request, pk):
     """htmx: section 6's computed table from the rows as typed, before they are saved."""
     jabatan = selectors.get_jabatan_for_user(request.user, pk)
-    periode = abk_services.periode_aktif(instansi=jabatan.instansi)
+    periode = abk_selectors.periode_terbaru(jabatan.instansi_id)
+    if periode is None:
+        return render(
+            request,
+            "anjab/fragment_hitung.html",
+            {"galat": "Belum ada periode analisis beban kerja; buat periode dahulu."},
+        )
     (_, formset), *_ = formsets_tugas_terikat(jabatan, request.POST, periode)
     if not formset.is_valid():
         return render(

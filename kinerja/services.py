@@ -13,8 +13,10 @@ from kinerja.models import (
     Program,
     ProgramPK,
     Realisasi,
+    Renstra,
     TargetIndikator,
 )
+from organisasi.versi import klaim_versi
 
 
 @transaction.atomic
@@ -27,6 +29,28 @@ def realisasi_simpan(*, indikator, tahun: int, triwulan: int, nilai) -> Realisas
         indikator=indikator, tahun=tahun, triwulan=triwulan, defaults={"nilai": nilai}
     )
     return obj
+
+
+@transaction.atomic
+def renstra_simpan(*, form, versi: int | None) -> Renstra:
+    """Saves a valid RenstraForm. An existing Renstra is saved only while `versi` is still
+    its version; otherwise DataBerubah and nothing is written (organisasi.versi)."""
+    if form.instance.pk:
+        klaim_versi(form.instance, versi)
+    return form.save()
+
+
+@transaction.atomic
+def perjanjian_simpan(
+    *, perjanjian: PerjanjianKinerja, versi: int | None, form, target, program
+) -> PerjanjianKinerja:
+    """Saves the agreement's signers (`form`), its target and program rows (formsets), only
+    while `versi` is still its version; otherwise DataBerubah and nothing is written."""
+    klaim_versi(perjanjian, versi)
+    form.save()
+    target.save()
+    program.save()
+    return perjanjian
 
 
 @transaction.atomic

@@ -25,6 +25,7 @@ from organisasi.decorators import akses_wajib
 from organisasi.forms import UnitChoiceField, pilihan_unit_bertingkat
 from organisasi.http import int_or_404
 from organisasi.selectors import unit_tree, units_for_user
+from organisasi.versi import DataBerubah, periksa_versi, versi_dikirim
 
 # kind in the URL → (form, objects of a Renstra, label)
 BAGIAN = {
@@ -66,10 +67,19 @@ def renstra_form(request, pk=None):
         wajib_menulis(request.akses)
     form = f.RenstraForm(request.POST if request.method == "POST" else None, instance=r)
     _pilihan_unit(request, form.fields["unit"])
-    if request.method == "POST" and form.is_valid():
-        r = form.save()
-        messages.success(request, "Renstra disimpan.")
-        return redirect("kinerja:struktur", pk=r.pk)
+    versi = versi_dikirim(request.POST) if request.method == "POST" else getattr(r, "versi", None)
+    status = 200
+    if request.method == "POST":
+        try:
+            if r is not None:
+                periksa_versi(r, versi)
+            if form.is_valid():
+                r = services.renstra_simpan(form=form, versi=versi)
+                messages.success(request, "Renstra disimpan.")
+                return redirect("kinerja:struktur", pk=r.pk)
+        except DataBerubah as e:
+            messages.error(request, " ".join(e.messages))
+            status = 409
     return render(
         request,
         "kinerja/form.html",
@@ -77,7 +87,9 @@ def renstra_form(request, pk=None):
             "form": form,
             "judul": "Ubah Renstra" if r else "Renstra baru",
             "kembali": _url_struktur(r) if r else reverse("kinerja:daftar"),
+            "versi": versi,
         },
+        status=status,
     )
 
 
@@ -223,15 +235,23 @@ def perjanjian(request, pk, pk_id):
         renstra=r,
         queryset=obj.program.select_related("program"),
     )
+    versi = versi_dikirim(request.POST) if request.method == "POST" else obj.versi
+    status = 200
     if request.method == "POST":
         wajib_menulis(request.akses)
-        if form.is_valid() and target.is_valid() and program.is_valid():
-            with transaction.atomic():
-                form.save()
-                target.save()
-                program.save()
-            messages.success(request, f"{obj.get_jenis_display()} {obj.tahun} disimpan.")
-            return redirect("kinerja:perjanjian", pk=r.pk, pk_id=obj.pk)
+        try:
+            # Refused before the rows are validated: rows removed by the other save would
+            # otherwise show as errors instead of the reason.
+            periksa_versi(obj, versi)
+            if form.is_valid() and target.is_valid() and program.is_valid():
+                services.perjanjian_simpan(
+                    perjanjian=obj, versi=versi, form=form, target=target, program=program
+                )
+                messages.success(request, f"{obj.get_jenis_display()} {obj.tahun} disimpan.")
+                return redirect("kinerja:perjanjian", pk=r.pk, pk_id=obj.pk)
+        except DataBerubah as e:
+            messages.error(request, " ".join(e.messages))
+            status = 409
     return render(
         request,
         "kinerja/perjanjian.html",
@@ -242,5 +262,7 @@ def perjanjian(request, pk, pk_id):
             "target": target,
             "program": program,
             "boleh_menulis": request.akses.boleh_menulis,
+            "versi": versi,
         },
+        status=status,
     )

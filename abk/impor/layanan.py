@@ -18,6 +18,34 @@ from abk.models import ImporBuku, PekerjaanLatar, PemetaanKolom
 # Workbooks with more data rows than this are checked and imported by the worker.
 BATAS_LATAR = 2000
 
+SUDAH_DIIMPOR = "Buku kerja ini sudah diimpor; unggah ulang untuk mengimpor lagi."
+SEDANG_BERJALAN = (
+    "Buku kerja ini sedang diperiksa atau diimpor di latar belakang; tunggu sampai selesai."
+)
+
+
+class ImporDitolak(Exception):
+    """The upload cannot be checked or imported now (already imported, or a job runs)."""
+
+
+def kunci_impor(impor: ImporBuku) -> None:
+    """Locks the upload's row for the rest of the transaction and re-reads it, so a second
+    "Impor" of the same upload waits for the first and then finds it imported instead of
+    writing every position again. Raises ImporDitolak when it is imported, or while the
+    worker has a job of it waiting or running (the worker's job is then the only writer)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("kunci_impor needs a transaction: the lock lasts until it ends.")
+    list(ImporBuku.objects.select_for_update().filter(pk=impor.pk).values_list("pk"))
+    impor.refresh_from_db()
+    if impor.status == ImporBuku.Status.DIIMPOR:
+        raise ImporDitolak(SUDAH_DIIMPOR)
+    berjalan = PekerjaanLatar.objects.filter(
+        pk=impor.pekerjaan_id,
+        status__in=[PekerjaanLatar.Status.MENUNGGU, PekerjaanLatar.Status.BERJALAN],
+    )
+    if impor.pekerjaan_id is not None and berjalan.exists():
+        raise ImporDitolak(SEDANG_BERJALAN)
+
 
 def impor_analisis(impor: ImporBuku) -> None:
     """Reads the uploaded file's sheets and proposes a mapping (or the saved one)."""
@@ -139,7 +167,8 @@ def _proses_siasn(impor: ImporBuku, *, kering: bool, hanya_sah: bool) -> None:
 
 
 def jalankan(impor: ImporBuku, *, kering: bool, hanya_sah: bool, pemohon) -> PekerjaanLatar | None:
-    """Runs the check or import now, or queues it when the workbook is large."""
+    """Runs the check or import now, or queues it when the workbook is large. The caller holds
+    the upload's lock (kunci_impor) in the transaction this runs in."""
     if impor.pemetaan.get("jumlah_baris", 0) <= BATAS_LATAR:
         proses_impor(impor, kering=kering, hanya_sah=hanya_sah)
         return None

@@ -121,6 +121,8 @@ class Jabatan(models.Model):
     penampilan = models.CharField("penampilan", max_length=100, blank=True)
     # 16
     prestasi_kerja = models.CharField("prestasi kerja yang diharapkan", max_length=200, blank=True)
+    # Moved on by every save of the editor (organisasi.versi), so a stale tab cannot overwrite.
+    versi = models.PositiveIntegerField("versi", default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["instansi"])
 
     class Meta:

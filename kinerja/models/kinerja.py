@@ -16,6 +16,7 @@ class Renstra(models.Model):
     tahun_akhir = models.PositiveSmallIntegerField("tahun akhir")
     visi = models.TextField("visi", blank=True)
     misi = models.JSONField("misi", default=list, blank=True)
+    versi = models.PositiveIntegerField("versi", default=1, editable=False)  # organisasi.versi
     history = HistoricalRecords()
 
     class Meta:
@@ -169,6 +170,7 @@ class PerjanjianKinerja(models.Model):
     pihak_pertama_nip = models.CharField("pihak pertama: NIP", max_length=30, blank=True)
     pihak_kedua_nama = models.CharField("pihak kedua: nama", max_length=200, blank=True)
     pihak_kedua_jabatan = models.CharField("pihak kedua: jabatan", max_length=300, blank=True)
+    versi = models.PositiveIntegerField("versi", default=1, editable=False)  # organisasi.versi
     history = HistoricalRecords()
 
     class Meta:

@@ -314,3 +314,33 @@ def test_an_ambiguous_unit_is_asked_in_the_mapping_step(dunia, users, login, per
     assert impor.status == "diperiksa" and impor.galat == []
     client.post(detail, {"aksi": "impor"})
     assert Jabatan.objects.get(nama="Analis Anggaran").unit == kedua
+
+
+def test_a_different_printed_effective_time_is_warned_and_the_matching_period_offered(
+    dunia, users, login, periode, tmp_path
+):
+    from tests.abk.test_impor import buku
+
+    lama = PeriodeAnalisis.objects.create(
+        instansi=dunia.instansi, nama="ABK 2019", tahun=2019, waktu_efektif_menit=72000
+    )
+    path = buku(
+        tmp_path / "lama.xlsx",
+        {
+            "T": [
+                ["Nama Jabatan", "Uraian Tugas", "Volume", "Waktu (menit)", "Waktu Efektif"],
+                ["Analis", "Menyusun laporan", 12, 3000, "72.000"],
+            ]
+        },
+    )
+    client = login(users["operator"])
+    detail = _unggah(client, path, unit=dunia.bidang.pk, periode=periode.pk)["Location"]
+    client.post(detail, {"aksi": "periksa"})
+    page = client.get(detail).content.decode()
+    assert "1.200 jam (72.000 menit)" in page and "1.250 jam (75.000 menit)" in page
+    assert f"ABK 2019 (id {lama.pk})" in page
+    # 12 × 3000 ÷ 75,000 = 0,480 against the target period; 0,500 against the 1,200-hour one.
+    assert "0,480" in page
+    client.post(detail, {"aksi": "periksa", "periode": str(lama.pk)})
+    page = client.get(detail).content.decode()
+    assert "0,500" in page and "1.250 jam (75.000 menit)" not in page

@@ -11,9 +11,9 @@ from anjab.models import TugasJabatan
 from tests.factories import JabatanFactory, PegawaiFactory
 
 OBJECT_URLS = {"periode_ubah", "periode_salin", "pekerjaan", "pekerjaan_unduh"}
-# impor_detail's cross-tenant tests are in test_impor_views.py, siasn_jabatan's in
-# test_siasn.py (it takes a position's id).
-DIUJI_DI_TEMPAT_LAIN = {"impor_detail", "siasn_jabatan"}
+# impor_detail's cross-tenant tests are in test_impor_views.py, impor_berkas's in
+# test_berkas_privat.py, siasn_jabatan's in test_siasn.py (it takes a position's id).
+DIUJI_DI_TEMPAT_LAIN = {"impor_detail", "impor_berkas", "siasn_jabatan"}
 QUERY_URLS = ["rekap", "kualitas", "peta", "peta_pdf", "keputusan", "ekspor_siasn_unit"]
 
 
@@ -125,6 +125,9 @@ def test_the_peta_jabatan_pdf_is_landscape(dunia, users, login, abk):
 def test_the_decree_starts_from_the_default_text_and_can_be_edited(dunia, users, login, abk):
     client = login(users["admin"])
     url = reverse("abk:keputusan") + f"?periode={abk['periode'].pk}&unit={dunia.dinas.pk}"
+    assert "Buat keputusan" in client.get(url).content.decode()
+    assert not Keputusan.objects.exists()  # opening the page writes nothing
+    assert client.post(url, {"aksi": "buat"}).status_code == 302
     html = client.get(url).content.decode()
     k = Keputusan.objects.get(unit=dunia.dinas)
     assert (

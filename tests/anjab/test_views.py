@@ -106,8 +106,10 @@ def test_a_functional_position_needs_its_jenjang(dunia, users, login):
     assert not Jabatan.objects.filter(nama="Penyuluh Sosial").exists()
 
 
-def _tugas_post(rows, *, initial=0, order=None, delete=()):
+def _tugas_post(rows, *, initial=0, order=None, delete=(), versi=1):
+    """The task tab as sent; `versi` is the position's version the page was opened on."""
     data = {
+        "versi": str(versi),
         "tugas-TOTAL_FORMS": str(len(rows)),
         "tugas-INITIAL_FORMS": str(initial),
         "tugas-MIN_NUM_FORMS": "0",
@@ -142,7 +144,9 @@ def test_task_rows_are_saved_in_the_order_shown(dunia, users, login, jabatan):
     edit = [{"id": str(t.pk), "uraian": t.uraian, "hasil_kerja": t.hasil_kerja,
              "volume": str(t.volume), "waktu": str(t.waktu)} for t in saved]  # fmt: skip
     assert (
-        client.post(url, _tugas_post(edit, initial=3, order=[3, 2, 1], delete=(0,))).status_code
+        client.post(
+            url, _tugas_post(edit, initial=3, order=[3, 2, 1], delete=(0,), versi=2)
+        ).status_code
         == 302
     )
     assert [t.uraian for t in j.tugas.all()] == ["Mengolah data", "Menyusun rencana"]

@@ -90,7 +90,7 @@ def test_switching_a_row_back_to_per_year_forgets_the_typed_count(users, login, 
     client.post(_url(jabatan), _tugas_post([PER_HARI]))
     t = TugasJabatan.objects.get(jabatan=jabatan)
     row = {**PER_HARI, "id": str(t.pk), "volume": "300", "satuan_volume": "tahun"}
-    assert client.post(_url(jabatan), _tugas_post([row], initial=1)).status_code == 302
+    assert client.post(_url(jabatan), _tugas_post([row], initial=1, versi=2)).status_code == 302
     t.refresh_from_db()
     assert (t.volume, t.volume_asal, t.satuan_volume) == (Decimal(300), None, "tahun")
 

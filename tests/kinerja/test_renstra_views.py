@@ -202,6 +202,7 @@ def test_a_perubahan_keeps_the_original_and_takes_over_the_capaian(renstra_dinso
         "program-0-anggaran": "296.200.000",
         "tempat_tanggal": "Tarakan, 2 Januari 2020",
         "pihak_pertama_nama": "Kepala Dinas",
+        "versi": ubah.versi,
     }
     url = reverse("kinerja:perjanjian", args=[r.pk, ubah.pk])
     assert 'value="75"' in client.get(url).content.decode()
