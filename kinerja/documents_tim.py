@@ -128,10 +128,12 @@ def konteks_instrumen(tim: TimKerja) -> dict:
     }
 
 
-def instrumen_html(tim: TimKerja) -> str:
+def instrumen_html(tim: TimKerja, request=None) -> str:
+    """The team's decree or letter; with `request` (shown in the browser) its <style> gets the
+    Content-Security-Policy nonce."""
     template = (
         "kinerja/tim/dokumen/surat_tugas.html"
         if tim.lingkup == Lingkup.DALAM_UNIT
         else "kinerja/tim/dokumen/keputusan.html"
     )
-    return render_to_string(template, konteks_instrumen(tim))
+    return render_to_string(template, konteks_instrumen(tim), request)

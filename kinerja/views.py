@@ -123,8 +123,9 @@ def lakip(request, pk, tahun):
     return render(request, "kinerja/lakip.html", {"renstra": r, "tahun": tahun, "form": form})
 
 
-def lakip_html(renstra, tahun) -> str:
-    return render_to_string("kinerja/dokumen/lakip.html", konteks_lakip(renstra, tahun))
+def lakip_html(renstra, tahun, request=None) -> str:
+    """The LAKIP as HTML; with `request` (shown in the browser) its <style> gets the CSP nonce."""
+    return render_to_string("kinerja/dokumen/lakip.html", konteks_lakip(renstra, tahun), request)
 
 
 @akses_wajib
@@ -132,10 +133,9 @@ def lakip_dokumen(request, pk, tahun, format="html"):
     r = selectors.get_renstra_for_user(request.user, pk)
     if tahun not in r.tahun:
         raise Http404
-    html = lakip_html(r, tahun)
     if format == "pdf":
-        return pdf_response(html, f"lakip-{tahun}-{r.unit_id}.pdf")
-    return HttpResponse(html)
+        return pdf_response(lakip_html(r, tahun), f"lakip-{tahun}-{r.unit_id}.pdf")
+    return HttpResponse(lakip_html(r, tahun, request=request))
 
 
 @akses_wajib

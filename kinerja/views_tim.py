@@ -179,10 +179,9 @@ def penugasan_hapus(request, pk):
 @akses_wajib
 def instrumen(request, pk, format="html"):
     tim = sistem_kerja.get_tim_for_user(request.user, pk)
-    html = instrumen_html(tim)
     if format == "pdf":
-        return pdf_response(html, f"instrumen-tim-{tim.pk}.pdf")
-    return HttpResponse(html)
+        return pdf_response(instrumen_html(tim), f"instrumen-tim-{tim.pk}.pdf")
+    return HttpResponse(instrumen_html(tim, request=request))
 
 
 @akses_wajib

@@ -26,6 +26,7 @@ def test_a_planner_enters_a_realisation_sees_capaian_and_opens_the_lakip(browser
     page.get_by_role("link", name="Kinerja", exact=True).click()
     page.get_by_role("link", name="Kantor Kesatuan Bangsa dan Sosial Politik").click()
     page.get_by_label("Tahun").select_option("2020")
+    page.get_by_role("button", name="Tampilkan").click()
     baris = page.get_by_role("row").filter(has_text="Persentase partisipasi masyarakat")
     expect(baris).to_contain_text("106,79%")
     isian = baris.get_by_label(
