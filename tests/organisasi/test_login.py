@@ -230,7 +230,9 @@ def test_an_idle_session_is_logged_out(login, users):
     django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
     reason="the per-pair lock is a PostgreSQL advisory lock; SQLite serialises no logins",
 )
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: an earlier transactional test (a browser journey) may have flushed the
+# reference data (pangkat/golongan) the world is built from.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_parallel_burst_checks_at_most_five_passwords(monkeypatch, dunia):
     make_user("sasaran", peran=None)
     checked = []
