@@ -10,6 +10,7 @@ from abk.impor.pemetaan import JAM, MENIT, PetaLembar, Sinonim, cari_judul, norm
 from abk.impor.tulis import Rencana, terapkan
 from abk.impor.validasi import BULAT_LAZIM, HasilBaca, NilaiTidakSah, angka, baca_semua
 from organisasi.formatting import angka as format_angka
+from organisasi.reference import baca_fixture
 
 
 def peta_ke_dict(p: PetaLembar) -> dict:
@@ -169,9 +170,15 @@ def periksa_jam_berisi_menit(lembar: Lembar, peta: PetaLembar) -> None:
         )
 
 
+def _label_kolom() -> dict[str, str]:
+    """The Indonesian names of the canonical columns ("Nomor urut jabatan", not "nomor")."""
+    return {k: v["label"] for k, v in baca_fixture("impor_sinonim.json")["kolom"].items()}
+
+
 def laporan_lembar(peta: list[PetaLembar], hasil: HasilBaca | None = None) -> list[str]:
     """How each sheet was read, in words, for the check step."""
     baris = []
+    label = _label_kolom()
     per_lembar = defaultdict(list)
     for info in hasil.lembar if hasil else []:
         per_lembar[info["lembar"]].append(info)
@@ -180,7 +187,8 @@ def laporan_lembar(peta: list[PetaLembar], hasil: HasilBaca | None = None) -> li
         letak = (segmen[0].get("tata_letak") if segmen else "") or p.tata_letak or p.jenis
         judul = ", ".join(str(s["baris_judul"]) for s in segmen) or str(p.baris_judul)
         kolom = "; ".join(
-            f"{p.judul[i] if i < len(p.judul) else i} → {f}" for i, f in sorted(p.kolom.items())
+            f"{p.judul[i] if i < len(p.judul) else i} → {label.get(f, f)}"
+            for i, f in sorted(p.kolom.items())
         )
         teks = f"Sheet {p.lembar}: {TATA_LETAK.get(letak, letak)}; judul kolom di baris {judul}"
         if len(segmen) > 1:

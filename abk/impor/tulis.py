@@ -172,7 +172,9 @@ class _Penulis(PenulisPegawai):
         target: list[tuple[Posisi, UnitOrganisasi]] = []
         for p in self.h.posisi.values():
             kepala = p.atribut.get("jenis") not in ("fungsional", "pelaksana")
-            jalur = jalur_posisi(p.unit, p.nama, p.rantai, kepala=kepala)
+            jalur = jalur_posisi(
+                p.unit, p.nama, p.rantai, kepala=kepala, jenis=p.atribut.get("jenis", "")
+            )
             unit = self.pohon.cari(jalur, p.baris_pertama)
             if unit is None:
                 continue

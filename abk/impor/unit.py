@@ -184,7 +184,9 @@ class PohonUnit:
             return langsung[0]
         calon = langsung or self.per_nama.get(k, [])
         if not pertama and sekarang is not None:
-            calon = [u for u in calon if self._di_bawah(u, sekarang)]
+            dibawah = [u for u in calon if self._di_bawah(u, sekarang)]
+            # A chain that names the wrong parent still finds the one unit of that name.
+            calon = dibawah or (calon if len(calon) == 1 else [])
         if len(calon) == 1:
             return calon[0]
         if len(calon) > 1:
@@ -254,11 +256,15 @@ class PohonUnit:
         return unit
 
 
-def jalur_posisi(unit: str, nama: str, rantai: dict, *, kepala: bool) -> list[str]:
+def jalur_posisi(unit: str, nama: str, rantai: dict, *, kepala: bool, jenis: str = "") -> list[str]:
     """The units a position sits in, from the top down: its stated unit, then the sub-units
-    its chain of superiors heads, then the sub-unit it heads itself."""
+    its chain of superiors heads, then the sub-unit it heads itself. A head's chain counts only
+    above its own level (seed 001 lists "Sekretaris Dinas" as a Kepala Bidang's Administrator)."""
     turunan = []
-    for tingkat in ("administrator", "pengawas"):
+    atas = {"administrator": (), "pengawas": ("administrator",)}.get(
+        jenis, ("administrator", "pengawas")
+    )
+    for tingkat in atas:
         u = unit_dari_kepala(rantai.get(tingkat, ""))
         if u:
             turunan.append(u)

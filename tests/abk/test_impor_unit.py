@@ -323,3 +323,46 @@ def test_numbers_typed_with_their_unit_are_read(dunia, periode, tmp_path):
         "Sheet T, baris 2, kolom Waktu (D2): '3 detik' satuan waktu tidak dikenal (tulis menit "
         "atau jam)."
     ]
+
+
+def test_a_heads_chain_counts_only_above_its_own_level(db, tmp_path):
+    """Seed 001 lists "Sekretaris Dinas" as the Kepala Bidang's Administrator: the Bidang
+    still goes directly under the Dinas, and its staff under the Bidang."""
+    path = buku(
+        tmp_path / "rantai.xlsx",
+        {
+            "Jabatan": [
+                ["No", "Nama Jabatan", "Jenis", "Unit Kerja", "JPT Pratama", "Administrator",
+                 "Pengawas"],
+                ["1", "Kepala Dinas Sosial", "Struktural", "Dinas Sosial", "Sekretaris Daerah",
+                 "", ""],
+                ["2", "Sekretaris Dinas", "Struktural", "Dinas Sosial", "Kepala Dinas", "", ""],
+                ["2.1", "Kepala Sub Bagian Umum", "Struktural", "Dinas Sosial", "Kepala Dinas",
+                 "Sekretaris Dinas", ""],
+                ["3", "Kepala Bidang Sosial", "Struktural", "Dinas Sosial", "Kepala Dinas",
+                 "Sekretaris Dinas", ""],
+                ["3.1", "Penelaah Teknis Kebijakan", "JFU", "Dinas Sosial", "Kepala Dinas",
+                 "Kepala Bidang Sosial", ""],
+                ["2.1.1", "Pengadministrasi", "JFU", "Dinas Sosial", "Kepala Dinas",
+                 "Sekretaris Dinas", "Kasubbag Umum"],
+            ]
+        },
+    )  # fmt: skip
+    call_command(
+        "import_workbook", str(path), "--instansi", "Kota Uji Rantai", "--create",
+        stdout=StringIO(),
+    )  # fmt: skip
+    letak = {
+        j.nama: (j.unit.nama, j.unit.parent.nama if j.unit.parent else None)
+        for j in Jabatan.objects.filter(instansi__nama="Kota Uji Rantai").select_related(
+            "unit__parent"
+        )
+    }
+    assert letak == {
+        "Kepala Dinas Sosial": ("Dinas Sosial", None),
+        "Sekretaris Dinas": ("Sekretariat", "Dinas Sosial"),
+        "Kepala Sub Bagian Umum": ("Sub Bagian Umum", "Sekretariat"),
+        "Kepala Bidang Sosial": ("Bidang Sosial", "Dinas Sosial"),
+        "Penelaah Teknis Kebijakan": ("Bidang Sosial", "Dinas Sosial"),
+        "Pengadministrasi": ("Sub Bagian Umum", "Sekretariat"),
+    }
