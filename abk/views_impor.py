@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from abk import ekspor, selectors
+from abk import ekspor, ekspor_buku, selectors
 from abk.impor.baca import MAKS_UKURAN_BERKAS, BukuKerjaTidakSah, periksa_berkas
 from abk.impor.layanan import (
     ImporDitolak,
@@ -271,7 +271,7 @@ def _simpan_pemetaan_dari_form(impor: ImporBuku, data) -> None:
 
 @akses_wajib
 def templat(request):
-    response = HttpResponse(ekspor.templat_xlsx(), content_type=XLSX)
+    response = HttpResponse(ekspor_buku.templat_xlsx(), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="templat-impor-anjab-abk.xlsx"'
     return response
 
@@ -280,7 +280,7 @@ def templat(request):
 @periode_wajib
 def ekspor_jabatan(request):
     periode, unit = _pilihan(request)
-    response = HttpResponse(ekspor.jabatan_xlsx(periode=periode, unit=unit), content_type=XLSX)
+    response = HttpResponse(ekspor_buku.jabatan_xlsx(periode=periode, unit=unit), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="jabatan-{periode.pk}.xlsx"'
     return response
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from abk.ekspor import jabatan_xlsx, templat_xlsx
+from abk.ekspor_buku import jabatan_xlsx, templat_xlsx
 from abk.ekspor_siasn import siasn_xlsx, siasn_zip
 from abk.management.pilihan import cari_instansi, periode_instansi, unit_instansi
 from anjab.models import Jabatan
