@@ -164,7 +164,7 @@ class PembacaBuku(PembacaDaftar, Pembaca):
         if blok.get("waktu_efektif_tercetak"):
             v = _angka_teks(blok["waktu_efektif_tercetak"])
             if v:
-                self._catat_waktu_efektif(peta.lembar, v, blok["waktu_efektif_tercetak"])
+                self._catat_waktu_efektif(peta.lembar, v)
         tanpa_nama = not {"nama_jabatan", "nomor", "kode_jabatan"} & set(peta.kolom.values())
         if tanpa_nama:
             nama = blok.get("nama_jabatan") or ""
@@ -304,11 +304,7 @@ class PembacaBuku(PembacaDaftar, Pembaca):
 
     def _judul_butir(self, peta, sel, ctx, teks):
         """A heading row of a credit table: unsur, sub unsur or kegiatan."""
-        unsur, sub = self.teks(peta, sel, "unsur"), self.teks(peta, sel, "sub_unsur")
-        if unsur:
-            ctx["unsur"] = unsur
-        if sub:
-            ctx["sub_unsur"] = sub
+        self._judul_butir_kolom(peta, sel, ctx)
         keg = self.teks(peta, sel, "kegiatan") or teks
         if keg:
             ctx["kegiatan"] = keg
@@ -323,7 +319,7 @@ class PembacaBuku(PembacaDaftar, Pembaca):
             wke = self.longgar(peta, sel, "waktu_efektif_tercetak")
             if wke:
                 jam = wke <= BATAS_JAM_EFEKTIF
-                self._catat_waktu_efektif(peta.lembar, wke * 60 if jam else wke, wke)
+                self._catat_waktu_efektif(peta.lembar, wke * 60 if jam else wke)
                 if (peta.satuan_waktu == JAM) != jam and not ctx.get("beda_satuan"):
                     ctx["beda_satuan"] = True
                     self.h.catatan.append(
@@ -529,7 +525,7 @@ class PembacaBuku(PembacaDaftar, Pembaca):
             if v is not None and v >= 0 and kunci not in posisi.deklarasi:
                 posisi.deklarasi[kunci] = v
 
-    def _catat_waktu_efektif(self, lembar: str, menit, asli):
+    def _catat_waktu_efektif(self, lembar: str, menit):
         if (lembar, Decimal(menit)) not in self.h.waktu_efektif:
             self.h.waktu_efektif.append((lembar, Decimal(menit)))
 
