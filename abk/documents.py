@@ -1,13 +1,10 @@
 """The decree (Keputusan) with its lampiran, and the peta jabatan: HTML and PDF."""
 
-import logging
-import re
-
 from django.template.loader import render_to_string
 
 from abk.models import Keputusan
 from abk.rekap import Rekap
-from anjab.documents import jabatan_lengkap_qs, konteks_informasi_jabatan, render_pdf
+from anjab.documents import jabatan_lengkap_qs, konteks_informasi_jabatan
 from anjab.models import AspekLingkungan
 from anjab.selectors import Struktur, daftar_informasi_jabatan
 from organisasi.formatting import tanggal
@@ -57,39 +54,6 @@ def keputusan_html(keputusan: Keputusan, progres=None) -> str:
             "unit_daerah": f"{unit.nama} {_daerah(instansi)}".upper(),
         },
     )
-
-
-class _HitungHalaman(logging.Handler):
-    """Follows WeasyPrint's "Creating layout - Page N" progress messages."""
-
-    POLA = re.compile(r"Page (\d+)")
-
-    def __init__(self, callback):
-        super().__init__(level=logging.INFO)
-        self.callback = callback
-
-    def emit(self, record):
-        m = self.POLA.search(record.getMessage())
-        if m:
-            self.callback(int(m.group(1)))
-
-
-def render_pdf_dengan_halaman(html: str, per_halaman=None) -> bytes:
-    """render_pdf, telling `per_halaman(n)` as WeasyPrint lays out page n."""
-    if per_halaman is None:
-        return render_pdf(html)
-    logger = logging.getLogger("weasyprint.progress")
-    handler = _HitungHalaman(per_halaman)
-    level, propagate = logger.level, logger.propagate
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    logger.propagate = False  # the steps go to the progress bar, not to the log
-    try:
-        return render_pdf(html)
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
-        logger.propagate = propagate
 
 
 def peta_jabatan_html(rekap: Rekap, *, untuk_cetak: bool) -> str:

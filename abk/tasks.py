@@ -12,7 +12,8 @@ BAGIAN_SUSUN = 30
 
 @task()
 def cetak_keputusan(pekerjaan_id: int) -> None:
-    from abk.documents import keputusan_html, render_pdf_dengan_halaman
+    from abk.documents import keputusan_html
+    from config.dokumen import render_pdf_dengan_halaman
 
     pekerjaan = PekerjaanLatar.objects.get(pk=pekerjaan_id)
     pekerjaan.status = PekerjaanLatar.Status.BERJALAN

@@ -14,7 +14,7 @@ from abk.kualitas import KEWAJARAN, SELISIH
 from abk.models import PekerjaanLatar, PeriodeAnalisis
 from abk.rekap import hitung_rekap
 from abk.storage import serve_private
-from anjab.documents import pdf_response
+from config.dokumen import pdf_response
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib

@@ -2,9 +2,7 @@
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 from abk import calculations as abk
@@ -19,25 +17,6 @@ from anjab.models import (
 )
 from anjab.selectors import RANTAI, Struktur
 from organisasi.formatting import kelas_teks
-
-
-def render_pdf(html: str) -> bytes:
-    """HTML → A4 PDF with WeasyPrint (static files resolved from the project). Every PDF of
-    the app is rendered here, loading only what LocalOnlyFetcher allows."""
-    from weasyprint import HTML
-
-    from anjab.pdf_fetcher import LocalOnlyFetcher
-
-    return HTML(
-        string=html, base_url=str(settings.BASE_DIR), url_fetcher=LocalOnlyFetcher()
-    ).write_pdf()
-
-
-def pdf_response(html: str, filename: str) -> HttpResponse:
-    """The PDF of an HTML document, shown inline in the browser under ``filename``."""
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 def jabatan_lengkap_qs(periode):

@@ -11,6 +11,7 @@ from anjab import documents, selectors, services
 from anjab.bagian import BAGIAN, BAGIAN_PER_SLUG, bangun, formsets_tugas_terikat
 from anjab.forms import EvaluasiForm, JabatanBaruForm
 from anjab.models import FaktorEvaluasi, Jabatan
+from config.dokumen import pdf_response
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_menulis
 from organisasi.decorators import akses_wajib
@@ -273,7 +274,7 @@ def dokumen(request, pk, jenis, format="html"):
     if render_html is None:
         raise Http404
     if format == "pdf":
-        return documents.pdf_response(render_html(jabatan), f"{jenis}-{jabatan.pk}.pdf")
+        return pdf_response(render_html(jabatan), f"{jenis}-{jabatan.pk}.pdf")
     return HttpResponse(render_html(jabatan, request=request))
 
 

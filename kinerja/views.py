@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_POST
 
-from anjab.documents import pdf_response
+from config.dokumen import pdf_response
 from kinerja import selectors, services
 from kinerja.laporan import hitung_capaian, konteks_lakip
 from kinerja.models import Indikator, Lakip, PerjanjianKinerja

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from anjab.documents import pdf_response
+from config.dokumen import pdf_response
 from kinerja import sistem_kerja
 from kinerja.documents_tim import instrumen_html, nama_instrumen
 from kinerja.forms_tim import AturanForm, PenugasanForm, TimForm

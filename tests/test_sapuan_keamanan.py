@@ -472,8 +472,7 @@ def sapuan(django_db_setup, django_db_blocker, tmp_path_factory):
         override_settings(
             MEDIA_ROOT=berkas / "media", PRIVATE_MEDIA_ROOT=berkas / "privat", DEBUG=False
         ),
-        mock.patch("anjab.documents.render_pdf", _pdf_tiruan),
-        mock.patch("abk.documents.render_pdf", _pdf_tiruan),
+        mock.patch("config.dokumen.render_pdf", _pdf_tiruan),
         # Thousands of refusals are expected; the report lists the ones that are not.
         _tingkat_log(logging.getLogger("django.request"), logging.ERROR),
     ):

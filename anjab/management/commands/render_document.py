@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from anjab import documents
 from anjab.models import Jabatan
+from config.dokumen import render_pdf
 
 
 def _jabatan(options) -> Jabatan:
@@ -82,5 +83,5 @@ class Command(BaseCommand):
         html = DOKUMEN[options["jenis"]](options)
         out = Path(options["out"])
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(documents.render_pdf(html))
+        out.write_bytes(render_pdf(html))
         self.stdout.write(self.style.SUCCESS(f"{options['jenis']} ditulis ke {out}"))

@@ -11,8 +11,8 @@ from django.conf import settings as django_settings
 from PIL import Image
 from pypdf import PdfReader
 
-from anjab.documents import render_pdf
-from anjab.pdf_fetcher import LocalOnlyFetcher, SumberDitolak
+from config.dokumen import render_pdf
+from config.pdf_fetcher import LocalOnlyFetcher, SumberDitolak
 
 
 def _png(ukuran=(40, 20), warna="red") -> bytes:
