@@ -5,6 +5,8 @@ class AbkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "abk"
     verbose_name = "Analisis Beban Kerja"
+    # Printed by `manage.py render_document <kind>` (organisasi), found here without imports.
+    dokumen_cetak = {"keputusan": "abk.cetak.keputusan"}
 
     def ready(self):
         from django.core import checks

@@ -7,6 +7,7 @@ is the last step and a setting of the analysis period (the seeds round half up).
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 WAKTU_EFEKTIF_MENIT = Decimal(75000)
@@ -100,6 +101,58 @@ def metode_jabatan(jenis: str, ada_tugas: bool, ada_butir: bool) -> str:
     if ada_butir and (not ada_tugas or jenis == "fungsional"):
         return METODE_BUTIR
     return METODE_TUGAS
+
+
+@dataclass(frozen=True)
+class BebanJabatan:
+    """A position's workload in a period, as every screen and document shows it."""
+
+    metode: str
+    beban_kerja_menit: Decimal
+    kebutuhan: Decimal
+    dibulatkan: int
+    # Per row, in input order: a task's need (tugas) or a credit row's (Wpk, Wpv) in hours.
+    baris: tuple
+
+    @property
+    def beban_kerja_jam(self) -> Decimal:
+        return self.beban_kerja_menit / MENIT_PER_JAM
+
+
+def beban_jabatan(
+    *,
+    metode: str,
+    tugas: Iterable[tuple] = (),
+    butir: Iterable[tuple] = (),
+    waktu_efektif_menit=WAKTU_EFEKTIF_MENIT,
+    pembulatan: str = PEMBULATAN_SETENGAH_KE_ATAS,
+) -> BebanJabatan:
+    """Workload, need and rounded need of one position by `metode` (see metode_jabatan).
+
+    `tugas` yields (volume, waktu_menit); `butir` yields (angka_kredit, konstanta, volume).
+    Task method: Σ volume × minutes, ÷ effective minutes (seed 001, Kepala Dinas: 1.202 → 1).
+    Credit method: Σ AK ÷ Kt × volume hours, ÷ effective hours (Penyuluh Sosial Ahli Muda:
+    3,825.50 ÷ 1,250 = 3.06 → 3). Rounding is the last step, on the unrounded sum.
+    """
+    we_menit = _d(waktu_efektif_menit)
+    if metode == METODE_BUTIR:
+        butir = [(_d(ak), _d(kt), _d(v)) for ak, kt, v in butir]
+        baris = tuple((wpk(ak, kt), wpv(ak, kt, v)) for ak, kt, v in butir)
+        jam = sum((r[1] for r in baris), Decimal(0))
+        kebutuhan = formasi_fungsional(butir, we_menit / MENIT_PER_JAM)
+        beban = jam * MENIT_PER_JAM
+    else:
+        tugas = [(_d(v), _d(w)) for v, w in tugas]
+        baris = tuple(kebutuhan_tugas(v, w, we_menit) for v, w in tugas)
+        beban = sum((beban_kerja_tugas(v, w) for v, w in tugas), Decimal(0))
+        kebutuhan = kebutuhan_jabatan(tugas, we_menit)
+    return BebanJabatan(
+        metode=metode,
+        beban_kerja_menit=beban,
+        kebutuhan=kebutuhan,
+        dibulatkan=bulatkan(kebutuhan, pembulatan),
+        baris=baris,
+    )
 
 
 def bulatkan(nilai, mode: str = PEMBULATAN_SETENGAH_KE_ATAS) -> int:

@@ -10,6 +10,7 @@ from django.db.models import Count
 from abk import calculations as calc
 from abk.kualitas import Temuan, periksa_jabatan, periksa_median_angka_kredit
 from abk.models import DeklarasiJabatan, PeriodeAnalisis
+from abk.selectors import beban_jabatan
 from anjab.models import ButirKegiatan, EvaluasiJabatan, Jabatan, TugasJabatan
 from anjab.selectors import Struktur, daftar_informasi_jabatan, subtree_ids
 from organisasi.models import Pegawai, UnitOrganisasi
@@ -121,17 +122,14 @@ def hitung_rekap(periode: PeriodeAnalisis, unit: UnitOrganisasi | None = None) -
     pita = periode.pita()
     baris: list[BarisRekap] = []
     for nomor, depth, j in daftar:
-        fungsional = calc.metode_jabatan(j.jenis, j.pk in tugas, j.pk in butir) == calc.METODE_BUTIR
-        if fungsional:
-            jam = calc.beban_kerja_fungsional_jam(
-                (ak, kt, v) for _, _, ak, kt, v, _, _ in butir[j.pk]
-            )
-            beban = jam * calc.MENIT_PER_JAM
-            kebutuhan = jam / periode.waktu_efektif_jam
-        else:
-            beban = sum((calc.beban_kerja_tugas(v, w) for _, _, v, w, _ in tugas[j.pk]), Decimal(0))
-            kebutuhan = beban / we_menit
-        dibulatkan = calc.bulatkan(kebutuhan, periode.pembulatan)
+        hasil = beban_jabatan(
+            jenis=j.jenis,
+            tugas=((v, w) for _, _, v, w, _ in tugas[j.pk]),
+            butir=((ak, kt, v) for _, _, ak, kt, v, _, _ in butir[j.pk]),
+            periode=periode,
+        )
+        fungsional = hasil.metode == calc.METODE_BUTIR
+        beban, kebutuhan, dibulatkan = hasil.beban_kerja_menit, hasil.kebutuhan, hasil.dibulatkan
         rincian = pemangku.get(j.pk, {})
         if rincian:
             bezetting, sumber = sum(rincian.values()), "pegawai"

@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from abk import calculations as calc
 from abk.models import Keputusan, PeriodeAnalisis
 from organisasi.selectors import scoped_for_user
 
@@ -18,3 +19,20 @@ def periode_terbaru(instansi_id: int) -> PeriodeAnalisis | None:
 def keputusan_unit(periode: PeriodeAnalisis, unit) -> Keputusan | None:
     """The decree of `unit` in `periode`, if one was made ("Buat keputusan")."""
     return Keputusan.objects.filter(periode=periode, unit=unit).first()
+
+
+def beban_jabatan(*, jenis: str, tugas=(), butir=(), periode=None) -> calc.BebanJabatan:
+    """A position's workload figures in `periode`: the one place that decides the method
+    (calc.metode_jabatan) and computes them. The rekap, peta, decree, Informasi Jabatan, its
+    live preview and the exports all come through here, so they cannot disagree.
+
+    `tugas` yields (volume, waktu_menit), `butir` (angka_kredit, konstanta, volume).
+    """
+    tugas, butir = list(tugas), list(butir)
+    return calc.beban_jabatan(
+        metode=calc.metode_jabatan(jenis, bool(tugas), bool(butir)),
+        tugas=tugas,
+        butir=butir,
+        waktu_efektif_menit=periode.waktu_efektif_menit if periode else calc.WAKTU_EFEKTIF_MENIT,
+        pembulatan=periode.pembulatan if periode else calc.PEMBULATAN_SETENGAH_KE_ATAS,
+    )

@@ -4,6 +4,7 @@ Section numbers follow the Informasi Jabatan of Permenpan RB 1/2020 (seed 001)."
 
 from dataclasses import dataclass, field
 
+from abk import calculations as abk_calc
 from anjab import forms as f
 from anjab.models import AspekLingkungan
 
@@ -60,9 +61,19 @@ BAGIAN = [
 BAGIAN_PER_SLUG = {b.slug: b for b in BAGIAN}
 
 
-def formsets_tugas(jabatan):
-    """Section 6 is the credit table for functional positions, the task table otherwise."""
-    if jabatan.jenis == "fungsional":
+def formsets_tugas(jabatan, periode):
+    """Section 6 is the table the position's need is computed from (the credit table for a
+    functional position, unless its period holds only task rows — an imported workbook may
+    count a functional position by tasks), decided by the same rule as every figure."""
+    ada_tugas = periode is not None and jabatan.tugas.filter(periode=periode).exists()
+    ada_butir = periode is not None and jabatan.butir.filter(periode=periode).exists()
+    if ada_tugas or ada_butir:
+        butir = (
+            abk_calc.metode_jabatan(jabatan.jenis, ada_tugas, ada_butir) == abk_calc.METODE_BUTIR
+        )
+    else:  # nothing typed yet: the table of the position's kind
+        butir = jabatan.jenis == "fungsional"
+    if butir:
         return (("butir", f.ButirFormSet, "Butir kegiatan (tabel angka kredit)"),)
     return (("tugas", f.TugasFormSet, "Uraian tugas dan beban kerja"),)
 
@@ -76,7 +87,7 @@ def bangun(bagian: Bagian, jabatan, data, *, atasan_qs, katalog, periode):
         form = f.SyaratLainForm(data, instance=jabatan, katalog=katalog)
     elif bagian.form is not None:
         form = bagian.form(data, instance=jabatan)
-    specs = formsets_tugas(jabatan) if bagian.slug == "tugas" else bagian.formsets
+    specs = formsets_tugas(jabatan, periode) if bagian.slug == "tugas" else bagian.formsets
     formsets = [
         (judul, cls(data, instance=jabatan, prefix=prefix, periode=periode))
         for prefix, cls, judul in specs
@@ -91,8 +102,8 @@ def bangun(bagian: Bagian, jabatan, data, *, atasan_qs, katalog, periode):
 
 
 def formsets_tugas_terikat(jabatan, data, periode):
-    """Section 6's formset bound to `data` (for the live calculation)."""
+    """Section 6's (prefix, formset) bound to `data` (for the live calculation)."""
     return [
-        (judul, cls(data, instance=jabatan, prefix=prefix, periode=periode))
-        for prefix, cls, judul in formsets_tugas(jabatan)
+        (prefix, cls(data, instance=jabatan, prefix=prefix, periode=periode))
+        for prefix, cls, _ in formsets_tugas(jabatan, periode)
     ]

@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
 from abk import calculations as abk
-from abk.selectors import periode_terbaru
+from abk.selectors import beban_jabatan, periode_terbaru
 from anjab.models import (
     AspekLingkungan,
     ButirKegiatan,
@@ -48,57 +48,44 @@ def _jabatan_lengkap(pk: int, periode) -> Jabatan:
     return jabatan_lengkap_qs(periode).get(pk=pk)
 
 
-def hitung_beban(*, fungsional: bool, tugas=(), butir=(), periode=None) -> dict:
-    """Section 6 with computed columns and totals, from rows (saved or still being typed).
+def hitung_beban(*, jenis: str, tugas=(), butir=(), periode=None) -> dict:
+    """Section 6 with computed columns and totals, from rows (saved or still being typed),
+    through abk.selectors.beban_jabatan (the method is decided there, not here).
 
     `tugas` rows have .volume/.waktu; `butir` rows .angka_kredit/.konstanta/.volume.
     """
+    tugas, butir = list(tugas), list(butir)
+    hasil = beban_jabatan(
+        jenis=jenis,
+        tugas=[(t.volume, t.waktu) for t in tugas],
+        butir=[(b.angka_kredit, b.konstanta, b.volume) for b in butir],
+        periode=periode,
+    )
     we_menit = Decimal(periode.waktu_efektif_menit if periode else abk.WAKTU_EFEKTIF_MENIT)
-    mode = periode.pembulatan if periode else abk.PEMBULATAN_SETENGAH_KE_ATAS
-    if fungsional:
-        we_jam = we_menit / abk.MENIT_PER_JAM
-        baris = [
-            {
-                "butir": b,
-                "wpk": abk.wpk(b.angka_kredit, b.konstanta),
-                "wpv": abk.wpv(b.angka_kredit, b.konstanta, b.volume),
-            }
-            for b in butir
-        ]
-        kebutuhan = abk.formasi_fungsional(
-            ((b.angka_kredit, b.konstanta, b.volume) for b in butir), we_jam
-        )
-        return {
+    umum = {"kebutuhan": hasil.kebutuhan, "dibulatkan": hasil.dibulatkan, "hasil": hasil}
+    if hasil.metode == abk.METODE_BUTIR:
+        return umum | {
             "fungsional": True,
-            "baris": baris,
-            "jumlah_wpv": sum((r["wpv"] for r in baris), Decimal(0)),
-            "waktu_efektif_jam": we_jam,
-            "kebutuhan": kebutuhan,
-            "dibulatkan": abk.bulatkan(kebutuhan, mode),
+            "baris": [
+                {"butir": b, "wpk": w[0], "wpv": w[1]}
+                for b, w in zip(butir, hasil.baris, strict=True)
+            ],
+            "jumlah_wpv": hasil.beban_kerja_jam,
+            "waktu_efektif_jam": we_menit / abk.MENIT_PER_JAM,
         }
-    baris = [
-        {"tugas": t, "kebutuhan": abk.kebutuhan_tugas(t.volume, t.waktu, we_menit)} for t in tugas
-    ]
-    kebutuhan = abk.kebutuhan_jabatan(((t.volume, t.waktu) for t in tugas), we_menit)
-    return {
+    return umum | {
         "fungsional": False,
-        "baris": baris,
+        "baris": [{"tugas": t, "kebutuhan": k} for t, k in zip(tugas, hasil.baris, strict=True)],
         "waktu_efektif_menit": we_menit,
-        "kebutuhan": kebutuhan,
-        "dibulatkan": abk.bulatkan(kebutuhan, mode),
     }
 
 
 def beban_kerja(jabatan: Jabatan, periode) -> dict:
-    """Section 6 of a period with its computed columns and totals (abk.calculations)."""
+    """Section 6 of a period with its computed columns and totals."""
     if "tugas" not in getattr(jabatan, "_prefetched_objects_cache", {}):
         jabatan = _jabatan_lengkap(jabatan.pk, periode)
-    tugas, butir = list(jabatan.tugas.all()), list(jabatan.butir.all())
     return hitung_beban(
-        fungsional=abk.metode_jabatan(jabatan.jenis, bool(tugas), bool(butir)) == abk.METODE_BUTIR,
-        tugas=tugas,
-        butir=butir,
-        periode=periode,
+        jenis=jabatan.jenis, tugas=jabatan.tugas.all(), butir=jabatan.butir.all(), periode=periode
     )
 
 

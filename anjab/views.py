@@ -290,7 +290,7 @@ def jabatan_hitung(request, pk):
             "anjab/fragment_hitung.html",
             {"galat": "Belum ada periode analisis beban kerja; buat periode dahulu."},
         )
-    (_, formset), *_ = formsets_tugas_terikat(jabatan, request.POST, periode)
+    (jenis_baris, formset), *_ = formsets_tugas_terikat(jabatan, request.POST, periode)
     if not formset.is_valid():
         return render(
             request,
@@ -298,11 +298,11 @@ def jabatan_hitung(request, pk):
             {"galat": "Perbaiki isian yang belum berupa angka untuk melihat hasil hitungnya."},
         )
     rows = services.baris_terhitung(formset)
-    fungsional = jabatan.jenis == Jabatan.Jenis.FUNGSIONAL
+    # The rows typed are of the table the editor shows; the method is decided from them.
     beban = documents.hitung_beban(
-        fungsional=fungsional,
-        tugas=[] if fungsional else rows,
-        butir=rows if fungsional else [],
+        jenis=jabatan.jenis,
+        tugas=rows if jenis_baris == "tugas" else [],
+        butir=rows if jenis_baris == "butir" else [],
         periode=periode,
     )
     return render(
