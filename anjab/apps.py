@@ -5,3 +5,10 @@ class AnjabConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "anjab"
     verbose_name = "Analisis Jabatan"
+    # Run by `manage.py load_demo` (organisasi) in INSTALLED_APPS order.
+    demo = "anjab.demo.muat"
+    # Printed by `manage.py render_document <kind>` (organisasi), found here without imports.
+    dokumen_cetak = {
+        "informasi-jabatan": "anjab.cetak.informasi_jabatan",
+        "evaluasi-jabatan": "anjab.cetak.evaluasi_jabatan",
+    }

@@ -422,3 +422,13 @@ def _muat_pegawai_dan_keputusan(instansi, periode, jabatan_per_nomor, units) -> 
             "tembusan": k["tembusan"],
         },
     )
+
+
+def muat() -> list[str]:
+    """anjab's part of load_demo: the national catalogues, Tarakan (seed 001) and Pontianak."""
+    from django.apps import apps
+
+    from anjab.reference import muat_katalog
+
+    muat_katalog(lambda name: apps.get_model("anjab", name))
+    return [f"Data demo dimuat: {i.nama}." for i in (muat_tarakan(), muat_pontianak())]

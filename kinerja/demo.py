@@ -125,3 +125,15 @@ def muat_lakip_pontianak() -> Renstra:
         {k: v for k, v in lk.items() if k != "tahun"},
     )
     return renstra
+
+
+def muat() -> list[str]:
+    """kinerja's part of load_demo: the Kesbangpol LAKIP and the Banjar teams."""
+    from kinerja import demo_tim
+
+    muat_lakip_pontianak()
+    banjar = demo_tim.muat_banjar()
+    return [
+        "Data kinerja demo dimuat: LAKIP 2020 Kesbangpol.",
+        f"Data demo dimuat: {banjar.nama} (tim kerja).",
+    ]

@@ -213,3 +213,12 @@ def buat_pengguna_demo() -> None:
                 else None
             )
             _simpan(AksesPengguna, {"user": user}, {"instansi": instansi, "unit": unit})
+
+
+def muat() -> list[str]:
+    """organisasi's part of load_demo: the national ranks and the Batam BKPSDM."""
+    from organisasi.models import PangkatGolongan
+    from organisasi.reference import muat_pangkat_golongan
+
+    muat_pangkat_golongan(PangkatGolongan)
+    return [f"Data demo dimuat: {muat_batam().nama}."]

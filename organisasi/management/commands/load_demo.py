@@ -1,14 +1,15 @@
+"""load_demo: reference and demo data of every app, safe to run again.
+
+Each app names its loader in its AppConfig (`demo`: dotted path of a function returning the
+lines to print), run in INSTALLED_APPS order — organisasi first, the apps built on it after —
+so this command depends on no app above organisasi."""
+
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
 
-from anjab import demo as anjab_demo
-from anjab.reference import muat_katalog
-from kinerja import demo as kinerja_demo
-from kinerja import demo_tim
 from organisasi import demo
-from organisasi.models import PangkatGolongan
-from organisasi.reference import muat_pangkat_golongan
 
 
 class Command(BaseCommand):
@@ -22,19 +23,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        muat_pangkat_golongan(PangkatGolongan)
         pengguna = not options["tanpa_pengguna"] and not settings.PRODUCTION
-        muat_katalog(lambda name: apps.get_model("anjab", name))
-        for instansi in [
-            demo.muat_batam(),
-            anjab_demo.muat_tarakan(),
-            anjab_demo.muat_pontianak(),
-        ]:
-            self.stdout.write(self.style.SUCCESS(f"Data demo dimuat: {instansi.nama}."))
-        kinerja_demo.muat_lakip_pontianak()
-        self.stdout.write(self.style.SUCCESS("Data kinerja demo dimuat: LAKIP 2020 Kesbangpol."))
-        banjar = demo_tim.muat_banjar()
-        self.stdout.write(self.style.SUCCESS(f"Data demo dimuat: {banjar.nama} (tim kerja)."))
+        for config in apps.get_app_configs():
+            if getattr(config, "demo", None):
+                for baris in import_string(config.demo)():
+                    self.stdout.write(self.style.SUCCESS(baris))
         if pengguna:
             demo.buat_pengguna_demo()
             self.stdout.write("Pengguna demo (ganti kata sandinya di luar demo):")

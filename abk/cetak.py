@@ -1,0 +1,28 @@
+"""The documents render_document prints for abk (named in AbkConfig.dokumen_cetak)."""
+
+from django.core.management.base import CommandError
+
+from abk import documents as abk_documents
+from abk.models import PeriodeAnalisis
+from abk.selectors import periode_terbaru
+from abk.services import keputusan_untuk
+from organisasi.models import UnitOrganisasi
+
+
+def keputusan(options) -> str:
+    if options["unit"] is None:
+        raise CommandError("--unit <id> wajib untuk keputusan.")
+    unit = UnitOrganisasi.objects.filter(pk=options["unit"]).first()
+    if unit is None:
+        raise CommandError(f"Unit dengan id {options['unit']} tidak ditemukan.")
+    if options["periode"]:
+        periode = PeriodeAnalisis.objects.filter(
+            pk=options["periode"], instansi_id=unit.instansi_id
+        ).first()
+        if periode is None:
+            raise CommandError(f"Periode {options['periode']} bukan milik instansi unit ini.")
+    else:
+        periode = periode_terbaru(unit.instansi_id)
+        if periode is None:
+            raise CommandError("Instansi unit ini belum mempunyai periode analisis.")
+    return abk_documents.keputusan_html(keputusan_untuk(periode=periode, unit=unit))
