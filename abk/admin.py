@@ -2,17 +2,18 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from abk import models as m
-from abk import services
+from anjab import services
+from anjab.models import PeriodeAnalisis
 
 
-@admin.register(m.PeriodeAnalisis)
+@admin.register(PeriodeAnalisis)
 class PeriodeAnalisisAdmin(SimpleHistoryAdmin):
     list_display = ["nama", "instansi", "tahun", "waktu_efektif_menit", "pembulatan"]
     list_filter = ["instansi"]
 
     def save_model(self, request, obj, form, change):
         # Through the service, so tasks counted per day/week/month follow a changed factor.
-        services.periode_simpan(periode=obj)
+        services.periode_update(periode=obj)
 
 
 @admin.register(m.DeklarasiJabatan)

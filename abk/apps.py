@@ -5,6 +5,8 @@ class AbkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "abk"
     verbose_name = "Analisis Beban Kerja"
+    # Run by `manage.py load_demo` (organisasi) in INSTALLED_APPS order.
+    demo = "abk.demo.muat"
     # Printed by `manage.py render_document <kind>` (organisasi), found here without imports.
     dokumen_cetak = {"keputusan": "abk.cetak.keputusan"}
 

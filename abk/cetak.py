@@ -3,9 +3,9 @@
 from django.core.management.base import CommandError
 
 from abk import documents as abk_documents
-from abk.models import PeriodeAnalisis
-from abk.selectors import periode_terbaru
 from abk.services import keputusan_untuk
+from anjab.models import PeriodeAnalisis
+from anjab.selectors import periode_terbaru
 from organisasi.models import UnitOrganisasi
 
 

@@ -2,9 +2,10 @@
 positions as a zip of such workbooks. Every catalogue entry is written as its SIASN label; what
 has none (Cottle minat codes, free texts outside the lists) is left out and named in the report.
 
-Time rule: every task row is written in minutes with Waktu Kerja Efektif 75000, as stored, so no
-value is rounded. Credit rows of a functional position become task rows in hours (1250) with
-Waktu Penyelesaian = angka kredit ÷ konstanta, which gives the same need as the credit table.
+Time rule: every task row is written in minutes with SIASN's Waktu Kerja Efektif in minutes, as
+stored, so no value is rounded. Credit rows of a functional position become task rows in hours
+(SIASN's Waktu Kerja Efektif in hours) with Waktu Penyelesaian = angka kredit ÷ konstanta, which
+gives the same need as the credit table.
 
 Where the template has fewer places than we do: Keterampilan Kerja is one cell (our list goes one
 item per line in it); Hasil Kerja and its Satuan sit on the task rows (section 7 row i beside
@@ -27,8 +28,8 @@ from openpyxl.utils import get_column_letter
 from abk.ekspor import isi_sel
 from abk.impor.siasn_tulis import PEMISAH_KORELASI
 from abk.siasn_referensi import (
-    WAKTU_EFEKTIF_JAM,
-    WAKTU_EFEKTIF_MENIT,
+    WAKTU_EFEKTIF_SIASN_JAM,
+    WAKTU_EFEKTIF_SIASN_MENIT,
     daftar_referensi,
     label_bebas,
     label_fungsi_kosong,
@@ -39,6 +40,7 @@ from abk.siasn_referensi import (
     tingkat_pendidikan,
 )
 from anjab.documents import kelas_efektif
+from anjab.models import FungsiPekerjaan
 
 NS_SHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 TEBAL = Font(bold=True)
@@ -50,7 +52,11 @@ JUDUL_KATALOG = {
     "temperamen": "Tempramen kerja",
     "upaya_fisik": "Upaya fisik",
 }
-KELOMPOK_FUNGSI = {"data": "hubungan_data", "benda": "hubungan_benda", "orang": "hubungan_orang"}
+KELOMPOK_FUNGSI = {
+    FungsiPekerjaan.Kelompok.DATA: "hubungan_data",
+    FungsiPekerjaan.Kelompok.BENDA: "hubungan_benda",
+    FungsiPekerjaan.Kelompok.ORANG: "hubungan_orang",
+}
 
 
 def _angka(v):
@@ -186,7 +192,7 @@ class _Ekspor:
                 self.lapor(f"Tugas {i} '{t.uraian[:60]}': beban kerja atau waktu kosong.")
             h = hasil[i - 1].hasil if i <= len(hasil) else None
             baris.append([t.uraian, h, t.hasil_kerja or None, _angka(t.volume),
-                          WAKTU_EFEKTIF_MENIT, _angka(t.waktu)])  # fmt: skip
+                          _angka(WAKTU_EFEKTIF_SIASN_MENIT), _angka(t.waktu)])  # fmt: skip
         if any(h.satuan and h.satuan != t.hasil_kerja for h, t in zip(hasil, tugas, strict=False)):
             self.lapor(
                 "Hasil kerja: satuan hasil butir 7 tidak diekspor; SIASN memakai Satuan Hasil "
@@ -196,19 +202,20 @@ class _Ekspor:
         for b in butir:
             jam = (b.angka_kredit / b.konstanta).quantize(EMPAT_DESIMAL).normalize()
             baris.append([b.butir_kegiatan, None, b.satuan or None, _angka(b.volume),
-                          WAKTU_EFEKTIF_JAM, _angka(jam)])  # fmt: skip
+                          _angka(WAKTU_EFEKTIF_SIASN_JAM), _angka(jam)])  # fmt: skip
         if butir:
             self.lapor(
                 f"{len(butir)} butir kegiatan diekspor sebagai tugas: Waktu Penyelesaian = angka "
-                "kredit ÷ konstanta (jam), Waktu Kerja Efektif 1250."
+                f"kredit ÷ konstanta (jam), Waktu Kerja Efektif {WAKTU_EFEKTIF_SIASN_JAM}."
             )
         for h in hasil[len(baris) :]:
             baris.append([None, h.hasil, h.satuan or None, None, None, None])
-        if periode.waktu_efektif_menit != WAKTU_EFEKTIF_MENIT:
+        if periode.waktu_efektif_menit != WAKTU_EFEKTIF_SIASN_MENIT:
             self.lapor(
                 f"Periode {periode.nama} memakai waktu kerja efektif "
-                f"{_angka(periode.waktu_efektif_menit)} menit; SIASN memakai 75000 menit "
-                "(1250 jam), sehingga kebutuhan pegawai di SIASN dapat berbeda."
+                f"{_angka(periode.waktu_efektif_menit)} menit; SIASN memakai "
+                f"{WAKTU_EFEKTIF_SIASN_MENIT} menit ({WAKTU_EFEKTIF_SIASN_JAM} jam), sehingga "
+                "kebutuhan pegawai di SIASN dapat berbeda."
             )
         bahan, perangkat = list(j.bahan_kerja.all()), list(j.perangkat_kerja.all())
         if any(x.penggunaan for x in bahan + perangkat):

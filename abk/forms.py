@@ -2,8 +2,9 @@ from decimal import Decimal
 
 from django import forms
 
-from abk.models import Keputusan, PeriodeAnalisis
+from abk.models import Keputusan
 from anjab.forms import AngkaInput
+from anjab.models import PeriodeAnalisis
 from organisasi.forms import baris
 
 # The multipliers of a volume counted per day/week/month: what each is called and its most.

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from abk import calculations as calc
+from anjab import calculations as calc
 from organisasi.formatting import angka
 
 SELISIH = "selisih"  # a printed figure disagrees with the computed one

@@ -1,135 +1,19 @@
-"""The analysis period (its parameters are data) and the figures documents declared."""
+"""The figures documents declared, decrees, imports and background jobs of a period
+(anjab.PeriodeAnalisis)."""
 
-from decimal import Decimal
-
-from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from abk import calculations as calc
 from abk.storage import path_dokumen, path_impor, private_storage
-
-PITA_BAWAAN = [
-    {"batas": "1.00", "predikat": "A", "keterangan": "Sangat baik"},
-    {"batas": "0.90", "predikat": "B", "keterangan": "Baik"},
-    {"batas": "0.70", "predikat": "C", "keterangan": "Cukup"},
-    {"batas": "0.50", "predikat": "D", "keterangan": "Sedang"},
-    {"batas": "0", "predikat": "E", "keterangan": "Kurang"},
-]
-DASAR_HUKUM_BAWAAN = (
-    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 1 Tahun "
-    "2020 tentang Pedoman Analisis Jabatan dan Analisis Beban Kerja"
-)
-
-
-def pita_bawaan():
-    return [dict(p) for p in PITA_BAWAAN]
-
-
-class PeriodeAnalisis(models.Model):
-    """An ABK exercise ("ABK 2024") of an instansi, with the parameters it computes with."""
-
-    class Pembulatan(models.TextChoices):
-        SETENGAH_KE_ATAS = "half_up", "Setengah ke atas (2,49 → 2; 2,50 → 3)"
-        SELALU_KE_ATAS = "ceiling", "Selalu ke atas (2,01 → 3)"
-
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="periode_abk"
-    )
-    nama = models.CharField("nama periode", max_length=100, help_text="Misalnya: ABK 2024.")
-    tahun = models.PositiveSmallIntegerField("tahun")
-    waktu_efektif_menit = models.DecimalField(
-        "waktu kerja efektif (menit per tahun)",
-        max_digits=9,
-        decimal_places=2,
-        default=Decimal(75000),
-        help_text="Permenpan RB 1/2020: 1.250 jam = 75.000 menit.",
-    )
-    hari_kerja_efektif = models.DecimalField(
-        "hari kerja efektif per tahun",
-        max_digits=6,
-        decimal_places=2,
-        default=calc.HARI_KERJA_EFEKTIF,
-        help_text="Pengali volume yang dihitung per hari.",
-    )
-    minggu_kerja_efektif = models.DecimalField(
-        "minggu kerja efektif per tahun",
-        max_digits=6,
-        decimal_places=2,
-        default=calc.MINGGU_KERJA_EFEKTIF,
-        help_text="Pengali volume yang dihitung per minggu.",
-    )
-    bulan_kerja_efektif = models.DecimalField(
-        "bulan kerja per tahun",
-        max_digits=6,
-        decimal_places=2,
-        default=calc.BULAN_KERJA,
-        help_text="Pengali volume yang dihitung per bulan.",
-    )
-    pembulatan = models.CharField(
-        "pembulatan kebutuhan pegawai",
-        max_length=10,
-        choices=Pembulatan.choices,
-        default=Pembulatan.SETENGAH_KE_ATAS,
-    )
-    pita_efektivitas = models.JSONField(
-        "predikat efektivitas jabatan",
-        default=pita_bawaan,
-        help_text="Batas bawah EJ tiap predikat, dari tertinggi ke terendah.",
-    )
-    dasar_hukum = models.TextField("dasar hukum", default=DASAR_HUKUM_BAWAAN, blank=True)
-    dibuat = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = "periode analisis beban kerja"
-        verbose_name_plural = "periode analisis beban kerja"
-        ordering = ["instansi", "-tahun", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["instansi", "nama"], name="periode_unik_per_instansi")
-        ]
-
-    def __str__(self):
-        return self.nama
-
-    @property
-    def waktu_efektif_jam(self) -> Decimal:
-        return self.waktu_efektif_menit / Decimal(60)
-
-    def faktor_volume(self) -> dict[str, Decimal]:
-        """Per-year multipliers of a volume counted per day, week, month or year."""
-        return {
-            "tahun": Decimal(1),
-            "bulan": self.bulan_kerja_efektif,
-            "minggu": self.minggu_kerja_efektif,
-            "hari": self.hari_kerja_efektif,
-        }
-
-    def pita(self) -> list[tuple[Decimal, str]]:
-        return [(Decimal(str(p["batas"])), p["predikat"]) for p in self.pita_efektivitas]
-
-    def clean(self):
-        errors = {}
-        if self.waktu_efektif_menit is not None and self.waktu_efektif_menit <= 0:
-            errors["waktu_efektif_menit"] = "Waktu kerja efektif harus lebih dari 0."
-        try:
-            batas = [Decimal(str(p["batas"])) for p in self.pita_efektivitas]
-            if not all(p["predikat"] for p in self.pita_efektivitas):
-                raise KeyError("predikat")
-        except (KeyError, TypeError, ArithmeticError):
-            errors["pita_efektivitas"] = "Setiap predikat perlu batas (angka) dan predikat."
-        else:
-            if batas != sorted(batas, reverse=True):
-                errors["pita_efektivitas"] = "Urutkan predikat dari batas tertinggi ke terendah."
-        if errors:
-            raise ValidationError(errors)
 
 
 class DeklarasiJabatan(models.Model):
     """Totals a document or workbook printed for a position in a period (JUMLAH, formasi,
     pembulatan). Kept only to be compared with the computed figures and flagged."""
 
-    periode = models.ForeignKey(PeriodeAnalisis, on_delete=models.CASCADE, related_name="deklarasi")
+    periode = models.ForeignKey(
+        "anjab.PeriodeAnalisis", on_delete=models.CASCADE, related_name="deklarasi"
+    )
     jabatan = models.ForeignKey("anjab.Jabatan", on_delete=models.CASCADE, related_name="deklarasi")
     sumber = models.CharField("sumber", max_length=300, blank=True)
     kebutuhan = models.DecimalField(
@@ -160,7 +44,9 @@ class DeklarasiJabatan(models.Model):
 class Keputusan(models.Model):
     """The decree on the Anjab and ABK of a unit (seed 001): its text, signer and lampiran."""
 
-    periode = models.ForeignKey(PeriodeAnalisis, on_delete=models.CASCADE, related_name="keputusan")
+    periode = models.ForeignKey(
+        "anjab.PeriodeAnalisis", on_delete=models.CASCADE, related_name="keputusan"
+    )
     unit = models.ForeignKey(
         "organisasi.UnitOrganisasi", on_delete=models.CASCADE, related_name="keputusan_abk"
     )
@@ -325,7 +211,7 @@ class ImporBuku(models.Model):
     unit = models.ForeignKey(
         "organisasi.UnitOrganisasi", on_delete=models.SET_NULL, null=True, blank=True
     )
-    periode = models.ForeignKey(PeriodeAnalisis, on_delete=models.SET_NULL, null=True)
+    periode = models.ForeignKey("anjab.PeriodeAnalisis", on_delete=models.SET_NULL, null=True)
     pemetaan = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DIUNGGAH)
     ringkasan = models.JSONField(default=dict, blank=True)

@@ -7,12 +7,11 @@ from decimal import Decimal
 
 from django.db.models import Count
 
-from abk import calculations as calc
 from abk.kualitas import Temuan, periksa_jabatan, periksa_median_angka_kredit
-from abk.models import DeklarasiJabatan, PeriodeAnalisis
-from abk.selectors import beban_jabatan
-from anjab.models import ButirKegiatan, EvaluasiJabatan, Jabatan, TugasJabatan
-from anjab.selectors import Struktur, daftar_informasi_jabatan, subtree_ids
+from abk.models import DeklarasiJabatan
+from anjab import calculations as calc
+from anjab.models import ButirKegiatan, EvaluasiJabatan, Jabatan, PeriodeAnalisis, TugasJabatan
+from anjab.selectors import Struktur, beban_jabatan, daftar_informasi_jabatan, subtree_ids
 from organisasi.models import Pegawai, UnitOrganisasi
 
 

@@ -1,97 +1,10 @@
 """Writes for the workload analysis."""
 
-import datetime as dt
+from django.db import transaction
 
-from django.db import IntegrityError, transaction
-
-from abk.models import Keputusan, PekerjaanLatar, PeriodeAnalisis
-from abk.selectors import periode_terbaru
+from abk.models import Keputusan, PekerjaanLatar
+from anjab.models import PeriodeAnalisis
 from organisasi.reference import baca_fixture
-
-
-def nama_periode_baru() -> str:
-    return f"ABK {dt.date.today().year}"
-
-
-@transaction.atomic
-def periode_aktif(*, instansi) -> PeriodeAnalisis:
-    """The latest period of the instansi, started ("ABK <this year>") when there is none yet.
-
-    Only for POST: two first requests at once both try to start it; the loser's insert hits
-    the unique name inside a savepoint and it takes the winner's period instead of a 500."""
-    periode = periode_terbaru(instansi.pk)
-    if periode is not None:
-        return periode
-    tahun = dt.date.today().year
-    try:
-        with transaction.atomic():
-            return PeriodeAnalisis.objects.create(
-                instansi=instansi, nama=nama_periode_baru(), tahun=tahun
-            )
-    except IntegrityError:
-        periode = periode_terbaru(instansi.pk)
-        if periode is None:
-            raise
-        return periode
-
-
-@transaction.atomic
-def periode_simpan(*, periode: PeriodeAnalisis) -> PeriodeAnalisis:
-    """Saves a period's parameters; when a day/week/month factor changed, every task of the
-    period counted in that unit gets its per-year volume again (volume_asal × new factor)."""
-    from anjab.models import TugasJabatan
-
-    lama = None
-    if periode.pk:
-        lama = PeriodeAnalisis.objects.select_for_update().get(pk=periode.pk).faktor_volume()
-    periode.full_clean()
-    periode.save()
-    faktor = periode.faktor_volume()
-    berubah = [s for s, f in faktor.items() if lama is not None and lama[s] != f]
-    if berubah:
-        tugas = list(
-            TugasJabatan.objects.filter(
-                periode=periode, satuan_volume__in=berubah, volume_asal__isnull=False
-            )
-        )
-        for t in tugas:
-            t.atur_volume(t.volume_asal, faktor)
-        TugasJabatan.objects.bulk_update(tugas, ["volume"], batch_size=500)
-    return periode
-
-
-@transaction.atomic
-def periode_salin(*, asal: PeriodeAnalisis, nama: str, tahun: int) -> PeriodeAnalisis:
-    """A new period with the parameters and every workload row of `asal`; the figures a
-    document printed (DeklarasiJabatan) belong to their own period and are not copied."""
-    from anjab.models import ButirKegiatan, TugasJabatan
-
-    baru = PeriodeAnalisis(
-        instansi=asal.instansi,
-        nama=nama,
-        tahun=tahun,
-        waktu_efektif_menit=asal.waktu_efektif_menit,
-        hari_kerja_efektif=asal.hari_kerja_efektif,
-        minggu_kerja_efektif=asal.minggu_kerja_efektif,
-        bulan_kerja_efektif=asal.bulan_kerja_efektif,
-        pembulatan=asal.pembulatan,
-        pita_efektivitas=asal.pita_efektivitas,
-        dasar_hukum=asal.dasar_hukum,
-    )
-    baru.full_clean()
-    baru.save()
-    for model in (TugasJabatan, ButirKegiatan):
-        rows = list(model.objects.filter(periode=asal))
-        for row in rows:
-            row.pk = None
-            row.id = None
-            row.periode = baru
-            if model is TugasJabatan:
-                row.kebutuhan_tercetak = None
-            else:
-                row.wpk_tercetak = row.wpv_tercetak = None
-        model.objects.bulk_create(rows)
-    return baru
 
 
 def _isi(teks: str, nilai: dict) -> str:

@@ -9,11 +9,15 @@ from functools import cache
 
 from openpyxl.utils import get_column_letter
 
+from anjab import calculations as calc
 from organisasi.reference import FIXTURES, baca_fixture
 
 RUMPUN = ("rumpun_pendidikan", "rumpun_diklat")
-WAKTU_EFEKTIF_JAM = 1250
-WAKTU_EFEKTIF_MENIT = 75000
+# SIASN refuses a task row whose Waktu Kerja Efektif is not Permenpan RB 1/2020's effective time,
+# whatever a period computes with; the value only says the row's unit (hours or minutes).
+WAKTU_EFEKTIF_SIASN_MENIT = calc.WAKTU_EFEKTIF_MENIT
+WAKTU_EFEKTIF_SIASN_JAM = WAKTU_EFEKTIF_SIASN_MENIT / calc.MENIT_PER_JAM
+PILIHAN_WAKTU_EFEKTIF = f"{WAKTU_EFEKTIF_SIASN_JAM} (jam) atau {WAKTU_EFEKTIF_SIASN_MENIT} (menit)"
 
 
 def kunci_label(teks) -> str:

@@ -11,9 +11,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from abk import charts, documents, selectors, services
 from abk.forms import KeputusanForm, PeriodeForm, SalinPeriodeForm
 from abk.kualitas import KEWAJARAN, SELISIH
-from abk.models import PekerjaanLatar, PeriodeAnalisis
+from abk.models import PekerjaanLatar
 from abk.rekap import hitung_rekap
 from abk.storage import serve_private
+from anjab import selectors as anjab_selectors
+from anjab import services as anjab_services
+from anjab.models import PeriodeAnalisis
 from config.dokumen import pdf_response
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
@@ -47,7 +50,7 @@ def konteks_tanpa_periode(request) -> dict:
     instansi_id = request.akses.instansi_id  # None for a platform superuser: no button
     return {
         "instansi_id": instansi_id,
-        "nama_periode_baru": services.nama_periode_baru(),
+        "nama_periode_baru": anjab_services.nama_periode_baru(),
         "boleh_menulis": request.akses.boleh_menulis and instansi_id is not None,
     }
 
@@ -57,7 +60,7 @@ def _pilihan(request):
 
     Without ?unit= an Admin Instansi gets the whole instansi; an Operator its own unit.
     """
-    periode_qs = selectors.periode_for_user(request.user)
+    periode_qs = anjab_selectors.periode_for_user(request.user)
     if request.GET.get("periode"):
         periode = get_object_or_404(periode_qs, pk=int_or_404(request.GET["periode"]))
     else:
@@ -66,7 +69,7 @@ def _pilihan(request):
         if instansi_id is None:  # a platform superuser: the first instansi with a period
             periode = periode_qs.order_by("instansi__nama", "-tahun", "-pk").first()
         else:
-            periode = selectors.periode_terbaru(instansi_id)
+            periode = anjab_selectors.periode_terbaru(instansi_id)
         if periode is None:
             raise TanpaPeriode("Belum ada periode analisis beban kerja.")
     unit = None
@@ -86,7 +89,7 @@ def _konteks_pilihan(request, periode, unit):
     return {
         "periode": periode,
         "unit": unit,
-        "semua_periode": selectors.periode_for_user(request.user).filter(
+        "semua_periode": anjab_selectors.periode_for_user(request.user).filter(
             instansi_id=periode.instansi_id
         ),
         "pilihan_unit": [(u.pk, label_bertingkat(u)) for u in units],
@@ -150,7 +153,7 @@ def peta(request, format="html"):
 
 @akses_wajib
 def periode_daftar(request):
-    qs = selectors.periode_for_user(request.user).select_related("instansi")
+    qs = anjab_selectors.periode_for_user(request.user).select_related("instansi")
     return render(
         request,
         "abk/periode_daftar.html",
@@ -167,11 +170,11 @@ def periode_ubah(request, pk=None):
             raise Http404("Pilih instansi melalui halaman admin untuk membuat periode.")
         periode = PeriodeAnalisis(instansi_id=request.akses.instansi_id)
     else:
-        periode = get_object_or_404(selectors.periode_for_user(request.user), pk=pk)
+        periode = get_object_or_404(anjab_selectors.periode_for_user(request.user), pk=pk)
     form = PeriodeForm(request.POST if request.method == "POST" else None, instance=periode)
     if request.method == "POST" and form.is_valid():
         try:
-            services.periode_simpan(periode=form.save(commit=False))
+            anjab_services.periode_update(periode=form.save(commit=False))
         except ValidationError as e:
             form.add_error(None, e.messages)
         else:
@@ -189,8 +192,8 @@ def periode_mulai(request):
     if instansi_id is None:
         raise Http404
     instansi = org_selectors.get_instansi_for_user(request.user, int_or_404(instansi_id))
-    ada = selectors.periode_terbaru(instansi.pk)
-    periode = services.periode_aktif(instansi=instansi)
+    ada = anjab_selectors.periode_terbaru(instansi.pk)
+    periode = anjab_services.periode_get_or_start(instansi=instansi)
     if ada is None:
         messages.success(
             request,
@@ -210,7 +213,7 @@ def periode_mulai(request):
 @akses_wajib
 @require_http_methods(["GET", "POST"])
 def periode_salin(request, pk):
-    asal = get_object_or_404(selectors.periode_for_user(request.user), pk=pk)
+    asal = get_object_or_404(anjab_selectors.periode_for_user(request.user), pk=pk)
     wajib_admin_instansi(request.akses)
     form = SalinPeriodeForm(
         request.POST if request.method == "POST" else None,
@@ -218,7 +221,7 @@ def periode_salin(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            baru = services.periode_salin(asal=asal, **form.cleaned_data)
+            baru = anjab_services.periode_copy(asal=asal, **form.cleaned_data)
         except ValidationError as e:
             form.add_error(None, e)
         else:

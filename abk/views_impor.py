@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from abk import ekspor, ekspor_buku, selectors
+from abk import ekspor, ekspor_buku
 from abk.impor.baca import MAKS_UKURAN_BERKAS, BukuKerjaTidakSah, periksa_berkas
 from abk.impor.layanan import (
     ImporDitolak,
@@ -22,10 +22,11 @@ from abk.impor.layanan import (
 from abk.impor.pemetaan import JAM, MENIT, Sinonim
 from abk.models import ImporBuku
 from abk.rekap import hitung_rekap
-from abk.services import periode_aktif
 from abk.storage import serve_private
 from abk.views import _pilihan, periode_wajib
+from anjab import selectors as anjab_selectors
 from anjab.selectors import get_jabatan_for_user, jabatan_for_user
+from anjab.services import periode_get_or_start
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_menulis
 from organisasi.decorators import akses_wajib
@@ -71,7 +72,7 @@ def _get_impor_for_user(request, pk) -> ImporBuku:
 def impor_daftar(request):
     akses = request.akses
     units = org_selectors.unit_tree(request.user)
-    periode_qs = selectors.periode_for_user(request.user)
+    periode_qs = anjab_selectors.periode_for_user(request.user)
     bound = request.method == "POST"
     form = UnggahForm(request.POST if bound else None, request.FILES if bound else None)
     form.fields["unit"].choices = (
@@ -106,7 +107,7 @@ def impor_daftar(request):
                     periode_qs, pk=form.cleaned_data["periode"], instansi=instansi
                 )
             else:
-                periode = periode_aktif(instansi=instansi)
+                periode = periode_get_or_start(instansi=instansi)
             if not form.errors:
                 galat = _periksa_unggahan(form.cleaned_data["berkas"])
                 if galat:
@@ -195,7 +196,7 @@ def impor_detail(request, pk):
             "lembar": impor.pemetaan.get("lembar", []),
             "pilihan": pilihan,
             "jabatan_siasn": jabatan_siasn,
-            "semua_periode": selectors.periode_for_user(request.user).filter(
+            "semua_periode": anjab_selectors.periode_for_user(request.user).filter(
                 instansi_id=impor.instansi_id
             ),
             "label": sinonim.label,
@@ -213,7 +214,7 @@ def _impor_detail_post(request, impor: ImporBuku) -> None:
         # The check step may point the import at the period whose effective time the
         # workbook printed.
         impor.periode = get_object_or_404(
-            selectors.periode_for_user(request.user).filter(instansi_id=impor.instansi_id),
+            anjab_selectors.periode_for_user(request.user).filter(instansi_id=impor.instansi_id),
             pk=int_or_404(request.POST["periode"]),
         )
         impor.save(update_fields=["periode"])

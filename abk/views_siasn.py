@@ -6,9 +6,9 @@ import re
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from abk import selectors
 from abk.ekspor_siasn import siasn_xlsx, siasn_zip
 from abk.views import _pilihan
+from anjab import selectors as anjab_selectors
 from anjab.selectors import get_jabatan_for_user
 from organisasi.decorators import akses_wajib
 from organisasi.http import int_or_404
@@ -17,7 +17,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _periode_jabatan(request, jabatan):
-    qs = selectors.periode_for_user(request.user).filter(instansi_id=jabatan.instansi_id)
+    qs = anjab_selectors.periode_for_user(request.user).filter(instansi_id=jabatan.instansi_id)
     if request.GET.get("periode"):
         return get_object_or_404(qs, pk=int_or_404(request.GET["periode"]))
     periode = qs.order_by("-tahun", "-pk").first()

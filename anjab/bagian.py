@@ -4,9 +4,9 @@ Section numbers follow the Informasi Jabatan of Permenpan RB 1/2020 (seed 001)."
 
 from dataclasses import dataclass, field
 
-from abk import calculations as abk_calc
+from anjab import calculations as calc
 from anjab import forms as f
-from anjab.models import AspekLingkungan
+from anjab.models import AspekLingkungan, Jabatan
 
 
 @dataclass(frozen=True)
@@ -68,11 +68,9 @@ def formsets_tugas(jabatan, periode):
     ada_tugas = periode is not None and jabatan.tugas.filter(periode=periode).exists()
     ada_butir = periode is not None and jabatan.butir.filter(periode=periode).exists()
     if ada_tugas or ada_butir:
-        butir = (
-            abk_calc.metode_jabatan(jabatan.jenis, ada_tugas, ada_butir) == abk_calc.METODE_BUTIR
-        )
+        butir = calc.metode_jabatan(jabatan.jenis, ada_tugas, ada_butir) == calc.METODE_BUTIR
     else:  # nothing typed yet: the table of the position's kind
-        butir = jabatan.jenis == "fungsional"
+        butir = jabatan.jenis == Jabatan.Jenis.FUNGSIONAL
     if butir:
         return (("butir", f.ButirFormSet, "Butir kegiatan (tabel angka kredit)"),)
     return (("tugas", f.TugasFormSet, "Uraian tugas dan beban kerja"),)

@@ -3,13 +3,11 @@ Masyarakat Kota Tarakan (seed 001) and the evaluated Kepala Kantor Kesbangpol Ko
 Pontianak (seed 000). The seeds' own words are kept; their printed totals are stored only as
 declared values. Loading twice changes nothing."""
 
-import datetime as dt
 import re
 from decimal import Decimal
 
 from django.db import transaction
 
-from abk.models import DeklarasiJabatan, PeriodeAnalisis
 from anjab import services
 from anjab.models import (
     AspekLingkungan,
@@ -26,6 +24,7 @@ from anjab.models import (
     KorelasiJabatan,
     MinatKerja,
     PerangkatKerja,
+    PeriodeAnalisis,
     RisikoBahaya,
     SyaratDiklat,
     TanggungJawab,
@@ -61,7 +60,7 @@ FUNGSIONAL = ["Penggerak Swadaya Masyarakat", "Penyuluh Sosial", "Pekerja Sosial
 UPAYA_ALIAS = {"bicara": "berbicara"}
 
 
-def _d(nilai) -> Decimal | None:
+def desimal(nilai) -> Decimal | None:
     if nilai in (None, "", "-"):
         return None
     return Decimal(str(nilai).replace(",", ""))
@@ -115,9 +114,9 @@ def _isi_jabatan(jabatan: Jabatan, data: dict, periode: PeriodeAnalisis, katalog
             {
                 "uraian": t["uraian"],
                 "hasil_kerja": t["hasil_kerja"],
-                "volume": _d(t["volume"]),
-                "waktu": _d(t["waktu"]),
-                "kebutuhan_tercetak": _d(t["kebutuhan_tercetak"]),
+                "volume": desimal(t["volume"]),
+                "waktu": desimal(t["waktu"]),
+                "kebutuhan_tercetak": desimal(t["kebutuhan_tercetak"]),
             }
             for t in data["tugas"]
         ],
@@ -133,12 +132,12 @@ def _isi_jabatan(jabatan: Jabatan, data: dict, periode: PeriodeAnalisis, katalog
                 "kegiatan": b["kegiatan"],
                 "kode": b["kode"],
                 "butir_kegiatan": b["butir_kegiatan"],
-                "angka_kredit": _d(b["angka_kredit"]),
-                "konstanta": _d(b["konstanta"]),
-                "volume": _d(b["volume"]) or Decimal(0),
+                "angka_kredit": desimal(b["angka_kredit"]),
+                "konstanta": desimal(b["konstanta"]),
+                "volume": desimal(b["volume"]) or Decimal(0),
                 "satuan": b["satuan"],
-                "wpk_tercetak": _d(b["wpk_tercetak"]),
-                "wpv_tercetak": _d(b["wpv_tercetak"]),
+                "wpk_tercetak": desimal(b["wpk_tercetak"]),
+                "wpv_tercetak": desimal(b["wpv_tercetak"]),
             }
             for b in data["butir"]
         ],
@@ -200,7 +199,7 @@ def _katalog() -> dict:
     }
 
 
-def _semua_jabatan_tarakan() -> list[dict]:
+def semua_jabatan_tarakan() -> list[dict]:
     return [
         j
         for bagian in ("jabatan_1", "jabatan_2", "jabatan_3")
@@ -213,7 +212,6 @@ def muat_tarakan() -> Instansi:
     instansi = _simpan(
         Instansi, {"nama": TARAKAN["nama"]}, {k: v for k, v in TARAKAN.items() if k != "nama"}
     )
-    keputusan = baca_fixture("demo/tarakan/keputusan.json")
     periode = _simpan(
         PeriodeAnalisis,
         {"instansi": instansi, "nama": "ABK 2024"},
@@ -246,7 +244,7 @@ def muat_tarakan() -> Instansi:
     fungsional = {f.nama: f for f in JabatanFungsionalRef.objects.filter(instansi=None)}
     pelaksana = {p.nama: p for p in JabatanPelaksanaRef.objects.filter(instansi=None)}
     per_nomor: dict[str, Jabatan] = {}
-    for data in _semua_jabatan_tarakan():
+    for data in semua_jabatan_tarakan():
         unit, kepala = _unit_dari_nomor(data["nomor"], units)
         rumpun = next((f for f in FUNGSIONAL if data["nama"].startswith(f)), None)
         jabatan = _simpan(
@@ -274,31 +272,11 @@ def muat_tarakan() -> Instansi:
             unit.jabatan_kepala = data["nama"]
             unit.save(update_fields=["jabatan_kepala"])
         _isi_jabatan(jabatan, data, periode, katalog)
-        fungsional_ = bool(data["butir"])
-        _simpan(
-            DeklarasiJabatan,
-            {"periode": periode, "jabatan": jabatan},
-            {
-                "sumber": f"Keputusan Wali Kota Tarakan Nomor {keputusan['nomor']}, "
-                f"lampiran {data['nomor']}",
-                "kebutuhan": _d(
-                    data["butir_formasi_tercetak"] if fungsional_ else data["jumlah_tercetak"]
-                ),
-                "presisi_kebutuhan": _presisi(
-                    data["butir_formasi_tercetak"] if fungsional_ else data["jumlah_tercetak"]
-                ),
-                "beban_kerja_jam": _d(data["butir_jumlah_tercetak"]) if fungsional_ else None,
-                "jumlah_pegawai": int(data["jumlah_pegawai_tercetak"])
-                if data["jumlah_pegawai_tercetak"]
-                else None,
-                "satuan_waktu": data["satuan_waktu_tercetak"],
-            },
-        )
-    _muat_pegawai_dan_keputusan(instansi, periode, per_nomor, units)
+    _muat_pegawai(instansi, per_nomor)
     return instansi
 
 
-def _presisi(teks: str) -> int:
+def presisi(teks: str) -> int:
     _, _, pecahan = (teks or "").replace(",", "").partition(".")
     return len(pecahan) if pecahan else 0
 
@@ -385,8 +363,7 @@ PEGAWAI_TARAKAN = [
 ]
 
 
-def _muat_pegawai_dan_keputusan(instansi, periode, jabatan_per_nomor, units) -> None:
-    from abk.models import Keputusan
+def _muat_pegawai(instansi, jabatan_per_nomor) -> None:
     from organisasi.models import PangkatGolongan, Pegawai
 
     golongan = {(g.jenis_asn, g.kode): g for g in PangkatGolongan.objects.all()}
@@ -404,24 +381,6 @@ def _muat_pegawai_dan_keputusan(instansi, periode, jabatan_per_nomor, units) -> 
                 "jabatan": jabatan,
             },
         )
-    k = baca_fixture("demo/tarakan/keputusan.json")
-    _simpan(
-        Keputusan,
-        {"periode": periode, "unit": units[""]},
-        {
-            "nomor": k["nomor"],
-            "tanggal": dt.date.fromisoformat(k["tanggal"]),
-            "menimbang": k["menimbang"],
-            "mengingat": k["mengingat"],
-            "kesatu": k["memutuskan"]["kesatu"],
-            "kedua": k["memutuskan"]["kedua"],
-            "ketiga": k["memutuskan"]["ketiga"],
-            "ditetapkan_di": k["ditetapkan_di"],
-            "penandatangan_jabatan": k["penandatangan_jabatan"] + ",",
-            "penandatangan_nama": k["penandatangan_nama"],
-            "tembusan": k["tembusan"],
-        },
-    )
 
 
 def muat() -> list[str]:

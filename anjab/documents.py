@@ -5,8 +5,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
-from abk import calculations as abk
-from abk.selectors import beban_jabatan, periode_terbaru
+from anjab import calculations as calc
 from anjab.models import (
     AspekLingkungan,
     ButirKegiatan,
@@ -15,7 +14,7 @@ from anjab.models import (
     LevelFaktor,
     TugasJabatan,
 )
-from anjab.selectors import RANTAI, Struktur
+from anjab.selectors import RANTAI, Struktur, beban_jabatan, periode_terbaru
 from organisasi.formatting import kelas_teks
 
 
@@ -50,7 +49,7 @@ def _jabatan_lengkap(pk: int, periode) -> Jabatan:
 
 def hitung_beban(*, jenis: str, tugas=(), butir=(), periode=None) -> dict:
     """Section 6 with computed columns and totals, from rows (saved or still being typed),
-    through abk.selectors.beban_jabatan (the method is decided there, not here).
+    through anjab.selectors.beban_jabatan (the method is decided there, not here).
 
     `tugas` rows have .volume/.waktu; `butir` rows .angka_kredit/.konstanta/.volume.
     """
@@ -61,9 +60,9 @@ def hitung_beban(*, jenis: str, tugas=(), butir=(), periode=None) -> dict:
         butir=[(b.angka_kredit, b.konstanta, b.volume) for b in butir],
         periode=periode,
     )
-    we_menit = Decimal(periode.waktu_efektif_menit if periode else abk.WAKTU_EFEKTIF_MENIT)
+    we_menit = Decimal(periode.waktu_efektif_menit if periode else calc.WAKTU_EFEKTIF_MENIT)
     umum = {"kebutuhan": hasil.kebutuhan, "dibulatkan": hasil.dibulatkan, "hasil": hasil}
-    if hasil.metode == abk.METODE_BUTIR:
+    if hasil.metode == calc.METODE_BUTIR:
         return umum | {
             "fungsional": True,
             "baris": [
@@ -71,7 +70,7 @@ def hitung_beban(*, jenis: str, tugas=(), butir=(), periode=None) -> dict:
                 for b, w in zip(butir, hasil.baris, strict=True)
             ],
             "jumlah_wpv": hasil.beban_kerja_jam,
-            "waktu_efektif_jam": we_menit / abk.MENIT_PER_JAM,
+            "waktu_efektif_jam": we_menit / calc.MENIT_PER_JAM,
         }
     return umum | {
         "fungsional": False,

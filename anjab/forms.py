@@ -3,9 +3,9 @@ from decimal import Decimal
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
-from abk.calculations import volume_per_tahun
 from anjab import models as m
-from anjab.models.jabatan import SATUAN_VOLUME
+from anjab.calculations import volume_per_tahun
+from anjab.models.jabatan import SatuanVolume
 from organisasi.formatting import angka_ringkas
 
 # Long texts in table rows: a two-line textarea keeps rows compact yet shows the words.
@@ -194,13 +194,13 @@ NAMA_FAKTOR = {"bulan": "bulan", "minggu": "minggu kerja", "hari": "hari kerja"}
 
 def rincian_volume(diketik, satuan: str, faktor_volume: dict) -> str:
     """ "2 per hari × 235 hari kerja = 470 per tahun" ("" for a volume counted per year)."""
-    if diketik is None or satuan == "tahun":
+    if diketik is None or satuan == SatuanVolume.TAHUN:
         return ""
     faktor = faktor_volume[satuan]
     per_tahun = m.TugasJabatan(satuan_volume=satuan)
     per_tahun.atur_volume(diketik, faktor_volume)
     return (
-        f"{angka_ringkas(diketik)} {dict(SATUAN_VOLUME)[satuan]} × {angka_ringkas(faktor)} "
+        f"{angka_ringkas(diketik)} {SatuanVolume(satuan).label} × {angka_ringkas(faktor)} "
         f"{NAMA_FAKTOR[satuan]} = {angka_ringkas(per_tahun.volume)} per tahun"
     )
 
@@ -225,12 +225,17 @@ class TugasForm(forms.ModelForm):
             )
 
     def clean_satuan_volume(self):
-        return self.cleaned_data["satuan_volume"] or "tahun"
+        return self.cleaned_data["satuan_volume"] or SatuanVolume.TAHUN
 
     def clean(self):
         data = super().clean()
         satuan, diketik = data.get("satuan_volume"), data.get("volume")
-        if self.periode is not None and satuan and satuan != "tahun" and diketik is not None:
+        if (
+            self.periode is not None
+            and satuan
+            and satuan != SatuanVolume.TAHUN
+            and diketik is not None
+        ):
             faktor = self.periode.faktor_volume()[satuan]
             if faktor <= 0:
                 self.add_error(
@@ -253,7 +258,7 @@ class TugasForm(forms.ModelForm):
             satuan = self.cleaned_data.get("satuan_volume")
         else:
             diketik, satuan = self.instance.volume_diketik, self.instance.satuan_volume
-        return rincian_volume(diketik, satuan or "tahun", self.periode.faktor_volume())
+        return rincian_volume(diketik, satuan or SatuanVolume.TAHUN, self.periode.faktor_volume())
 
 
 class TugasBarisFormSet(BarisFormSet):

@@ -1,5 +1,6 @@
-"""Loads the catalogues and evaluation tables of fixtures/katalog/ (by a migration and by
-load_demo; running it again updates rows in place and creates nothing new)."""
+"""Loads the catalogues and evaluation tables of fixtures/katalog/ (by load_demo; running it
+again updates rows in place and creates nothing new). Migration anjab 0002 carries its own
+copy of this loader, so changing it changes no migration."""
 
 from organisasi.reference import baca_fixture
 

@@ -3,8 +3,9 @@
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from anjab import calculations as calc
 from anjab.calculations import TabelNilai
-from anjab.models import Jabatan, RentangKelas, TabelEvaluasi
+from anjab.models import Jabatan, PeriodeAnalisis, RentangKelas, TabelEvaluasi
 from organisasi.akses import akses_untuk
 from organisasi.models import UnitOrganisasi
 from organisasi.selectors import scoped_for_user
@@ -161,3 +162,29 @@ def daftar_informasi_jabatan(struktur: Struktur, unit_id: int) -> list[tuple[str
     for i, j in enumerate(teratas, start=1):
         turun(j, str(i), 0)
     return hasil
+
+
+def periode_for_user(user) -> QuerySet[PeriodeAnalisis]:
+    return scoped_for_user(PeriodeAnalisis.objects.all(), user)
+
+
+def periode_terbaru(instansi_id: int) -> PeriodeAnalisis | None:
+    """The period an instansi works in unless another is chosen: the latest one."""
+    return PeriodeAnalisis.objects.filter(instansi_id=instansi_id).order_by("-tahun", "-pk").first()
+
+
+def beban_jabatan(*, jenis: str, tugas=(), butir=(), periode=None) -> calc.BebanJabatan:
+    """A position's workload figures in `periode`: the one place that decides the method
+    (calc.metode_jabatan) and computes them. The rekap, peta, decree, Informasi Jabatan, its
+    live preview and the exports all come through here, so they cannot disagree.
+
+    `tugas` yields (volume, waktu_menit), `butir` (angka_kredit, konstanta, volume).
+    """
+    tugas, butir = list(tugas), list(butir)
+    return calc.beban_jabatan(
+        metode=calc.metode_jabatan(jenis, bool(tugas), bool(butir)),
+        tugas=tugas,
+        butir=butir,
+        waktu_efektif_menit=periode.waktu_efektif_menit if periode else calc.WAKTU_EFEKTIF_MENIT,
+        pembulatan=periode.pembulatan if periode else calc.PEMBULATAN_SETENGAH_KE_ATAS,
+    )

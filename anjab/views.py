@@ -5,8 +5,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from abk import selectors as abk_selectors
-from abk import services as abk_services
 from anjab import documents, selectors, services
 from anjab.bagian import BAGIAN, BAGIAN_PER_SLUG, bangun, formsets_tugas_terikat
 from anjab.forms import EvaluasiForm, JabatanBaruForm
@@ -116,7 +114,7 @@ def jabatan_bagian(request, pk, slug):
         raise Http404
     if request.method == "POST":
         wajib_menulis(request.akses)
-    periode = abk_selectors.periode_terbaru(jabatan.instansi_id)
+    periode = selectors.periode_terbaru(jabatan.instansi_id)
     if slug == "tugas" and periode is None and request.method == "GET":
         return render(
             request,
@@ -127,11 +125,11 @@ def jabatan_bagian(request, pk, slug):
                 "semua_bagian": BAGIAN,
                 "boleh_menulis": request.akses.boleh_menulis,
                 "instansi_id": jabatan.instansi_id,
-                "nama_periode_baru": abk_services.nama_periode_baru(),
+                "nama_periode_baru": services.nama_periode_baru(),
             },
         )
     if slug == "tugas" and periode is None:
-        periode = abk_services.periode_aktif(instansi=jabatan.instansi)
+        periode = services.periode_get_or_start(instansi=jabatan.instansi)
     data = request.POST if request.method == "POST" else None
     form, formsets, kondisi = bangun(
         bagian,
@@ -283,7 +281,7 @@ def dokumen(request, pk, jenis, format="html"):
 def jabatan_hitung(request, pk):
     """htmx: section 6's computed table from the rows as typed, before they are saved."""
     jabatan = selectors.get_jabatan_for_user(request.user, pk)
-    periode = abk_selectors.periode_terbaru(jabatan.instansi_id)
+    periode = selectors.periode_terbaru(jabatan.instansi_id)
     if periode is None:
         return render(
             request,

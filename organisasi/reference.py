@@ -1,4 +1,5 @@
-"""Loads reference data shipped in fixtures/ (called by migrations and by load_demo)."""
+"""Reads the reference data shipped in fixtures/. The migrations that first loaded it carry their
+own copy of the loader, so changing this module changes no migration."""
 
 import json
 from pathlib import Path
@@ -23,10 +24,3 @@ def muat_pangkat_golongan(model) -> int:
             defaults={k: row[k] for k in ("pangkat", "urutan", "dasar_hukum")},
         )
     return len(rows)
-
-
-def buat_grup_peran(group_model) -> None:
-    from organisasi.akses import Peran
-
-    for peran in Peran:
-        group_model.objects.get_or_create(name=peran.value)

@@ -14,9 +14,9 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 
 from abk import services as abk_services
-from abk.models import ImporBuku, PekerjaanLatar, PeriodeAnalisis
+from abk.models import ImporBuku, PekerjaanLatar
 from anjab.katalog import KATALOG
-from anjab.models import TugasJabatan
+from anjab.models import PeriodeAnalisis, TugasJabatan
 from kinerja import services as kinerja_services
 from kinerja import sistem_kerja as sk
 from kinerja.models import (

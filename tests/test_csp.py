@@ -10,9 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from abk.models import PeriodeAnalisis
 from anjab.bagian import BAGIAN
-from anjab.models import Jabatan
+from anjab.models import Jabatan, PeriodeAnalisis
 from kinerja.models import Renstra, TimKerja
 from organisasi.models import Pegawai, UnitOrganisasi
 from tests.factories import JabatanFactory

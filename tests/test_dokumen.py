@@ -137,7 +137,7 @@ def test_it_allows_static_files_and_data_uris():
 
 def test_the_decree_letterhead_still_shows_the_instansi_logo(dunia, logo, dibuka):
     from abk import documents, services
-    from abk.models import PeriodeAnalisis
+    from anjab.models import PeriodeAnalisis
 
     dunia.instansi.logo.name = "logo/lambang.png"
     dunia.instansi.save()

@@ -34,10 +34,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
 from django.views.static import serve
 
-from abk.models import PeriodeAnalisis
 from anjab.bagian import BAGIAN_PER_SLUG
 from anjab.documents import DOKUMEN
 from anjab.katalog import KATALOG
+from anjab.models import PeriodeAnalisis
 from kinerja.views_renstra import BAGIAN as BAGIAN_RENSTRA
 from tests.sapuan_data import TAHUN, bangun_dunia
 

@@ -11,6 +11,10 @@ from abk.impor.pembaca import (
 )
 from abk.impor.pemetaan import PetaLembar, baris_nomor_kolom, normalisasi
 from organisasi.formatting import angka_ringkas
+from organisasi.models import Pegawai
+
+# "PNS, CPNS, atau PPPK", for the message that refuses another status.
+STATUS_PEGAWAI = ", ".join(Pegawai.Status.values[:-1]) + f", atau {Pegawai.Status.values[-1]}"
 
 
 class PembacaDaftar:
@@ -127,7 +131,7 @@ class PembacaDaftar:
                 continue
             nip = normalisasi_nip(nip_teks.lstrip("'"))
             try:
-                urai_nip(nip)
+                info = urai_nip(nip)
             except Exception as e:  # ValidationError with an Indonesian message
                 self.galat(peta, baris, "nip", nip_teks, " ".join(getattr(e, "messages", [str(e)])))
                 continue
@@ -135,10 +139,10 @@ class PembacaDaftar:
                 self.galat(peta, baris, "nama_pegawai", "", "wajib diisi.")
                 continue
             status = self.teks(peta, sel, "status").upper() or (
-                "PPPK" if nip[12:14] == "21" else "PNS"
+                Pegawai.Status.PPPK if info.pppk else Pegawai.Status.PNS
             )
-            if status not in {"PNS", "CPNS", "PPPK"}:
-                self.galat(peta, baris, "status", status, "harus PNS, CPNS, atau PPPK.")
+            if status not in Pegawai.Status.values:
+                self.galat(peta, baris, "status", status, f"harus {STATUS_PEGAWAI}.")
                 continue
             if self.duplikat(peta, baris, ("pegawai", nip)):
                 continue

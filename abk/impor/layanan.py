@@ -65,7 +65,7 @@ def impor_analisis(impor: ImporBuku) -> None:
         }
         impor.save(update_fields=["pemetaan"])
         return
-    peta = analisis(lembar, impor.instansi_id)
+    peta = analisis(lembar, impor.instansi_id, periode=impor.periode)
     impor.pemetaan = {
         "lembar": [
             {**peta_ke_dict(p), "jenis": p.jenis, "tanda": p.tanda(), "keterangan": k}

@@ -6,32 +6,25 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from abk.impor.kata import kata_impor
 from abk.impor.pemetaan import normalisasi
+from anjab.models import Jabatan
 from organisasi.reference import baca_fixture
 
-JENJANG = {
-    "ahli pertama": "ahli_pertama",
-    "ahli muda": "ahli_muda",
-    "ahli madya": "ahli_madya",
-    "ahli utama": "ahli_utama",
-    "pemula": "pemula",
-    "terampil": "terampil",
-    "mahir": "mahir",
-    "penyelia": "penyelia",
-    "pertama": "ahli_pertama",
-    "muda": "ahli_muda",
-    "madya": "ahli_madya",
-    "utama": "ahli_utama",
-}
+# A written jenjang (normalised) → Jabatan.Jenjang.
+JENJANG = {normalisasi(k): jenjang for jenjang, ks in kata_impor("jenjang").items() for k in ks}
+# Not a Jabatan.Jenis: the word a workbook writes when the level is to be worked out
+# (fixtures/impor_jenis_jabatan.json).
 STRUKTURAL = "struktural"
-TINGKAT_NAMA = {
-    "jpt_utama": "JPT Utama",
-    "jpt_madya": "JPT Madya",
-    "jpt_pratama": "JPT Pratama",
-    "administrator": "Administrator",
-    "pengawas": "Pengawas",
-}
-URUT_TINGKAT = ["jpt_utama", "jpt_madya", "jpt_pratama", "administrator", "pengawas"]
+# The structural levels from the top down.
+URUT_TINGKAT = [
+    Jabatan.Jenis.JPT_UTAMA,
+    Jabatan.Jenis.JPT_MADYA,
+    Jabatan.Jenis.JPT_PRATAMA,
+    Jabatan.Jenis.ADMINISTRATOR,
+    Jabatan.Jenis.PENGAWAS,
+]
+TINGKAT_NAMA = {t: t.label for t in URUT_TINGKAT}
 
 
 class NilaiTidakSah(ValueError):

@@ -10,6 +10,7 @@ from decimal import Decimal
 from openpyxl.utils import get_column_letter
 
 from abk.impor.baca import Sel, teks_sel
+from abk.impor.kata import kata_impor
 from abk.impor.nilai import (
     STRUKTURAL,
     TINGKAT_NAMA,
@@ -25,36 +26,35 @@ from abk.impor.pemetaan import (
     Sinonim,
     normalisasi,
 )
+from anjab.calculations import MENIT_PER_JAM, WAKTU_EFEKTIF_JAM
+from anjab.models import Jabatan
 
 MAKS_VOLUME = Decimal(1_000_000)
 MAKS_WAKTU_MENIT = Decimal(525_600)  # a whole year, for one unit of output
 MAKS_ANGKA_KREDIT = Decimal(100)
 MAKS_BEZETTING = 10_000
-# A printed effective time at or below this is in hours (1.250), above it in minutes (75.000).
-BATAS_JAM_EFEKTIF = Decimal(5000)
+# Kelas jabatan run from 1 to 17 (Permenpan RB 34/2011), as Jabatan.clean checks.
+KELAS_TERENDAH, KELAS_TERTINGGI = 1, 17
+# A printed effective time at or below this is in hours, above it in minutes: no one works four
+# times the regulation's hours, and no year of minutes is that short.
+BATAS_JAM_EFEKTIF = 4 * WAKTU_EFEKTIF_JAM
 
 # Columns whose integers are written with thousands dots ("1.500" means 1500 here).
 BULAT_LAZIM = {"volume", "waktu", "bezetting", "kelas", "nomor", "waktu_efektif_tercetak"}
-TOTAL_KEBUTUHAN = {"jumlah", "total", "jumlah kebutuhan", "total kebutuhan", "formasi"}
-TOTAL_PEGAWAI = {
-    "jumlah pegawai",
-    "pembulatan",
-    "jumlah formasi",
-    "kebutuhan pegawai dibulatkan",
-    "jumlah pegawai yang dibutuhkan",
-}
-# "KEBUTUHAN PEGAWAI" under a table is the unrounded need when it has decimals (3,05), the
-# number of employees when it is whole.
-TOTAL_KEBUTUHAN_PEGAWAI = {"kebutuhan pegawai", "jumlah kebutuhan pegawai", "kebutuhan formasi"}
+# Labels of the total rows under a table: the unrounded need, the number of employees, and
+# "KEBUTUHAN PEGAWAI", the unrounded need when it has decimals (3,05), the number when whole.
+TOTAL_KEBUTUHAN, TOTAL_PEGAWAI, TOTAL_KEBUTUHAN_PEGAWAI = (
+    {normalisasi(t) for t in kata_impor("baris_total")[k]}
+    for k in ("kebutuhan", "pegawai", "kebutuhan_pegawai")
+)
 RANTAI = {
-    "rantai_jpt_madya": "jpt_madya",
-    "rantai_jpt_pratama": "jpt_pratama",
-    "rantai_administrator": "administrator",
-    "rantai_pengawas": "pengawas",
+    "rantai_jpt_madya": Jabatan.Jenis.JPT_MADYA,
+    "rantai_jpt_pratama": Jabatan.Jenis.JPT_PRATAMA,
+    "rantai_administrator": Jabatan.Jenis.ADMINISTRATOR,
+    "rantai_pengawas": Jabatan.Jenis.PENGAWAS,
 }
 
-YA = {"ya", "y", "1", "v", "true", "benar"}
-TIDAK = {"tidak", "t", "0", "false", "salah", "bukan"}
+YA, TIDAK = ({normalisasi(t) for t in kata_impor("ya_tidak")[k]} for k in ("ya", "tidak"))
 
 
 @dataclass(frozen=True)
@@ -326,7 +326,14 @@ class Pembaca:
                 posisi.rantai[kunci] = nilai
         try:
             if nilai_blok is None:
-                kelas = self.angka(peta, baris, sel, "kelas", minimum=1, maksimum=Decimal(17))
+                kelas = self.angka(
+                    peta,
+                    baris,
+                    sel,
+                    "kelas",
+                    minimum=KELAS_TERENDAH,
+                    maksimum=Decimal(KELAS_TERTINGGI),
+                )
                 bez = self.angka(
                     peta, baris, sel, "bezetting", minimum=0, maksimum=Decimal(MAKS_BEZETTING)
                 )
@@ -388,12 +395,14 @@ class Pembaca:
                 tingkat = self.kamus.tingkat_nama(p.nama)
                 jenjang = jenjang_dari(p.nama, a.get("jenjang_teks", ""))
                 if jenjang or (p.butir and not p.tugas):
-                    jenis = "fungsional"
+                    jenis = Jabatan.Jenis.FUNGSIONAL
                 else:
-                    jenis = tingkat or "pelaksana"
+                    jenis = tingkat or Jabatan.Jenis.PELAKSANA
             a["jenis"] = jenis
             a["jenjang"] = (
-                jenjang_dari(p.nama, a.get("jenjang_teks", "")) if jenis == "fungsional" else ""
+                jenjang_dari(p.nama, a.get("jenjang_teks", ""))
+                if jenis == Jabatan.Jenis.FUNGSIONAL
+                else ""
             )
 
     # --- task and credit tables ----------------------------------------------------------
@@ -421,11 +430,11 @@ def _kelas_teks(teks: str) -> Decimal | None:
         v = angka(teks.split()[0].strip("()") if teks else None, bulat_lazim=True)
     except (NilaiTidakSah, IndexError):
         return None
-    return v if v is not None and 1 <= v <= 17 else None
+    return v if v is not None and KELAS_TERENDAH <= v <= KELAS_TERTINGGI else None
 
 
 def _angka_teks(teks: str) -> Decimal | None:
-    """ "1.250 jam" → 75000 (minutes); "75.000 menit" → 75000."""
+    """A printed effective time in minutes: "1.200 jam" → 72000; "72.000 menit" → 72000."""
     bagian = (teks or "").split()
     try:
         v = angka(bagian[0], bulat_lazim=True) if bagian else None
@@ -433,7 +442,7 @@ def _angka_teks(teks: str) -> Decimal | None:
         return None
     if v is None:
         return None
-    return v * 60 if v <= BATAS_JAM_EFEKTIF else v
+    return v * MENIT_PER_JAM if v <= BATAS_JAM_EFEKTIF else v
 
 
 def _angka_sel(s: Sel) -> bool:

@@ -8,28 +8,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from abk.impor.baca import BARIS_CARI_JUDUL, Lembar, Sel, teks_sel
+from abk.impor.kata import kata_impor
+from anjab.models.jabatan import SatuanVolume
 from organisasi.reference import baca_fixture
 
 MENIT, JAM = "menit", "jam"
-SATUAN_VOLUME = {
-    "hari": "hari",
-    "harian": "hari",
-    "sehari": "hari",
-    "minggu": "minggu",
-    "mingguan": "minggu",
-    "seminggu": "minggu",
-    "pekan": "minggu",
-    "bulan": "bulan",
-    "bulanan": "bulan",
-    "sebulan": "bulan",
-    "tahun": "tahun",
-    "tahunan": "tahun",
-    "setahun": "tahun",
-    "thn": "tahun",
-    "bln": "bulan",
-    "mg": "minggu",
-    "hr": "hari",
-}
 # Fields that make a row a table header (a row of only "Unit | Eselon" is not a task table).
 INTI = {"uraian_tugas", "butir_kegiatan", "angka_kredit", "nama_jabatan", "nip", "volume", "waktu"}
 # Labels of a key/value block above a form's table, and the fields they fill.
@@ -50,28 +33,6 @@ KUNCI_BLOK = (
     "waktu_efektif_tercetak",
     "nomor",
 )
-KUNCI_BLOK_TAMBAHAN = {
-    "unit kerja": "unit",
-    "unit organisasi": "unit",
-    "satuan organisasi": "unit",
-    "perangkat daerah": "unit",
-    "opd": "unit",
-    "nama jabatan": "nama_jabatan",
-    "jabatan": "nama_jabatan",
-    "jenis jabatan": "jenis_jabatan",
-    "kelas jabatan": "kelas",
-    "ikhtisar jabatan": "ikhtisar",
-    "iktisar jabatan": "ikhtisar",
-    "kode jabatan": "kode_jabatan",
-    "eselon": "eselon",
-    "jpt madya": "rantai_jpt_madya",
-    "jpt pratama": "rantai_jpt_pratama",
-    "administrator": "rantai_administrator",
-    "pengawas": "rantai_pengawas",
-    "waktu kerja efektif": "waktu_efektif_tercetak",
-    "waktu efektif": "waktu_efektif_tercetak",
-    "jam kerja efektif": "waktu_efektif_tercetak",
-}
 
 
 def normalisasi(judul: str) -> str:
@@ -90,6 +51,34 @@ def _normalisasi(judul: str) -> str:
 
 def tanpa_kurung(judul: str) -> str:
     return normalisasi(re.sub(r"\([^)]*\)", " ", judul or ""))
+
+
+def _pilihan(kata) -> str:
+    """A regex alternation of words, longest first so "sebulan" wins over "bulan"."""
+    return "|".join(re.escape(k) for k in sorted(kata, key=len, reverse=True))
+
+
+# A volume unit as written → the unit: words that follow "per"/"/", and words that say it alone.
+_SATUAN_KATA = {
+    normalisasi(k): satuan for satuan, d in kata_impor("satuan_volume").items() for k in d["kata"]
+}
+_SATUAN_SENDIRI = {
+    normalisasi(k): satuan
+    for satuan, d in kata_impor("satuan_volume").items()
+    for k in d["sendiri"]
+}
+SATUAN_VOLUME = _SATUAN_KATA | _SATUAN_SENDIRI
+_POLA_SATUAN = (
+    (re.compile(rf"\b(?:per|tiap|setiap)\s+({_pilihan(_SATUAN_KATA)})\b"), True),
+    (re.compile(rf"\b({_pilihan(_SATUAN_SENDIRI)})\b"), True),
+    (re.compile(rf"/\s*({_pilihan(_SATUAN_KATA)})\b"), False),
+)
+# Labels of a key/value block above a form's table, beside the header synonyms.
+KUNCI_BLOK_TAMBAHAN = {
+    normalisasi(label): kunci for kunci, ls in kata_impor("label_blok").items() for label in ls
+}
+# "No" on a sheet of positions: the position's number.
+JUDUL_NOMOR = {normalisasi(j) for j in kata_impor("judul_nomor")}
 
 
 @dataclass
@@ -158,7 +147,8 @@ class PetaLembar:
     kolom: dict[int, str] = field(default_factory=dict)  # column index → field
     satuan_waktu: str = MENIT
     catatan: list[str] = field(default_factory=list)
-    satuan_volume: str = "tahun"  # from a "per bulan" header; a satuan_volume column wins
+    # From a "per bulan" header; a satuan_volume column wins.
+    satuan_volume: str = SatuanVolume.TAHUN
     tata_letak: str = ""  # datar, tertaut, formulir, rekap, prosa … (set by the analysis)
     tautan: str = ""  # how its rows find their position, in words
     _balik: tuple | None = field(default=None, init=False, repr=False, compare=False)
@@ -226,15 +216,11 @@ def peta_baris(sel: list[Sel], sinonim: Sinonim, *, teliti: bool) -> dict[int, s
 
 
 # Second-row labels that only refine the label above them ("BEBAN KERJA" / "Jumlah").
-SUB_UMUM = {"jumlah", "jml", "volume", "vol", "angka", "nilai", "jam", "menit", "mnt", "per tahun",
-            "1 tahun", "tahun", "setahun", "satu tahun"}  # fmt: skip
-
-
+SUB_UMUM = {normalisasi(s) for s in kata_impor("sub_judul")["label"]}
 # Words a second header row is made of when it refines the row above.
 KATA_SUB = {w for s in SUB_UMUM for w in s.split()} | {
-    "pegawai", "orang", "satuan", "hasil", "kegiatan", "tugas", "kerja", "jabatan", "per",
-    "hari", "minggu", "bulan", "output", "target", "realisasi", "tercetak", "dibulatkan",
-}  # fmt: skip
+    normalisasi(k) for k in kata_impor("sub_judul")["kata"]
+}
 
 
 def gabung_judul(
@@ -308,27 +294,22 @@ def _sesuaikan(peta: PetaLembar) -> None:
         # "No" on a sheet of positions is the position's number.
         if "nomor" not in f:
             for i, j in enumerate(peta.judul):
-                if i not in peta.kolom and normalisasi(j) in {"no", "nomor", "no urut"}:
+                if i not in peta.kolom and normalisasi(j) in JUDUL_NOMOR:
                     peta.kolom[i] = "nomor"
                     break
     i = peta.indeks("volume")
     if i is not None:
-        peta.satuan_volume = satuan_volume_judul(peta.judul[i]) or "tahun"
+        peta.satuan_volume = satuan_volume_judul(peta.judul[i]) or SatuanVolume.TAHUN
 
 
 def satuan_volume_judul(judul: str) -> str | None:
     """ "Volume per Bulan", "Beban kerja / minggu", "Jumlah sebulan" → the period, else None."""
     n = normalisasi(judul)
-    m = re.search(r"\b(?:per|tiap|setiap)\s+(hari|minggu|pekan|bulan|tahun)\b", n)
-    if m:
-        return SATUAN_VOLUME[m.group(1)]
-    m = re.search(r"\b(sehari|seminggu|sebulan|setahun|harian|mingguan|bulanan|tahunan)\b", n)
-    if m:
-        return SATUAN_VOLUME[m.group(1)]
-    if re.search(r"/\s*(hari|minggu|bulan|tahun)\b", (judul or "").lower()):
-        return SATUAN_VOLUME[re.search(r"/\s*(hari|minggu|bulan|tahun)", judul.lower()).group(1)]
-    if re.search(r"\b1 tahun\b|\bsatu tahun\b", n):
-        return "tahun"
+    for pola, normal in _POLA_SATUAN:
+        # "/" is gone from the normalised header, so that pattern reads the header as written.
+        m = pola.search(n if normal else (judul or "").lower())
+        if m:
+            return SATUAN_VOLUME[normalisasi(m.group(1))]
     return None
 
 

@@ -4,11 +4,12 @@ from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
-from abk.calculations import WAKTU_EFEKTIF_MENIT as WAKTU_EFEKTIF
 from abk.impor.baca import Lembar, baca_buku, teks_sel
 from abk.impor.pemetaan import JAM, MENIT, PetaLembar, Sinonim, cari_judul, normalisasi
 from abk.impor.tulis import Rencana, terapkan
 from abk.impor.validasi import BULAT_LAZIM, HasilBaca, NilaiTidakSah, angka, baca_semua
+from anjab.calculations import MENIT_PER_JAM, WAKTU_EFEKTIF_MENIT
+from anjab.models.jabatan import SatuanVolume
 from organisasi.formatting import angka as format_angka
 from organisasi.reference import baca_fixture
 
@@ -33,7 +34,7 @@ def peta_dari_dict(d: dict) -> PetaLembar:
         judul=d["judul"],
         kolom={int(i): f for i, f in d["kolom"].items() if f},
         satuan_waktu=d.get("satuan_waktu", MENIT),
-        satuan_volume=d.get("satuan_volume", "tahun"),
+        satuan_volume=d.get("satuan_volume", SatuanVolume.TAHUN),
         tata_letak=d.get("tata_letak", ""),
         catatan=d.get("catatan", []),
     )
@@ -66,12 +67,13 @@ TATA_LETAK = {
 }
 
 
-def analisis(lembar: list[Lembar], instansi_id: int | None) -> list[PetaLembar]:
+def analisis(lembar: list[Lembar], instansi_id: int | None, *, periode=None) -> list[PetaLembar]:
     """Header row, column mapping and layout of every sheet; a saved mapping of the same
-    layout wins."""
+    layout wins. Printed needs are checked against the target period's effective time."""
     from abk.models import PemetaanKolom
 
     sinonim = Sinonim.muat(instansi_id)
+    waktu_efektif_menit = periode.waktu_efektif_menit if periode else WAKTU_EFEKTIF_MENIT
     hasil = []
     tersimpan = {}
     if instansi_id is not None:
@@ -89,7 +91,7 @@ def analisis(lembar: list[Lembar], instansi_id: int | None) -> list[PetaLembar]:
             peta = peta_dari_dict(d)
             peta.catatan = [f"Memakai pemetaan tersimpan “{m.nama}”."]
         else:
-            periksa_jam_berisi_menit(lb, peta)
+            periksa_jam_berisi_menit(lb, peta, waktu_efektif_menit)
             if peta.jenis == "jabatan" and _judul_rekap(lb, peta):
                 peta.tata_letak = "rekap"
         hasil.append(peta)
@@ -129,9 +131,11 @@ def _rekap_tersirat(peta: list[PetaLembar]) -> None:
             )
 
 
-def periksa_jam_berisi_menit(lembar: Lembar, peta: PetaLembar) -> None:
+def periksa_jam_berisi_menit(
+    lembar: Lembar, peta: PetaLembar, waktu_efektif_menit=WAKTU_EFEKTIF_MENIT
+) -> None:
     """Seed 001 heads the time column "(JAM)" but its numbers are minutes: when the rows'
-    printed needs only fit minutes, say so and propose minutes."""
+    printed needs only fit minutes (over `waktu_efektif_menit`), say so and propose minutes."""
     if peta.satuan_waktu != JAM:
         return
     kolom = {f: i for i, f in peta.kolom.items()}
@@ -153,7 +157,8 @@ def periksa_jam_berisi_menit(lembar: Lembar, peta: PetaLembar) -> None:
             continue
         if None in (v, w, k) or k == 0:
             continue
-        menit, jam = v * w / WAKTU_EFEKTIF, v * w * 60 / WAKTU_EFEKTIF
+        menit = v * w / waktu_efektif_menit
+        jam = v * w * MENIT_PER_JAM / waktu_efektif_menit
         if abs(menit - k) < Decimal("0.0015"):
             cocok_menit += 1
             contoh = contoh or (nomor, v, w, k)
@@ -163,10 +168,11 @@ def periksa_jam_berisi_menit(lembar: Lembar, peta: PetaLembar) -> None:
         nomor, v, w, k = contoh
         judul = next(peta.judul[i] for i, f in peta.kolom.items() if f == "waktu")
         peta.satuan_waktu = MENIT
+        efektif = format_angka(waktu_efektif_menit, 0)
         peta.catatan.append(
             f"Kolom “{judul}” bertuliskan jam tetapi berisi menit: kebutuhan tercetak hanya "
-            f"cocok bila dibagi 75.000 menit (baris {nomor}: {format_angka(v, 0)} × "
-            f"{format_angka(w, 0)} ÷ 75.000 = {format_angka(k, 3)}). Diusulkan: menit."
+            f"cocok bila dibagi {efektif} menit (baris {nomor}: {format_angka(v, 0)} × "
+            f"{format_angka(w, 0)} ÷ {efektif} = {format_angka(k, 3)}). Diusulkan: menit."
         )
 
 
@@ -195,7 +201,7 @@ def laporan_lembar(peta: list[PetaLembar], hasil: HasilBaca | None = None) -> li
             teks += f" ({len(segmen)} tabel)"
         if p.jenis == "tugas":
             teks += f"; waktu dalam {p.satuan_waktu}"
-            if p.satuan_volume != "tahun":
+            if p.satuan_volume != SatuanVolume.TAHUN:
                 teks += f"; volume per {p.satuan_volume}"
             if segmen and segmen[0].get("tautan"):
                 teks += f"; {segmen[0]['tautan']}"

@@ -3,8 +3,8 @@
 The template is fixed (fixtures/siasn/templat_infojab.json), so columns are read by position
 and row-2 titles only checked. A multi-valued field is one value per row downwards from the
 first data row; a single-valued one sits on the first data row. Each task row says its own time
-unit through Waktu Kerja Efektif (1250: hours, 75000: minutes). SIASN refuses values outside its
-reference lists, so such a cell is an error here too, named by sheet, row and column."""
+unit through Waktu Kerja Efektif (abk.siasn_referensi.PILIHAN_WAKTU_EFEKTIF). SIASN refuses values
+outside its reference lists, so such a cell is an error here too, named by sheet, row and column."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -16,20 +16,22 @@ from django.db import transaction
 from openpyxl import load_workbook
 
 from abk.impor.baca import MAKS_BARIS, BukuKerjaTidakSah, periksa_berkas
+from abk.impor.pembaca import KELAS_TERENDAH, KELAS_TERTINGGI
 from abk.impor.validasi import NilaiTidakSah, angka
 from abk.siasn_referensi import (
-    WAKTU_EFEKTIF_JAM,
-    WAKTU_EFEKTIF_MENIT,
+    PILIHAN_WAKTU_EFEKTIF,
+    RUMPUN,
+    WAKTU_EFEKTIF_SIASN_JAM,
+    WAKTU_EFEKTIF_SIASN_MENIT,
     Kolom,
     TataLembar,
     kunci_label,
     label_referensi,
     tata_letak,
 )
+from anjab.calculations import MENIT_PER_JAM
 
-MAKS_KELAS_APLIKASI = 17
 FISIK = ("postur_badan", "penampilan", "tinggi_badan", "berat_badan")
-NAMA_TABEL = {"rumpun_pendidikan": "Rumpun Pendidikan", "rumpun_diklat": "Rumpun Diklat"}
 
 
 @cache
@@ -66,13 +68,13 @@ class TugasSiasn:
     satuan: str
     volume: Decimal | None
     waktu: Decimal | None  # as typed, in the row's unit
-    jam: bool | None  # True: hours (1250), False: minutes (75000), None: no time given
+    jam: bool | None  # True: hours, False: minutes, None: no time given
 
     @property
     def waktu_menit(self) -> Decimal | None:
         if self.waktu is None:
             return None
-        return self.waktu * 60 if self.jam else self.waktu
+        return self.waktu * MENIT_PER_JAM if self.jam else self.waktu
 
 
 @dataclass
@@ -152,7 +154,8 @@ class _Pembaca:
     def referensi(self, lembar, baris, kolom: Kolom, teks: str) -> str | None:
         label = label_referensi(kolom.tabel, teks)
         if label is None:
-            daftar = NAMA_TABEL.get(kolom.tabel, "tabel referensi")
+            # A rumpun column is its own list (TABEL REFERENSI II/III), named as the column.
+            daftar = kolom.judul if kolom.tabel in RUMPUN else "tabel referensi"
             self.galat(lembar, baris, kolom, f"'{teks}' tidak ada dalam {daftar} SIASN.")
         return label
 
@@ -279,16 +282,16 @@ class _Pembaca:
         if not _teks(nilai):
             if waktu is None:
                 return True, None
-            self.galat(lembar, r, kolom, "wajib diisi 1250 (jam) atau 75000 (menit).")
+            self.galat(lembar, r, kolom, f"wajib diisi {PILIHAN_WAKTU_EFEKTIF}.")
             return False, None
         try:
             v = angka(nilai, bulat_lazim=True)
         except NilaiTidakSah:
             v = None
-        if v not in (WAKTU_EFEKTIF_JAM, WAKTU_EFEKTIF_MENIT):
-            self.galat(lembar, r, kolom, f"'{_teks(nilai)}' harus 1250 (jam) atau 75000 (menit).")
+        if v not in (WAKTU_EFEKTIF_SIASN_JAM, WAKTU_EFEKTIF_SIASN_MENIT):
+            self.galat(lembar, r, kolom, f"'{_teks(nilai)}' harus {PILIHAN_WAKTU_EFEKTIF}.")
             return False, None
-        return True, v == WAKTU_EFEKTIF_JAM
+        return True, v == WAKTU_EFEKTIF_SIASN_JAM
 
     def per_baris(self, tata: TataLembar, baris: dict[int, tuple], awal: int) -> list:
         """Rows of a record sheet (III, IV, V) as tuples of text, with references checked."""
@@ -407,10 +410,10 @@ def impor_siasn(path, *, jabatan, periode, kering: bool, hanya_sah: bool = False
             f"{jabatan.nama} ('{jabatan.kode}'); buku kerja ini untuk jabatan lain."
         )
         buku.fatal = True
-    if buku.kelas is not None and buku.kelas > MAKS_KELAS_APLIKASI:
+    if buku.kelas is not None and buku.kelas > KELAS_TERTINGGI:
         catatan.append(
-            f"Kelas jabatan {buku.kelas} di luar kelas aplikasi (1–{MAKS_KELAS_APLIKASI}); "
-            "kelas jabatan tidak diubah."
+            f"Kelas jabatan {buku.kelas} di luar kelas aplikasi "
+            f"({KELAS_TERENDAH}–{KELAS_TERTINGGI}); kelas jabatan tidak diubah."
         )
         buku.kelas = None
     if buku.terima_disabilitas or buku.jenis_disabilitas:

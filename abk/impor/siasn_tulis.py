@@ -26,6 +26,7 @@ from anjab.models import (
     UpayaFisik,
     Wewenang,
 )
+from anjab.models.jabatan import SatuanVolume
 
 SEN = Decimal("0.01")
 # Our korelasi names the position and its unit; SIASN has one "Unit Kerja / Instansi" cell.
@@ -37,7 +38,11 @@ KATALOG = {
     "minat": (MinatKerja, "Minat kerja", "sistem"),
     "upaya_fisik": (UpayaFisik, "Upaya fisik", None),
 }
-HUBUNGAN = {"data": "hubungan_data", "orang": "hubungan_orang", "benda": "hubungan_benda"}
+HUBUNGAN = {
+    FungsiPekerjaan.Kelompok.DATA: "hubungan_data",
+    FungsiPekerjaan.Kelompok.ORANG: "hubungan_orang",
+    FungsiPekerjaan.Kelompok.BENDA: "hubungan_benda",
+}
 
 
 def pisah_korelasi(teks: str) -> tuple[str, str]:
@@ -116,7 +121,7 @@ def _tugas(buku, catatan: list[str]) -> list[dict]:
                 "uraian": t.uraian,
                 "hasil_kerja": t.satuan,
                 "volume": t.volume,
-                "satuan_volume": "tahun",
+                "satuan_volume": SatuanVolume.TAHUN,
                 "volume_asal": None,
                 "waktu": menit,
             }

@@ -11,13 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from simple_history.utils import bulk_create_with_history
 
-from abk import calculations as calc
 from abk.impor.nilai import TINGKAT_NAMA
 from abk.impor.pemetaan import normalisasi
 from abk.impor.tulis_pegawai import PenulisPegawai
 from abk.impor.unit import PohonUnit, jalur_posisi, kunci_unit
 from abk.impor.validasi import Galat, HasilBaca, Posisi
 from abk.models import DeklarasiJabatan
+from anjab import calculations as calc
 from anjab.models import ButirKegiatan, Jabatan, TugasJabatan
 from organisasi.formatting import angka as format_angka
 from organisasi.models import UnitOrganisasi
@@ -400,7 +400,7 @@ class _Penulis(PenulisPegawai):
             )
 
     def _periksa_waktu_efektif(self):
-        from abk.models import PeriodeAnalisis
+        from anjab.models import PeriodeAnalisis
 
         periode = self.periode
         for lembar, menit in self.h.waktu_efektif:

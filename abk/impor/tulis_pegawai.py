@@ -3,28 +3,15 @@ unit's subtree only, pangkat and education checked against the reference lists."
 
 from django.core.exceptions import ValidationError
 
+from abk.impor.kata import kata_impor
 from abk.impor.pemetaan import normalisasi
 from anjab.models import Jabatan
 from organisasi.models import PangkatGolongan, Pegawai
 
-PENDIDIKAN = {
-    normalisasi(k): k
-    for k in ["SD", "SLTP", "SLTA", "D-I", "D-II", "D-III", "D-IV", "S-1", "S-2", "S-3"]
+# A written education level (normalised) → Pegawai.Pendidikan: its code, or another spelling.
+PENDIDIKAN = {normalisasi(k): k for k in Pegawai.Pendidikan.values} | {
+    normalisasi(k): kode for kode, ks in kata_impor("pendidikan").items() for k in ks
 }
-PENDIDIKAN.update(
-    {
-        "smp": "SLTP",
-        "sma": "SLTA",
-        "smk": "SLTA",
-        "d1": "D-I",
-        "d2": "D-II",
-        "d3": "D-III",
-        "d4": "D-IV",
-        "s1": "S-1",
-        "s2": "S-2",
-        "s3": "S-3",
-    }
-)
 
 
 class PenulisPegawai:
@@ -51,7 +38,8 @@ class PenulisPegawai:
             unit = unit or jabatan.unit
         golongan = None
         if data["golongan"]:
-            jenis = "PPPK" if data["status"] == "PPPK" else "PNS"
+            pppk = data["status"] == Pegawai.Status.PPPK
+            jenis = PangkatGolongan.JenisAsn.PPPK if pppk else PangkatGolongan.JenisAsn.PNS
             golongan = PangkatGolongan.objects.filter(
                 jenis_asn=jenis, kode__iexact=data["golongan"]
             ).first()

@@ -6,46 +6,55 @@ or from the kinds of their names. An ambiguous match is asked, never guessed."""
 import re
 from collections import defaultdict
 
+from abk.impor.kata import kata_impor
 from abk.impor.pemetaan import normalisasi
+from anjab.models import Jabatan
 from organisasi.models import UnitOrganisasi
 
+JenisUnit = UnitOrganisasi.Jenis
 ESELON = set(UnitOrganisasi.Eselon.values)
 # A unit's depth by its kind, to place a new unit under the last one of a higher kind.
 PERINGKAT = {
-    "perangkat_daerah": 0,
-    "sekretariat": 1,
-    "bagian": 1,
-    "bidang": 1,
-    "uptd": 1,
-    "subbagian": 2,
-    "seksi": 2,
-    "kelompok_fungsional": 2,
+    JenisUnit.PERANGKAT_DAERAH: 0,
+    JenisUnit.SEKRETARIAT: 1,
+    JenisUnit.BAGIAN: 1,
+    JenisUnit.BIDANG: 1,
+    JenisUnit.UPTD: 1,
+    JenisUnit.SUBBAGIAN: 2,
+    JenisUnit.SEKSI: 2,
+    JenisUnit.KELOMPOK_FUNGSIONAL: 2,
 }
-INDUK_LAZIM = {"subbagian": {"sekretariat", "bagian"}, "seksi": {"bidang", "uptd"}}
+INDUK_LAZIM = {
+    JenisUnit.SUBBAGIAN: {JenisUnit.SEKRETARIAT, JenisUnit.BAGIAN},
+    JenisUnit.SEKSI: {JenisUnit.BIDANG, JenisUnit.UPTD},
+}
+
+
+def _pilihan(kata) -> str:
+    return "|".join(re.escape(normalisasi(k)) for k in kata)
+
+
+_KATA = kata_impor("unit")
+# Abbreviations read as the full word, and filler words dropped, before names compare.
 _GANTI = [
-    (r"\bsub\s*bag(ian)?\b", "sub bagian"),
-    (r"\bsubbag(ian)?\b", "sub bagian"),
-    (r"\bsub\s*bid(ang)?\b", "sub bidang"),
-    (r"\bsekretaris\b", "sekretariat"),
-    (r"\bupt\b", "uptd"),
-    (r"\bdan\b", " "),
+    (rf"\b(?:{_pilihan(sorted(g['tulisan'], key=len, reverse=True))})\b", g["jadi"])
+    for g in _KATA["singkatan"]
+] + [(rf"\b(?:{_pilihan(_KATA['kata_diabaikan'])})\b", " ")]
+# The kind of a new unit from the start of its (normalised) name.
+JENIS_DARI_AWAL = [
+    (normalisasi(awal), a["jenis"]) for a in _KATA["jenis_dari_awal"] for awal in a["awal"]
 ]
 # "Kepala Sub Bagian Umum" heads "Sub Bagian Umum"; the top unit's head gives no sub-unit.
-KEPALA = [
-    (
-        r"^(?:kepala sub bagian|kepala subbagian|kasubbag|kasubag|kasub bagian)\s+(.+)$",
-        "Sub Bagian",
-    ),
-    (r"^(?:kepala sub bidang|kepala subbidang|kasubbid)\s+(.+)$", "Sub Bidang"),
-    (r"^(?:kepala seksi|kasi|kasie)\s+(.+)$", "Seksi"),
-    (r"^(?:kepala bidang|kabid)\s+(.+)$", "Bidang"),
-    (r"^(?:kepala bagian|kabag)\s+(.+)$", "Bagian"),
-    (r"^(?:kepala uptd|kepala upt)\s+(.+)$", "UPTD"),
-]
+KEPALA = [(rf"^(?:{_pilihan(k['awal'])})\s+(.+)$", k["unit"]) for k in _KATA["kepala"]]
+_SEKRETARIS = _KATA["sekretaris"]
+_POLA_SEKRETARIS = rf"^{re.escape(_SEKRETARIS['awal'])}\b"
+_POLA_SEKRETARIS_LAIN = (
+    rf"^{re.escape(_SEKRETARIS['awal'])} (?:{_pilihan(_SEKRETARIS['kecuali'])})\b"
+)
 
 
 PEMISAH_JALUR = " › "
-KATA_KECIL = {"dan", "di", "ke", "dari", "untuk", "serta", "pada"}
+KATA_KECIL = {normalisasi(k) for k in _KATA["kata_kecil"]}
 
 
 def pecah_jalur(teks: str) -> list[str]:
@@ -64,10 +73,8 @@ def unit_dari_kepala(jabatan: str) -> str | None:
     """The sub-unit a head position's title names ("Kasubbag Umum" → "Sub Bagian Umum")."""
     n = " ".join((jabatan or "").split())
     rendah = normalisasi(n)
-    if re.match(r"^sekretaris\b", rendah) and not re.match(
-        r"^sekretaris (daerah|dprd|dewan|kecamatan|camat|kelurahan|lurah)\b", rendah
-    ):
-        return "Sekretariat"
+    if re.match(_POLA_SEKRETARIS, rendah) and not re.match(_POLA_SEKRETARIS_LAIN, rendah):
+        return _SEKRETARIS["unit"]
     for pola, awalan in KEPALA:
         m = re.match(pola, n, re.IGNORECASE) or re.match(pola, rendah)
         if m:
@@ -80,19 +87,10 @@ def unit_dari_kepala(jabatan: str) -> str | None:
 
 def jenis_unit(nama: str) -> str:
     n = kunci_unit(nama)
-    for awal, jenis in (
-        ("sekretariat", "sekretariat"),
-        ("bidang", "bidang"),
-        ("bagian", "bagian"),
-        ("sub bagian", "subbagian"),
-        ("sub bidang", "seksi"),
-        ("seksi", "seksi"),
-        ("uptd", "uptd"),
-        ("kelompok", "kelompok_fungsional"),
-    ):
+    for awal, jenis in JENIS_DARI_AWAL:
         if n.startswith(awal):
             return jenis
-    return "perangkat_daerah"
+    return JenisUnit.PERANGKAT_DAERAH
 
 
 def kode_jenis_unit(teks: str) -> str:
@@ -261,8 +259,9 @@ def jalur_posisi(unit: str, nama: str, rantai: dict, *, kepala: bool, jenis: str
     its chain of superiors heads, then the sub-unit it heads itself. A head's chain counts only
     above its own level (seed 001 lists "Sekretaris Dinas" as a Kepala Bidang's Administrator)."""
     turunan = []
-    atas = {"administrator": (), "pengawas": ("administrator",)}.get(
-        jenis, ("administrator", "pengawas")
+    tingkat = Jabatan.Jenis
+    atas = {tingkat.ADMINISTRATOR: (), tingkat.PENGAWAS: (tingkat.ADMINISTRATOR,)}.get(
+        jenis, (tingkat.ADMINISTRATOR, tingkat.PENGAWAS)
     )
     for tingkat in atas:
         u = unit_dari_kepala(rantai.get(tingkat, ""))

@@ -2,8 +2,8 @@
 
 from django.core.management.base import CommandError
 
-from abk.models import PeriodeAnalisis
-from abk.selectors import periode_terbaru
+from anjab.models import PeriodeAnalisis
+from anjab.selectors import periode_terbaru
 from organisasi.models import Instansi, UnitOrganisasi
 
 

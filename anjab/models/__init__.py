@@ -31,6 +31,7 @@ from anjab.models.katalog import (
     TemperamenKerja,
     UpayaFisik,
 )
+from anjab.models.periode import PeriodeAnalisis
 
 __all__ = [
     "AspekLingkungan",
@@ -51,6 +52,7 @@ __all__ = [
     "MinatKerja",
     "NilaiFaktor",
     "PerangkatKerja",
+    "PeriodeAnalisis",
     "RentangKelas",
     "RisikoBahaya",
     "SyaratDiklat",

@@ -3,7 +3,10 @@ chosen levels. The total and kelas are computed by anjab.calculations.evaluasi_j
 
 from django.db import models
 
-JENIS_EVALUASI = [("struktural", "Struktural"), ("fungsional", "Fungsional/Pelaksana")]
+
+class JenisEvaluasi(models.TextChoices):
+    STRUKTURAL = "struktural", "Struktural"
+    FUNGSIONAL = "fungsional", "Fungsional/Pelaksana"
 
 
 class TabelEvaluasi(models.Model):
@@ -21,7 +24,7 @@ class TabelEvaluasi(models.Model):
 
 class FaktorEvaluasi(models.Model):
     tabel = models.ForeignKey(TabelEvaluasi, on_delete=models.CASCADE, related_name="faktor")
-    jenis = models.CharField("jenis", max_length=10, choices=JENIS_EVALUASI)
+    jenis = models.CharField("jenis", max_length=10, choices=JenisEvaluasi.choices)
     kode = models.CharField("kode", max_length=5)
     nama = models.CharField("nama faktor", max_length=200)
     urutan = models.PositiveSmallIntegerField("urutan")
@@ -74,7 +77,7 @@ class EvaluasiJabatan(models.Model):
         "anjab.Jabatan", on_delete=models.CASCADE, related_name="evaluasi"
     )
     tabel = models.ForeignKey(TabelEvaluasi, on_delete=models.PROTECT, verbose_name="tabel")
-    jenis = models.CharField("jenis evaluasi", max_length=10, choices=JENIS_EVALUASI)
+    jenis = models.CharField("jenis evaluasi", max_length=10, choices=JenisEvaluasi.choices)
     # Derived by anjab.services.evaluasi_simpan from the levels below; never entered.
     total_nilai = models.PositiveIntegerField("total nilai", editable=False)
     kelas = models.PositiveSmallIntegerField("kelas hasil evaluasi", editable=False)

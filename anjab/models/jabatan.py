@@ -8,17 +8,17 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from abk.calculations import volume_per_tahun
+from anjab.calculations import volume_per_tahun
+from anjab.models.evaluasi import JenisEvaluasi
 
 TIDAK_NEGATIF = MinValueValidator(0, "Nilai tidak boleh negatif.")
 
 
-SATUAN_VOLUME = [
-    ("tahun", "per tahun"),
-    ("bulan", "per bulan"),
-    ("minggu", "per minggu"),
-    ("hari", "per hari"),
-]
+class SatuanVolume(models.TextChoices):
+    TAHUN = "tahun", "per tahun"
+    BULAN = "bulan", "per bulan"
+    MINGGU = "minggu", "per minggu"
+    HARI = "hari", "per hari"
 
 
 class Jabatan(models.Model):
@@ -175,7 +175,7 @@ class Jabatan(models.Model):
 
     @property
     def jenis_evaluasi(self) -> str:
-        return "struktural" if self.struktural else "fungsional"
+        return JenisEvaluasi.STRUKTURAL if self.struktural else JenisEvaluasi.FUNGSIONAL
 
 
 class BarisJabatan(models.Model):
@@ -210,7 +210,7 @@ class TugasJabatan(BarisJabatan):
 
     jabatan = models.ForeignKey(Jabatan, on_delete=models.CASCADE, related_name="tugas")
     periode = models.ForeignKey(
-        "abk.PeriodeAnalisis", on_delete=models.CASCADE, related_name="+", editable=False
+        "anjab.PeriodeAnalisis", on_delete=models.CASCADE, related_name="+", editable=False
     )
     uraian = models.TextField("uraian tugas")
     hasil_kerja = models.CharField("hasil kerja (satuan)", max_length=200, blank=True)
@@ -227,8 +227,8 @@ class TugasJabatan(BarisJabatan):
     satuan_volume = models.CharField(
         "volume dihitung per",
         max_length=10,
-        choices=SATUAN_VOLUME,
-        default="tahun",
+        choices=SatuanVolume.choices,
+        default=SatuanVolume.TAHUN,
     )
     volume_asal = models.DecimalField(
         "volume per satuan waktu",
@@ -263,14 +263,14 @@ class TugasJabatan(BarisJabatan):
     @property
     def volume_diketik(self) -> Decimal | None:
         """The volume as the analyst counted it (per `satuan_volume`)."""
-        if self.satuan_volume != "tahun" and self.volume_asal is not None:
+        if self.satuan_volume != SatuanVolume.TAHUN and self.volume_asal is not None:
             return self.volume_asal
         return self.volume
 
     def atur_volume(self, diketik, faktor_volume: dict[str, Decimal]) -> None:
         """Takes `diketik` as counted per `satuan_volume`: keeps it in `volume_asal` when it is
         per day/week/month and sets `volume` to the per-year figure (2 per hari × 235 = 470)."""
-        if diketik is None or self.satuan_volume == "tahun":
+        if diketik is None or self.satuan_volume == SatuanVolume.TAHUN:
             self.volume_asal = None
             self.volume = diketik
             return
@@ -285,7 +285,7 @@ class ButirKegiatan(BarisJabatan):
 
     jabatan = models.ForeignKey(Jabatan, on_delete=models.CASCADE, related_name="butir")
     periode = models.ForeignKey(
-        "abk.PeriodeAnalisis", on_delete=models.CASCADE, related_name="+", editable=False
+        "anjab.PeriodeAnalisis", on_delete=models.CASCADE, related_name="+", editable=False
     )
     unsur = models.CharField("unsur", max_length=200, blank=True)
     sub_unsur = models.CharField("sub unsur", max_length=200, blank=True)

@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from abk.models import PeriodeAnalisis
+from anjab.models import PeriodeAnalisis
 from organisasi.models import UnitOrganisasi
 
 DINAS = "Dinas Sosial dan Pemberdayaan Masyarakat"

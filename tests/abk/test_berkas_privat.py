@@ -11,8 +11,8 @@ from django.test import Client
 from django.urls import clear_url_caches, reverse
 
 from abk import services
-from abk.models import ImporBuku, PekerjaanLatar, PeriodeAnalisis
-from anjab.models import TugasJabatan
+from abk.models import ImporBuku, PekerjaanLatar
+from anjab.models import PeriodeAnalisis, TugasJabatan
 from tests.abk.test_impor import seed_001
 from tests.factories import JabatanFactory
 

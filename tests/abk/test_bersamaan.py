@@ -7,8 +7,8 @@ import pytest
 from django.db import connection, connections
 from django.urls import reverse
 
-from abk.models import ImporBuku, Keputusan, PeriodeAnalisis
-from anjab.models import Jabatan
+from abk.models import ImporBuku, Keputusan
+from anjab.models import Jabatan, PeriodeAnalisis
 from tests.abk.test_impor import seed_001
 from tests.abk.test_impor_views import _unggah
 

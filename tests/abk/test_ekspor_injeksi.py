@@ -7,8 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from abk.models import PeriodeAnalisis
-from anjab.models import TugasJabatan
+from anjab.models import PeriodeAnalisis, TugasJabatan
 from tests.factories import JabatanFactory, PegawaiFactory
 
 PEMICU = ("=", "+", "-", "@")

@@ -5,7 +5,8 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from abk.models import Keputusan, PekerjaanLatar, PeriodeAnalisis
+from abk.models import Keputusan, PekerjaanLatar
+from anjab.models import PeriodeAnalisis
 from tests.factories import JabatanFactory
 
 PERAN = ["admin", "operator", "verifikator", "pembaca"]

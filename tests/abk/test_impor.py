@@ -15,8 +15,8 @@ from abk.impor.baca import BukuKerjaTidakSah, baca_buku
 from abk.impor.pemetaan import JAM, MENIT, Sinonim, normalisasi
 from abk.impor.proses import analisis, periksa_dan_impor
 from abk.impor.validasi import NilaiTidakSah, angka
-from abk.models import DeklarasiJabatan, PeriodeAnalisis
-from anjab.models import ButirKegiatan, Jabatan, TugasJabatan
+from abk.models import DeklarasiJabatan
+from anjab.models import ButirKegiatan, Jabatan, PeriodeAnalisis, TugasJabatan
 from organisasi.models import Pegawai, UnitOrganisasi
 
 SEED_KEPALA_DINAS = [

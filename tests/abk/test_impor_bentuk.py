@@ -15,9 +15,8 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
-from abk.models import PeriodeAnalisis
 from anjab.demo import muat_tarakan
-from anjab.models import Jabatan, TugasJabatan
+from anjab.models import Jabatan, PeriodeAnalisis, TugasJabatan
 from organisasi.models import Instansi
 from tests.abk import buku_uji
 from tests.abk.buku_uji import DINAS

@@ -6,7 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from abk.models import ImporBuku, PeriodeAnalisis
+from abk.models import ImporBuku
+from anjab.models import PeriodeAnalisis
 from organisasi.models import Pegawai
 from tests.abk.test_impor import buku, snapshot
 from tests.factories import JabatanFactory

@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 
 from abk.impor.baca import baca_buku
 from abk.impor.proses import analisis, periksa_dan_impor
-from abk.models import PeriodeAnalisis, SinonimJenisJabatan
-from anjab.models import Jabatan, TugasJabatan
+from abk.models import SinonimJenisJabatan
+from anjab.models import Jabatan, PeriodeAnalisis, TugasJabatan
 from organisasi.models import UnitOrganisasi
 from tests.abk.test_impor import buku, snapshot
 from tests.factories import JabatanFactory, UnitFactory

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from abk.models import ImporBuku, PeriodeAnalisis
-from anjab.models import Jabatan
+from abk.models import ImporBuku
+from anjab.models import Jabatan, PeriodeAnalisis
 from organisasi.models import Instansi, UnitOrganisasi
 from tests.abk.test_impor import seed_001, snapshot
 

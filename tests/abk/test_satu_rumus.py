@@ -5,10 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from abk.models import PeriodeAnalisis
 from abk.rekap import hitung_rekap
 from anjab.documents import konteks_informasi_jabatan
-from anjab.models import ButirKegiatan, Jabatan, TugasJabatan
+from anjab.models import ButirKegiatan, Jabatan, PeriodeAnalisis, TugasJabatan
 from tests.abk.conftest import DINAS
 
 
@@ -63,4 +62,3 @@ def test_a_functional_position_counted_by_the_rows_it_has_agrees_everywhere(demo
     assert b.fungsional is (keep == "butir")
     if keep == "tugas":
         assert b.kebutuhan == Decimal("0.8") and b.kebutuhan_dibulatkan == 1
-

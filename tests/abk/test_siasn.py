@@ -8,12 +8,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
 
-from abk.calculations import kebutuhan_jabatan
 from abk.ekspor_siasn import siasn_xlsx, siasn_zip
 from abk.impor.siasn import adalah_siasn, cari_jabatan_siasn, impor_siasn
-from abk.models import PeriodeAnalisis
 from abk.siasn_referensi import label_katalog, tata_letak
-from anjab.models import Jabatan, TugasJabatan
+from anjab.calculations import kebutuhan_jabatan
+from anjab.models import Jabatan, PeriodeAnalisis, TugasJabatan
 from anjab.selectors import Struktur
 from organisasi.models import UnitOrganisasi
 from tests.anjab.conftest import jabatan_demo
@@ -418,3 +417,13 @@ def _instansi_lain():
     from tests.factories import InstansiFactory
 
     return InstansiFactory(nama="Pemerintah Kabupaten Lain")
+
+
+def test_a_period_s_own_effective_time_still_exports_siasn_s_and_says_so(tarakan, tmp_path):
+    periode = tarakan["periode"]
+    periode.waktu_efektif_menit = Decimal(72000)
+    periode.save()
+    kadis = jabatan_demo(KEPALA_DINAS, DINAS)
+    path, laporan = _ekspor(kadis, periode, tmp_path)
+    assert set(_kolom(load_workbook(path)["INFOJAB II"], "E")) == {75000}
+    assert any("72000 menit; SIASN memakai 75000 menit (1250 jam)" in b for b in laporan), laporan

@@ -6,8 +6,8 @@ from django.urls import URLPattern, reverse
 from pypdf import PdfReader
 
 from abk import urls as abk_urls
-from abk.models import Keputusan, PekerjaanLatar, PeriodeAnalisis
-from anjab.models import TugasJabatan
+from abk.models import Keputusan, PekerjaanLatar
+from anjab.models import PeriodeAnalisis, TugasJabatan
 from tests.factories import JabatanFactory, PegawaiFactory
 
 OBJECT_URLS = {"periode_ubah", "periode_salin", "pekerjaan", "pekerjaan_unduh"}

@@ -6,8 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from abk.models import PeriodeAnalisis
-from anjab.models import Jabatan
+from anjab.models import Jabatan, PeriodeAnalisis
 from tests.anjab.test_views import _tugas_post
 from tests.factories import JabatanFactory
 

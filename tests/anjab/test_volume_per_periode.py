@@ -6,10 +6,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from abk import services
-from abk.models import PeriodeAnalisis
-from anjab import documents
-from anjab.models import TugasJabatan
+from anjab import documents, services
+from anjab.models import PeriodeAnalisis, TugasJabatan
 from tests.anjab.test_views import _tugas_post
 from tests.factories import JabatanFactory
 
@@ -232,7 +230,7 @@ def test_the_period_service_recomputes_only_the_unit_whose_factor_changed(jabata
     assert (per_bulan.volume, per_hari.volume) == (Decimal(36), Decimal("352.50"))
 
     periode.bulan_kerja_efektif = Decimal(11)
-    services.periode_simpan(periode=periode)
+    services.periode_update(periode=periode)
     per_bulan.refresh_from_db()
     per_hari.refresh_from_db()
     assert (per_bulan.volume, per_bulan.volume_asal) == (Decimal(33), Decimal(3))

@@ -5,8 +5,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from abk.models import PeriodeAnalisis
-from anjab.models import TugasJabatan
+from anjab.models import PeriodeAnalisis, TugasJabatan
 from organisasi.akses import Peran
 from tests.browser.conftest import ARTIFACTS
 from tests.conftest import PASSWORD

@@ -11,6 +11,16 @@ def test_a_december_birthday_retires_in_january_of_the_next_year():
     assert tanggal_pensiun(dt.date(1966, 12, 31), 58) == dt.date(2025, 1, 1)
 
 
+def test_a_leap_day_birthday_retires_on_the_first_of_march():
+    assert tanggal_pensiun(dt.date(1964, 2, 29), 58) == dt.date(2022, 3, 1)
+    assert tanggal_pensiun(dt.date(1964, 2, 29), 60) == dt.date(2024, 3, 1)
+
+
+def test_it_retires_on_the_first_whatever_the_day_of_birth():
+    for hari in (1, 15, 28, 30, 31):
+        assert tanggal_pensiun(dt.date(1970, 1, hari), 58) == dt.date(2028, 2, 1)
+
+
 def test_retirement_age_follows_the_position():
     assert batas_usia_pensiun() == 58
     assert batas_usia_pensiun(jenis_jabatan="pelaksana") == 58

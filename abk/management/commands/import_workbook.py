@@ -2,15 +2,16 @@
 [--dry-run] [--mapping FILE] [--create]: imports a legacy Anjab/ABK workbook (any of the layouts
 offices keep, or SIASN's INFOJAB workbook of one position) from the command line."""
 
-import datetime as dt
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 from openpyxl.utils import column_index_from_string
 
 from abk.impor.baca import BukuKerjaTidakSah, baca_buku
+from abk.impor.kata import kata_impor
 from abk.impor.proses import (
     analisis,
     laporan_lembar,
@@ -20,17 +21,19 @@ from abk.impor.proses import (
 )
 from abk.impor.siasn import adalah_siasn, cari_jabatan_siasn, impor_siasn
 from abk.management.pilihan import cari_instansi, periode_instansi, unit_instansi
-from abk.models import PeriodeAnalisis
+from abk.siasn_referensi import WAKTU_EFEKTIF_SIASN_JAM, WAKTU_EFEKTIF_SIASN_MENIT
+from anjab.models import PeriodeAnalisis
 from organisasi.models import Instansi
 
 
 def _instansi_baru(nama: str) -> Instansi:
+    """A regency or province when its name says so, else a city."""
     kecil = nama.lower()
-    jenis, kepala = ("kota", "Wali Kota")
-    if "kabupaten" in kecil:
-        jenis, kepala = "kabupaten", "Bupati"
-    elif "provinsi" in kecil:
-        jenis, kepala = "provinsi", "Gubernur"
+    jenis = next(
+        (j for j in (Instansi.Jenis.KABUPATEN, Instansi.Jenis.PROVINSI) if j in kecil),
+        Instansi.Jenis.KOTA,
+    )
+    kepala = kata_impor("kepala_daerah")[jenis]
     daerah = nama.split()[-1] if nama.split() else nama
     return Instansi.objects.create(
         nama=nama, jenis=jenis, jabatan_kepala=kepala, nama_daerah=daerah, ibu_kota=daerah
@@ -112,11 +115,14 @@ class Command(BaseCommand):
         if periode is None:
             if not o["create"]:
                 raise CommandError(f"{instansi.nama} belum mempunyai periode; pakai --create.")
-            tahun = dt.date.today().year
+            tahun = timezone.localdate().year
             periode = PeriodeAnalisis.objects.create(
                 instansi=instansi, nama=f"ABK {tahun}", tahun=tahun
             )
-        peta = _baca_pemetaan(o["mapping"]) if o["mapping"] else analisis(lembar, instansi.pk)
+        if o["mapping"]:
+            peta = _baca_pemetaan(o["mapping"])
+        else:
+            peta = analisis(lembar, instansi.pk, periode=periode)
         if o["simpan_pemetaan"]:
             Path(o["simpan_pemetaan"]).write_text(
                 json.dumps(
@@ -209,7 +215,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Buku kerja SIASN (INFOJAB I–V) untuk {jabatan.nama} ({jabatan.unit.nama}), "
             f"periode {periode.nama}; satuan waktu tiap baris tugas dari Waktu Kerja Efektif "
-            "(1250 = jam, 75000 = menit)."
+            f"({WAKTU_EFEKTIF_SIASN_JAM} = jam, {WAKTU_EFEKTIF_SIASN_MENIT} = menit)."
         )
         hasil = impor_siasn(
             path, jabatan=jabatan, periode=periode, kering=o["dry_run"], hanya_sah=o["hanya_sah"]

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from abk import calculations as c
+from anjab import calculations as c
 
 # Seed 001, Kepala Dinas: (volume per year, minutes) of its 9 tasks.
 KEPALA_DINAS = [(1, 3000), (48, 180), (48, 180), (48, 180), (12, 1500), (12, 1500), (12, 300),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "katalog" / "evaluasi_jabatan.json"
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "katalog" / "evaluasi_jabatan.json"
 
 JENIS = ("struktural", "fungsional")
 
