@@ -90,6 +90,9 @@ def formasi_fungsional(butir: Iterable[tuple], waktu_efektif_jam=WAKTU_EFEKTIF_J
     return beban_kerja_fungsional_jam(butir) / _d(waktu_efektif_jam)
 
 
+# The value of Jabatan.Jenis.FUNGSIONAL (formulas take plain values, never models).
+JENIS_FUNGSIONAL = "fungsional"
+
 METODE_TUGAS = "tugas"
 METODE_BUTIR = "butir"
 
@@ -98,7 +101,7 @@ def metode_jabatan(jenis: str, ada_tugas: bool, ada_butir: bool) -> str:
     """How a position's need is computed: by the credit method (Σ AK ÷ Kt × volume ÷ 1,250 h)
     when its rows are credit rows, by the task method (Σ volume × minutes ÷ 75,000) otherwise.
     A position with both kinds of rows follows its jenis (fungsional → credit)."""
-    if ada_butir and (not ada_tugas or jenis == "fungsional"):
+    if ada_butir and (not ada_tugas or jenis == JENIS_FUNGSIONAL):
         return METODE_BUTIR
     return METODE_TUGAS
 
