@@ -14,7 +14,7 @@ urlpatterns = [
     path("anjab/", include("anjab.urls")),
     path("abk/", include("abk.urls")),
     path("kinerja/", include("kinerja.urls")),
-    path("sistem-kerja/", include("kinerja.urls_tim")),
+    path("sistem-kerja/", include("kinerja.sistem_kerja.urls")),
     path("", include("organisasi.urls")),
 ]
 

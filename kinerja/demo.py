@@ -129,7 +129,7 @@ def muat_lakip_pontianak() -> Renstra:
 
 def muat() -> list[str]:
     """kinerja's part of load_demo: the Kesbangpol LAKIP and the Banjar teams."""
-    from kinerja import demo_tim
+    from kinerja.sistem_kerja import demo as demo_tim
 
     muat_lakip_pontianak()
     banjar = demo_tim.muat_banjar()

@@ -18,7 +18,6 @@ from abk.models import ImporBuku, PekerjaanLatar
 from anjab.katalog import KATALOG
 from anjab.models import PeriodeAnalisis, TugasJabatan
 from kinerja import services as kinerja_services
-from kinerja import sistem_kerja as sk
 from kinerja.models import (
     Indikator,
     Kegiatan,
@@ -31,6 +30,7 @@ from kinerja.models import (
     TimKerja,
     Tujuan,
 )
+from kinerja.sistem_kerja import services
 from organisasi.akses import Peran
 from organisasi.models import UnitOrganisasi
 from tests.factories import InstansiFactory, JabatanFactory, PegawaiFactory, UnitFactory, make_user
@@ -95,7 +95,7 @@ def _kinerja(unit, tempat: str, objek: dict) -> None:
 
 
 def _tim(unit, pegawai, tempat: str, objek: dict) -> None:
-    tim = sk.tim_simpan(
+    tim = services.tim_simpan(
         tim=TimKerja(),
         unit=unit,
         nama=f"Tim {tempat}",
@@ -103,7 +103,7 @@ def _tim(unit, pegawai, tempat: str, objek: dict) -> None:
         selesai=dt.date(TAHUN, 6, 30),
         target="Target uji",
     )
-    penugasan = sk.penugasan_simpan(penugasan=Penugasan(tim=tim, pegawai=pegawai))
+    penugasan = services.penugasan_simpan(penugasan=Penugasan(tim=tim, pegawai=pegawai))
     objek[(tempat, "tim")] = tim
     objek[(tempat, "penugasan")] = penugasan
 

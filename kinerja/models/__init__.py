@@ -13,7 +13,7 @@ from kinerja.models.kinerja import (
     TargetIndikator,
     Tujuan,
 )
-from kinerja.models.sistem_kerja import AturanSistemKerja, Lingkup, Penugasan, TimKerja
+from kinerja.sistem_kerja.models import AturanSistemKerja, Lingkup, Penugasan, TimKerja
 
 __all__ = [
     "Anggaran",

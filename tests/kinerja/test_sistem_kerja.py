@@ -8,8 +8,6 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 
-from kinerja import sistem_kerja as sk
-from kinerja.demo_tim import muat_banjar
 from kinerja.models import (
     AturanSistemKerja,
     Indikator,
@@ -22,6 +20,8 @@ from kinerja.models import (
     TimKerja,
     Tujuan,
 )
+from kinerja.sistem_kerja import rules, selectors, services
+from kinerja.sistem_kerja.demo import muat_banjar
 from organisasi.models import Instansi, PangkatGolongan, Pegawai
 from tests.factories import PegawaiFactory, UnitFactory
 
@@ -47,13 +47,13 @@ def _layak(unit, nama, **kw):
 
 
 def _tim(unit, mulai=AWAL, selesai=AKHIR, nama="Tim Uji"):
-    return sk.tim_simpan(
+    return services.tim_simpan(
         tim=TimKerja(), unit=unit, nama=nama, mulai=mulai, selesai=selesai, target="Target uji"
     )
 
 
 def _tugaskan(tim, pegawai=None, **kw):
-    return sk.penugasan_simpan(penugasan=Penugasan(tim=tim, pegawai=pegawai), **kw)
+    return services.penugasan_simpan(penugasan=Penugasan(tim=tim, pegawai=pegawai), **kw)
 
 
 def _pesan(excinfo) -> str:
@@ -79,27 +79,27 @@ def _pesan(excinfo) -> str:
     ],
 )
 def test_it_counts_months_inclusively_rounding_a_started_month_up(mulai, selesai, bulan):
-    assert sk.jumlah_bulan(mulai, selesai) == bulan
+    assert rules.jumlah_bulan(mulai, selesai) == bulan
 
 
 def test_an_assignment_touches_every_calendar_year_it_spans():
-    assert sk.tahun_dilalui(D(2024, 11, 1), D(2025, 2, 28)) == [2024, 2025]
-    assert sk.tahun_dilalui(D(2024, 1, 1), D(2024, 12, 31)) == [2024]
+    assert rules.tahun_dilalui(D(2024, 11, 1), D(2025, 2, 28)) == [2024, 2025]
+    assert rules.tahun_dilalui(D(2024, 1, 1), D(2024, 12, 31)) == [2024]
 
 
 def test_the_widest_origin_is_the_scope_of_the_team():
-    assert sk.lingkup_tim([]) == Lingkup.DALAM_UNIT
-    assert sk.lingkup_tim([Lingkup.DALAM_UNIT, Lingkup.LINTAS_UNIT]) == Lingkup.LINTAS_UNIT
+    assert rules.lingkup_tim([]) == Lingkup.DALAM_UNIT
+    assert rules.lingkup_tim([Lingkup.DALAM_UNIT, Lingkup.LINTAS_UNIT]) == Lingkup.LINTAS_UNIT
     assert (
-        sk.lingkup_tim([Lingkup.LINTAS_INSTANSI, Lingkup.DALAM_UNIT, Lingkup.LINTAS_UNIT])
+        rules.lingkup_tim([Lingkup.LINTAS_INSTANSI, Lingkup.DALAM_UNIT, Lingkup.LINTAS_UNIT])
         == Lingkup.LINTAS_INSTANSI
     )
 
 
 def test_d_iv_counts_as_s_1_and_every_unmet_requirement_is_listed():
-    syarat = sk.SyaratKetua()
+    syarat = rules.SyaratKetua()
     assert (
-        sk.syarat_ketua_belum_terpenuhi(
+        rules.syarat_ketua_belum_terpenuhi(
             pendidikan="D-IV",
             golongan_urutan=9,
             golongan_teks="Penata Muda (III/a)",
@@ -109,7 +109,7 @@ def test_d_iv_counts_as_s_1_and_every_unmet_requirement_is_listed():
         )
         == []
     )
-    belum = sk.syarat_ketua_belum_terpenuhi(
+    belum = rules.syarat_ketua_belum_terpenuhi(
         pendidikan="D-III",
         golongan_urutan=7,
         golongan_teks="Pengatur (II/c)",
@@ -156,7 +156,7 @@ def test_changing_an_assignment_does_not_count_it_twice(dunia):
     for i in range(2):
         _tugaskan(_tim(dunia.bidang, nama=f"Tim {i}"), sri)
     ketiga = _tugaskan(_tim(dunia.bidang, nama="Tim 3"), sri)
-    sk.penugasan_simpan(penugasan=ketiga, selesai=D(2024, 6, 30))
+    services.penugasan_simpan(penugasan=ketiga, selesai=D(2024, 6, 30))
     ketiga.refresh_from_db()
     assert ketiga.selesai == D(2024, 6, 30)
 
@@ -242,7 +242,7 @@ def test_the_scope_follows_where_the_members_come_from(dunia):
     tim.refresh_from_db()
     assert tim.lingkup == Lingkup.LINTAS_INSTANSI
 
-    sk.penugasan_hapus(penugasan=luar)
+    services.penugasan_hapus(penugasan=luar)
     tim.refresh_from_db()
     assert tim.lingkup == Lingkup.LINTAS_UNIT
 
@@ -346,7 +346,7 @@ def test_moving_the_team_to_another_unit_rechecks_its_ketua(dunia):
     _tugaskan(tim, _layak(dunia.bidang, "Ani"), kedudukan=KETUA)
     _tugaskan(tim, PegawaiFactory(unit=dunia.dinas_lain))
     with pytest.raises(ValidationError) as e:
-        sk.tim_simpan(tim=tim, unit=dunia.dinas_lain)
+        services.tim_simpan(tim=tim, unit=dunia.dinas_lain)
     assert "Ketua tim lintas unit harus dari unit pemilik (Dinas Kesehatan)" in _pesan(e)
     tim.refresh_from_db()
     assert tim.unit == dunia.bidang
@@ -356,7 +356,7 @@ def test_members_following_the_team_period_move_with_it(dunia):
     tim = _tim(dunia.bidang, D(2024, 1, 1), D(2024, 6, 30))
     ikut = _tugaskan(tim, PegawaiFactory(unit=dunia.bidang))
     sendiri = _tugaskan(tim, PegawaiFactory(unit=dunia.bidang), selesai=D(2024, 3, 31))
-    sk.tim_simpan(tim=tim, selesai=D(2024, 12, 31))
+    services.tim_simpan(tim=tim, selesai=D(2024, 12, 31))
     ikut.refresh_from_db()
     sendiri.refresh_from_db()
     assert ikut.selesai == D(2024, 12, 31)
@@ -365,7 +365,7 @@ def test_members_following_the_team_period_move_with_it(dunia):
 
 def test_a_team_needs_a_target_or_an_indikator(dunia):
     with pytest.raises(ValidationError) as e:
-        sk.tim_simpan(
+        services.tim_simpan(
             tim=TimKerja(),
             unit=dunia.bidang,
             nama="Tanpa target",
@@ -386,7 +386,7 @@ def _indikator_pk(unit, uraian="Persentase PPKS yang tertangani"):
 
 
 def test_the_target_comes_from_the_indikator_of_the_owning_perangkat_daerah(dunia):
-    tim = sk.tim_simpan(
+    tim = services.tim_simpan(
         tim=TimKerja(),
         unit=dunia.bidang,
         nama="Tim PPKS",
@@ -396,7 +396,7 @@ def test_the_target_comes_from_the_indikator_of_the_owning_perangkat_daerah(duni
     )
     assert tim.target_teks == "Persentase PPKS yang tertangani sebesar 85,5 %"
     with pytest.raises(ValidationError) as e:
-        sk.tim_simpan(tim=tim, indikator=_indikator_pk(dunia.dinas_lain))
+        services.tim_simpan(tim=tim, indikator=_indikator_pk(dunia.dinas_lain))
     assert _pesan(e) == (
         "Indikator harus dari Perjanjian Kinerja perangkat daerah pemilik tim (Dinas Sosial)."
     )
@@ -414,7 +414,7 @@ def test_without_saved_rules_the_seed_values_apply(db):
 
 
 def test_rule_values_changed_for_an_instansi_take_effect_there_only(dunia):
-    sk.aturan_simpan(
+    services.aturan_simpan(
         aturan=AturanSistemKerja.untuk(dunia.instansi),
         maks_bulan_lintas=8,
         maks_penugasan_per_tahun=1,
@@ -440,7 +440,7 @@ def test_rule_values_changed_for_an_instansi_take_effect_there_only(dunia):
 
 def test_an_unknown_golongan_is_refused_in_the_rules(dunia):
     with pytest.raises(ValidationError) as e:
-        sk.aturan_simpan(
+        services.aturan_simpan(
             aturan=AturanSistemKerja.untuk(dunia.instansi), ketua_golongan_minimal="V/z"
         )
     assert "ketua_golongan_minimal" in e.value.error_dict
@@ -473,8 +473,8 @@ def test_the_banjar_demo_is_a_cross_unit_team_under_seed_003(db):
     tim = TimKerja.objects.get(instansi=banjar)
     assert tim.lingkup == Lingkup.LINTAS_UNIT
     ketua = tim.penugasan.get(kedudukan=KETUA).pegawai
-    syarat = sk.syarat_ketua_dari(AturanSistemKerja.untuk(banjar))
-    assert sk.syarat_ketua_pegawai(ketua, syarat) == []
+    syarat = selectors.syarat_ketua_dari(AturanSistemKerja.untuk(banjar))
+    assert selectors.syarat_ketua_pegawai(ketua, syarat) == []
     assert AturanSistemKerja.objects.get(instansi=banjar).maks_bulan_lintas == 6
-    for p in sk.anggota_tim(tim):
+    for p in selectors.anggota_tim(tim):
         assert p.bulan <= (12 if p.asal == Lingkup.DALAM_UNIT else 6)

@@ -9,10 +9,10 @@ import pytest
 from django.urls import URLPattern, reverse
 from pypdf import PdfReader
 
-from kinerja import sistem_kerja as sk
-from kinerja import urls_tim
-from kinerja.demo_tim import muat_banjar
 from kinerja.models import AturanSistemKerja, Lingkup, Penugasan, TimKerja
+from kinerja.sistem_kerja import services
+from kinerja.sistem_kerja import urls as urls_tim
+from kinerja.sistem_kerja.demo import muat_banjar
 from organisasi.akses import Peran
 from organisasi.models import PangkatGolongan
 from tests.factories import JabatanFactory, PegawaiFactory, make_user
@@ -34,13 +34,13 @@ OBJECT_URLS = {
 
 
 def _tim(unit, nama="Tim Uji", mulai=AWAL, selesai=AKHIR_JUNI):
-    return sk.tim_simpan(
+    return services.tim_simpan(
         tim=TimKerja(), unit=unit, nama=nama, mulai=mulai, selesai=selesai, target="Target uji"
     )
 
 
 def _tugaskan(tim, pegawai=None, **kw):
-    return sk.penugasan_simpan(penugasan=Penugasan(tim=tim, pegawai=pegawai), **kw)
+    return services.penugasan_simpan(penugasan=Penugasan(tim=tim, pegawai=pegawai), **kw)
 
 
 @pytest.fixture

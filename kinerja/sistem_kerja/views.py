@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from config.dokumen import pdf_response
-from kinerja import sistem_kerja
-from kinerja.documents_tim import instrumen_html, nama_instrumen
-from kinerja.forms_tim import AturanForm, PenugasanForm, TimForm
 from kinerja.models import AturanSistemKerja, IndikatorPK, Lingkup, Penugasan, TimKerja
 from kinerja.selectors import renstra_for_user
+from kinerja.sistem_kerja import selectors, services
+from kinerja.sistem_kerja.documents import instrumen_html, nama_instrumen
+from kinerja.sistem_kerja.forms import AturanForm, PenugasanForm, TimForm
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
@@ -25,7 +25,7 @@ from organisasi.models import Pegawai
 @akses_wajib
 def daftar(request):
     tim = (
-        sistem_kerja.tim_for_user(request.user)
+        selectors.tim_for_user(request.user)
         .select_related("unit", "instansi")
         .annotate(jumlah_anggota=Count("penugasan"))
     )
@@ -61,12 +61,12 @@ def _form_tim(request, tim: TimKerja) -> TimForm:
 @akses_wajib
 @require_http_methods(["GET", "POST"])
 def tim_ubah(request, pk=None):
-    tim = TimKerja() if pk is None else sistem_kerja.get_tim_for_user(request.user, pk)
+    tim = TimKerja() if pk is None else selectors.get_tim_for_user(request.user, pk)
     wajib_menulis(request.akses)
     form = _form_tim(request, tim)
     if request.method == "POST" and form.is_valid():
         try:
-            sistem_kerja.tim_simpan(tim=form.instance)
+            services.tim_simpan(tim=form.instance)
         except ValidationError as e:
             errors_to_form(form, e)
         else:
@@ -78,16 +78,16 @@ def tim_ubah(request, pk=None):
 
 @akses_wajib
 def detail(request, pk):
-    tim = sistem_kerja.get_tim_for_user(request.user, pk)
+    tim = selectors.get_tim_for_user(request.user, pk)
     return render(
         request,
         "kinerja/tim/detail.html",
         {
             "tim": tim,
-            "anggota": sistem_kerja.anggota_tim(tim),
+            "anggota": selectors.anggota_tim(tim),
             "aturan": AturanSistemKerja.untuk(tim.instansi_id),
             "instrumen": nama_instrumen(tim),
-            "pd_pemilik": sistem_kerja.perangkat_daerah(tim.unit),
+            "pd_pemilik": selectors.perangkat_daerah(tim.unit),
             "Lingkup": Lingkup,
             "boleh_menulis": request.akses.boleh_menulis,
         },
@@ -97,10 +97,10 @@ def detail(request, pk):
 @akses_wajib
 @require_http_methods(["GET", "POST"])
 def tim_hapus(request, pk):
-    tim = sistem_kerja.get_tim_for_user(request.user, pk)
+    tim = selectors.get_tim_for_user(request.user, pk)
     wajib_menulis(request.akses)
     if request.method == "POST":
-        sistem_kerja.tim_hapus(tim=tim)
+        services.tim_hapus(tim=tim)
         messages.success(request, f"{tim.nama} dihapus.")
         return redirect("tim:daftar")
     return render(request, "kinerja/tim/tim_hapus.html", {"tim": tim})
@@ -125,7 +125,7 @@ def _simpan_penugasan(request, form: PenugasanForm, penugasan: Penugasan):
     if not form.is_valid():
         return None
     try:
-        sistem_kerja.penugasan_simpan(penugasan=penugasan, **form.cleaned_data)
+        services.penugasan_simpan(penugasan=penugasan, **form.cleaned_data)
     except ValidationError as e:
         errors_to_form(form, e)
         return None
@@ -136,7 +136,7 @@ def _simpan_penugasan(request, form: PenugasanForm, penugasan: Penugasan):
 @akses_wajib
 @require_http_methods(["GET", "POST"])
 def anggota_tambah(request, pk):
-    tim = sistem_kerja.get_tim_for_user(request.user, pk)
+    tim = selectors.get_tim_for_user(request.user, pk)
     wajib_menulis(request.akses)
     penugasan = Penugasan(tim=tim)
     form = _form_penugasan(request, penugasan)
@@ -152,7 +152,7 @@ def anggota_tambah(request, pk):
 @akses_wajib
 @require_http_methods(["GET", "POST"])
 def penugasan_ubah(request, pk):
-    penugasan = sistem_kerja.get_penugasan_for_user(request.user, pk)
+    penugasan = selectors.get_penugasan_for_user(request.user, pk)
     wajib_menulis(request.akses)
     form = _form_penugasan(request, penugasan)
     if request.method == "POST" and (response := _simpan_penugasan(request, form, penugasan)):
@@ -167,10 +167,10 @@ def penugasan_ubah(request, pk):
 @akses_wajib
 @require_http_methods(["GET", "POST"])
 def penugasan_hapus(request, pk):
-    penugasan = sistem_kerja.get_penugasan_for_user(request.user, pk)
+    penugasan = selectors.get_penugasan_for_user(request.user, pk)
     wajib_menulis(request.akses)
     if request.method == "POST":
-        sistem_kerja.penugasan_hapus(penugasan=penugasan)
+        services.penugasan_hapus(penugasan=penugasan)
         messages.success(request, f"{penugasan.nama} dikeluarkan dari {penugasan.tim.nama}.")
         return redirect("tim:detail", pk=penugasan.tim_id)
     return render(request, "kinerja/tim/penugasan_hapus.html", {"penugasan": penugasan})
@@ -178,7 +178,7 @@ def penugasan_hapus(request, pk):
 
 @akses_wajib
 def instrumen(request, pk, format="html"):
-    tim = sistem_kerja.get_tim_for_user(request.user, pk)
+    tim = selectors.get_tim_for_user(request.user, pk)
     if format == "pdf":
         return pdf_response(instrumen_html(tim), f"instrumen-tim-{tim.pk}.pdf")
     return HttpResponse(instrumen_html(tim, request=request))
@@ -196,7 +196,7 @@ def aturan(request):
     form = AturanForm(request.POST if request.method == "POST" else None, instance=aturan)
     if request.method == "POST" and form.is_valid():
         try:
-            sistem_kerja.aturan_simpan(aturan=form.instance)
+            services.aturan_simpan(aturan=form.instance)
         except ValidationError as e:
             errors_to_form(form, e)
         else:

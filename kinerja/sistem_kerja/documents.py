@@ -6,7 +6,7 @@ lampiran listing the team."""
 from django.template.loader import render_to_string
 
 from kinerja.models import AturanSistemKerja, Lingkup, Penugasan, TimKerja
-from kinerja.sistem_kerja import anggota_tim, perangkat_daerah
+from kinerja.sistem_kerja.selectors import anggota_tim, perangkat_daerah
 from organisasi.formatting import tanggal
 from organisasi.models import Instansi
 

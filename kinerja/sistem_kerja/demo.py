@@ -13,9 +13,9 @@ from decimal import Decimal
 from django.db import transaction
 
 from anjab.models import Jabatan
-from kinerja import sistem_kerja
 from kinerja.models import AturanSistemKerja, Penugasan, TimKerja
-from kinerja.models.sistem_kerja import DASAR_HUKUM_BAKU
+from kinerja.sistem_kerja import services
+from kinerja.sistem_kerja.models import DASAR_HUKUM_BAKU
 from organisasi.demo import _simpan
 from organisasi.models import Instansi, PangkatGolongan, Pegawai, UnitOrganisasi
 
@@ -212,14 +212,14 @@ def _muat_tim(instansi, units, pegawai) -> None:
     nilai = {**TIM, "unit": units[TIM["unit"]]}
     tim = TimKerja.objects.filter(instansi=instansi, nama=TIM["nama"]).first()
     if tim is None:
-        tim = sistem_kerja.tim_simpan(tim=TimKerja(), **nilai)
+        tim = services.tim_simpan(tim=TimKerja(), **nilai)
     elif any(getattr(tim, k) != v for k, v in nilai.items()):
-        sistem_kerja.tim_simpan(tim=tim, **nilai)
+        services.tim_simpan(tim=tim, **nilai)
     for nama, kedudukan, jenis in ANGGOTA:
         p = pegawai[nama]
         nilai = {"kedudukan": kedudukan, "jenis": jenis, "mulai": tim.mulai, "selesai": tim.selesai}
         penugasan = Penugasan.objects.filter(tim=tim, pegawai=p).first()
         if penugasan is None:
-            sistem_kerja.penugasan_simpan(penugasan=Penugasan(tim=tim, pegawai=p), **nilai)
+            services.penugasan_simpan(penugasan=Penugasan(tim=tim, pegawai=p), **nilai)
         elif any(getattr(penugasan, k) != v for k, v in nilai.items()):
-            sistem_kerja.penugasan_simpan(penugasan=penugasan, **nilai)
+            services.penugasan_simpan(penugasan=penugasan, **nilai)
