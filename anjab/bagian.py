@@ -10,6 +10,33 @@ from anjab.models import AspekLingkungan, Jabatan
 
 
 @dataclass(frozen=True)
+class IsianBaris:
+    """A valid ordered formset as plain values: the rows in the order shown (each a dict of
+    its fields; "id" is the saved row's pk, None for a new row) and the saved rows deleted."""
+
+    model: type
+    baris: list[dict]
+    hapus: list[int]
+
+
+def isian_form(form) -> dict:
+    """A valid section form's values (many-to-many fields as lists), for the services."""
+    return {n: form.cleaned_data[n] for n in form.fields if n in form.cleaned_data}
+
+
+def isian_baris(formset) -> IsianBaris:
+    lewati = {"id", "ORDER", "DELETE", formset.fk.name}
+    return IsianBaris(
+        model=formset.model,
+        baris=[
+            {"id": f.instance.pk, **{k: v for k, v in f.cleaned_data.items() if k not in lewati}}
+            for f in formset.ordered_forms
+        ],
+        hapus=[f.instance.pk for f in formset.deleted_forms if f.instance.pk],
+    )
+
+
+@dataclass(frozen=True)
 class Bagian:
     slug: str
     judul: str

@@ -56,46 +56,64 @@ def jabatan_create(*, unit, **fields) -> Jabatan:
     return jabatan
 
 
-def baris_terhitung(formset) -> list:
-    """The rows of a valid ordered formset as shown, unsaved; a task's volume typed per
-    day/week/month is made per year with the period's factor (TugasJabatan.atur_volume)."""
+def baris_dari_isian(*, model, baris: list[dict], periode=None, ada: dict | None = None) -> list:
+    """Rows as typed, unsaved (the live preview computes with them; jabatan_rows_set saves
+    them): a task's volume typed per day/week/month is made per year with the period's
+    factor (TugasJabatan.atur_volume). `ada` maps saved rows' pks to their instances."""
     rows = []
-    for form in formset.ordered_forms:
-        obj = form.save(commit=False)
+    for data in baris:
+        data = dict(data)
+        obj = (ada or {}).get(data.pop("id", None)) or model()
+        for nama, nilai in data.items():
+            setattr(obj, nama, nilai)
         if isinstance(obj, TugasJabatan):
-            obj.atur_volume(form.cleaned_data.get("volume"), formset.periode.faktor_volume())
+            obj.atur_volume(data.get("volume"), periode.faktor_volume())
         rows.append(obj)
     return rows
 
 
-def simpan_baris(*, jabatan: Jabatan, formset) -> None:
-    """Stores a valid ordered formset: deleted rows go, the rest take the order shown."""
-    for form in formset.deleted_forms:
-        if form.instance.pk:
-            form.instance.delete()
-    for urutan, obj in enumerate(baris_terhitung(formset), start=1):
+def jabatan_rows_set(*, jabatan: Jabatan, model, baris: list[dict], hapus=(), periode=None):
+    """Stores one ordered table of a position: `hapus` rows go, `baris` take the order given.
+    Only rows of this position are touched, whatever ids are sent."""
+    milik = model.objects.filter(jabatan=jabatan)
+    milik.filter(pk__in=list(hapus)).delete()
+    ada = milik.in_bulk([b["id"] for b in baris if b.get("id")])
+    for urutan, obj in enumerate(
+        baris_dari_isian(model=model, baris=baris, periode=periode, ada=ada), start=1
+    ):
         obj.jabatan = jabatan
         obj.urutan = urutan
-        if formset.periode is not None:
-            obj.periode = formset.periode
+        if periode is not None:
+            obj.periode = periode
         obj.save()
 
 
 @transaction.atomic
-def jabatan_simpan_bagian(
-    *, jabatan: Jabatan, versi: int | None, form=None, formsets=(), kondisi=None
+def jabatan_section_update(
+    *,
+    jabatan: Jabatan,
+    versi: int | None,
+    nilai: dict | None = None,
+    tabel=(),
+    kondisi=None,
+    periode=None,
 ) -> Jabatan:
-    """Saves one section of the Informasi Jabatan: its fields, its rows, or the nine aspects.
+    """Saves one section of the Informasi Jabatan: its fields (`nilai`, many-to-many fields
+    as lists), its ordered tables (`tabel`: (model, rows, deleted ids)), or the nine aspects.
 
     `versi` is the position's version the editor was opened on; when someone saved the
     position since, DataBerubah is raised and nothing is written (organisasi.versi)."""
     klaim_versi(jabatan, versi)
-    if form is not None and hasattr(form, "save"):
-        form.save()
-    else:
-        jabatan.save(update_fields=["versi"])  # a history row: who saved this version, when
-    for formset in formsets:
-        simpan_baris(jabatan=jabatan, formset=formset)
+    banyak = {f.name for f in Jabatan._meta.many_to_many}
+    for nama, isi in (nilai or {}).items():
+        if nama not in banyak:
+            setattr(jabatan, nama, isi)
+    jabatan.save()  # also a history row: who saved this version, when
+    for nama, isi in (nilai or {}).items():
+        if nama in banyak:
+            getattr(jabatan, nama).set(isi)
+    for model, baris, hapus in tabel:
+        jabatan_rows_set(jabatan=jabatan, model=model, baris=baris, hapus=hapus, periode=periode)
     if kondisi is not None:
         kondisi_simpan(jabatan=jabatan, nilai=kondisi)
     return jabatan

@@ -6,7 +6,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from anjab import documents, selectors, services
-from anjab.bagian import BAGIAN, BAGIAN_PER_SLUG, bangun, formsets_tugas_terikat
+from anjab.bagian import (
+    BAGIAN,
+    BAGIAN_PER_SLUG,
+    bangun,
+    formsets_tugas_terikat,
+    isian_baris,
+    isian_form,
+)
 from anjab.forms import EvaluasiForm, JabatanBaruForm
 from anjab.models import FaktorEvaluasi, Jabatan
 from config.dokumen import pdf_response
@@ -152,12 +159,14 @@ def jabatan_bagian(request, pk, slug):
                     request, "Periksa isian yang ditandai merah; belum ada yang disimpan."
                 )
             else:
-                services.jabatan_simpan_bagian(
+                tabel = [isian_baris(fs) for _, fs in formsets]
+                services.jabatan_section_update(
                     jabatan=jabatan,
                     versi=versi,
-                    form=form,
-                    formsets=[fs for _, fs in formsets],
+                    nilai=isian_form(form) if form is not None else None,
+                    tabel=[(t.model, t.baris, t.hapus) for t in tabel],
                     kondisi=kondisi.nilai() if kondisi else None,
+                    periode=periode,
                 )
                 messages.success(request, f"Bagian “{bagian.judul}” disimpan.")
                 return redirect("anjab:jabatan_bagian", pk=jabatan.pk, slug=slug)
@@ -295,7 +304,8 @@ def jabatan_hitung(request, pk):
             "anjab/fragment_hitung.html",
             {"galat": "Perbaiki isian yang belum berupa angka untuk melihat hasil hitungnya."},
         )
-    rows = services.baris_terhitung(formset)
+    isian = isian_baris(formset)
+    rows = services.baris_dari_isian(model=isian.model, baris=isian.baris, periode=periode)
     # The rows typed are of the table the editor shows; the method is decided from them.
     beban = documents.hitung_beban(
         jenis=jabatan.jenis,
