@@ -13,7 +13,6 @@ from kinerja.models import (
     ProgramPK,
     Renstra,
     Sasaran,
-    TargetIndikator,
     Tujuan,
 )
 from organisasi.forms import UnitChoiceField, baris
@@ -57,9 +56,10 @@ class RenstraForm(forms.ModelForm):
                 self.add_error("tahun_akhir", "Periode Renstra paling lama 6 tahun.")
         return data
 
-    def save(self, commit=True):
-        self.instance.misi = baris(self.cleaned_data.get("misi_teks", ""))
-        return super().save(commit)
+    def nilai(self) -> dict:
+        """The Renstra's values for kinerja.services.renstra_save (misi one per line)."""
+        d = {n: self.cleaned_data[n] for n in self._meta.fields}
+        return d | {"misi": baris(self.cleaned_data.get("misi_teks", ""))}
 
 
 class _BagianForm(forms.ModelForm):
@@ -71,16 +71,20 @@ class _BagianForm(forms.ModelForm):
         if "urutan" in self.fields:
             self.fields["urutan"].localize = False
 
+    def nilai(self) -> dict:
+        """The part's values for kinerja.services.renstra_part_save."""
+        return {n: self.cleaned_data[n] for n in self._meta.fields}
+
+    def target(self) -> dict[int, object] | None:
+        """Targets per year (indikator only): {tahun: nilai or None}."""
+        return None
+
 
 class TujuanForm(_BagianForm):
     class Meta:
         model = Tujuan
         fields = ["urutan", "uraian"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 3})}
-
-    def save(self, commit=True):
-        self.instance.renstra = self.renstra
-        return super().save(commit)
 
 
 class SasaranForm(_BagianForm):
@@ -118,17 +122,8 @@ class IndikatorForm(_BagianForm):
                 **ANGKA,
             )
 
-    def save(self, commit=True):
-        obj = super().save(commit)
-        for tahun in self.renstra.tahun:
-            nilai = self.cleaned_data.get(f"target_{tahun}")
-            if nilai is None:
-                TargetIndikator.objects.filter(indikator=obj, tahun=tahun).delete()
-            else:
-                TargetIndikator.objects.update_or_create(
-                    indikator=obj, tahun=tahun, defaults={"target": nilai}
-                )
-        return obj
+    def target(self) -> dict[int, object]:
+        return {t: self.cleaned_data.get(f"target_{t}") for t in self.renstra.tahun}
 
 
 class ProgramForm(_BagianForm):
@@ -144,10 +139,6 @@ class ProgramForm(_BagianForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sasaran"].queryset = Sasaran.objects.filter(tujuan__renstra=self.renstra)
-
-    def save(self, commit=True):
-        self.instance.renstra = self.renstra
-        return super().save(commit)
 
 
 class KegiatanForm(_BagianForm):

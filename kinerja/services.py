@@ -32,12 +32,44 @@ def realisasi_simpan(*, indikator, tahun: int, triwulan: int, nilai) -> Realisas
 
 
 @transaction.atomic
-def renstra_simpan(*, form, versi: int | None) -> Renstra:
-    """Saves a valid RenstraForm. An existing Renstra is saved only while `versi` is still
-    its version; otherwise DataBerubah and nothing is written (organisasi.versi)."""
-    if form.instance.pk:
-        klaim_versi(form.instance, versi)
-    return form.save()
+def renstra_save(*, renstra: Renstra | None, nilai: dict, versi: int | None = None) -> Renstra:
+    """Creates a Renstra (`renstra` None) or updates one from plain values. An existing
+    Renstra is saved only while `versi` is still its version; otherwise DataBerubah and
+    nothing is written (organisasi.versi)."""
+    if renstra is not None:
+        klaim_versi(renstra, versi)
+    renstra = renstra or Renstra()
+    for nama, isi in nilai.items():
+        setattr(renstra, nama, isi)
+    renstra.full_clean()
+    renstra.save()
+    return renstra
+
+
+@transaction.atomic
+def renstra_part_save(*, renstra: Renstra, obj, model, nilai: dict, target=None):
+    """Saves a part of a Renstra (tujuan, sasaran, indikator, program, kegiatan) from plain
+    values; an indikator's `target` {tahun: nilai} replaces its targets (None removes one)."""
+    obj = obj or model()
+    for nama, isi in nilai.items():
+        setattr(obj, nama, isi)
+    if hasattr(model, "renstra_id"):
+        obj.renstra = renstra
+    obj.save()
+    for tahun, isi in (target or {}).items():
+        if isi is None:
+            TargetIndikator.objects.filter(indikator=obj, tahun=tahun).delete()
+        else:
+            TargetIndikator.objects.update_or_create(
+                indikator=obj, tahun=tahun, defaults={"target": isi}
+            )
+    return obj
+
+
+@transaction.atomic
+def renstra_part_delete(*, obj) -> None:
+    """Removes a part of a Renstra; ProtectedError while a Perjanjian Kinerja uses it."""
+    obj.delete()
 
 
 @transaction.atomic

@@ -74,7 +74,7 @@ def renstra_form(request, pk=None):
             if r is not None:
                 periksa_versi(r, versi)
             if form.is_valid():
-                r = services.renstra_simpan(form=form, versi=versi)
+                r = services.renstra_save(renstra=r, nilai=form.nilai(), versi=versi)
                 messages.success(request, "Renstra disimpan.")
                 return redirect("kinerja:struktur", pk=r.pk)
         except DataBerubah as e:
@@ -129,7 +129,7 @@ def bagian_form(request, pk, jenis, obj_pk=None):
         wajib_menulis(request.akses)
         if "hapus" in request.POST and obj:
             try:
-                obj.delete()
+                services.renstra_part_delete(obj=obj)
             except ProtectedError:
                 messages.error(
                     request,
@@ -142,8 +142,13 @@ def bagian_form(request, pk, jenis, obj_pk=None):
         form = form_class(request.POST, **kwargs)
         _pilihan_unit(request, form.fields.get("unit_penanggung_jawab"))
         if form.is_valid():
-            with transaction.atomic():
-                form.save()
+            services.renstra_part_save(
+                renstra=r,
+                obj=obj,
+                model=form_class._meta.model,
+                nilai=form.nilai(),
+                target=form.target(),
+            )
             messages.success(request, f"{label.capitalize()} disimpan.")
             return redirect("kinerja:struktur", pk=r.pk)
     else:
