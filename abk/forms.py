@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django import forms
 
+from abk.impor.baca import MAKS_UKURAN_BERKAS
 from abk.models import Keputusan
 from anjab.forms import AngkaInput
 from anjab.models import PeriodeAnalisis
@@ -152,3 +153,22 @@ class KeputusanForm(forms.ModelForm):
             t.strip() for t in self.cleaned_data["tembusan_teks"].splitlines() if t.strip()
         ]
         return super().save(commit)
+
+
+class UnggahForm(forms.Form):
+    berkas = forms.FileField(label="Buku kerja (.xlsx)", help_text="Paling besar 20 MB.")
+    unit = forms.TypedChoiceField(label="Unit tujuan", coerce=int, required=False, empty_value=None)
+    periode = forms.TypedChoiceField(
+        label="Periode analisis", coerce=int, required=False, empty_value=None
+    )
+    buat_unit = forms.BooleanField(
+        label="Buat unit yang belum ada",
+        required=False,
+        help_text="Unit yang disebut buku kerja tetapi belum ada dibuat di bawah unit tujuan.",
+    )
+
+    def clean_berkas(self):
+        f = self.cleaned_data["berkas"]
+        if f.size > MAKS_UKURAN_BERKAS:
+            raise forms.ValidationError("Berkas terlalu besar; batasnya 20 MB.")
+        return f

@@ -55,7 +55,7 @@ def konteks_tanpa_periode(request) -> dict:
     }
 
 
-def _pilihan(request):
+def pilihan_laporan(request):
     """The period and unit a report is about, from ?periode= and ?unit=, scoped to the user.
 
     Without ?unit= an Admin Instansi gets the whole instansi; an Operator its own unit.
@@ -100,7 +100,7 @@ def _konteks_pilihan(request, periode, unit):
 @akses_wajib
 @periode_wajib
 def rekap(request):
-    periode, unit = _pilihan(request)
+    periode, unit = pilihan_laporan(request)
     r = hitung_rekap(periode, unit)
     konteks = _konteks_pilihan(request, periode, unit)
     konteks.update(
@@ -125,7 +125,7 @@ def rekap(request):
 @akses_wajib
 @periode_wajib
 def kualitas(request):
-    periode, unit = _pilihan(request)
+    periode, unit = pilihan_laporan(request)
     r = hitung_rekap(periode, unit)
     konteks = _konteks_pilihan(request, periode, unit)
     konteks.update(
@@ -141,7 +141,7 @@ def kualitas(request):
 @akses_wajib
 @periode_wajib
 def peta(request, format="html"):
-    periode, unit = _pilihan(request)
+    periode, unit = pilihan_laporan(request)
     r = hitung_rekap(periode, unit)
     if format == "pdf":
         html = documents.peta_jabatan_html(r, untuk_cetak=True)
@@ -236,7 +236,7 @@ def periode_salin(request, pk):
 def keputusan(request):
     """The decree text of a unit. Opening it writes nothing: a writer starts the decree with
     "Buat keputusan" (POST aksi=buat); the others read it, or are told it is not made yet."""
-    periode, unit = _pilihan(request)
+    periode, unit = pilihan_laporan(request)
     konteks = _konteks_pilihan(request, periode, unit)
     konteks["boleh_menulis"] = request.akses.boleh_menulis
     if unit is None:
@@ -285,7 +285,7 @@ def keputusan(request):
 @akses_wajib
 @require_POST
 def keputusan_cetak(request):
-    periode, unit = _pilihan(request)
+    periode, unit = pilihan_laporan(request)
     if unit is None:
         raise Http404
     k = selectors.keputusan_unit(periode, unit)

@@ -3,18 +3,19 @@
 import tempfile
 from pathlib import Path
 
-from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from abk import ekspor, ekspor_buku
-from abk.impor.baca import MAKS_UKURAN_BERKAS, BukuKerjaTidakSah, periksa_berkas
+from abk import ekspor, ekspor_buku, selectors
+from abk.forms import UnggahForm
+from abk.impor.baca import BukuKerjaTidakSah, periksa_berkas
 from abk.impor.layanan import (
     ImporDitolak,
-    impor_analisis,
+    impor_create,
+    impor_update,
     jalankan,
     kunci_impor,
     simpan_pemetaan,
@@ -23,7 +24,7 @@ from abk.impor.pemetaan import JAM, MENIT, Sinonim
 from abk.models import ImporBuku
 from abk.rekap import hitung_rekap
 from abk.storage import serve_private
-from abk.views import _pilihan, periode_wajib
+from abk.views import periode_wajib, pilihan_laporan
 from anjab import selectors as anjab_selectors
 from anjab.selectors import get_jabatan_for_user, jabatan_for_user
 from anjab.services import periode_get_or_start
@@ -34,37 +35,6 @@ from organisasi.forms import label_bertingkat
 from organisasi.http import int_or_404
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-class UnggahForm(forms.Form):
-    berkas = forms.FileField(label="Buku kerja (.xlsx)", help_text="Paling besar 20 MB.")
-    unit = forms.TypedChoiceField(label="Unit tujuan", coerce=int, required=False, empty_value=None)
-    periode = forms.TypedChoiceField(
-        label="Periode analisis", coerce=int, required=False, empty_value=None
-    )
-    buat_unit = forms.BooleanField(
-        label="Buat unit yang belum ada",
-        required=False,
-        help_text="Unit yang disebut buku kerja tetapi belum ada dibuat di bawah unit tujuan.",
-    )
-
-    def clean_berkas(self):
-        f = self.cleaned_data["berkas"]
-        if f.size > MAKS_UKURAN_BERKAS:
-            raise forms.ValidationError("Berkas terlalu besar; batasnya 20 MB.")
-        return f
-
-
-def _get_impor_for_user(request, pk) -> ImporBuku:
-    qs = ImporBuku.objects.select_related("unit", "periode", "pekerjaan", "instansi")
-    if not request.akses.semua_instansi:
-        qs = qs.filter(instansi_id=request.akses.instansi_id)
-    impor = get_object_or_404(qs, pk=pk)
-    if request.akses.unit_id is not None:
-        if impor.unit_id is None:
-            raise Http404
-        org_selectors.get_unit_for_user(request.user, impor.unit_id)
-    return impor
 
 
 @akses_wajib
@@ -113,31 +83,20 @@ def impor_daftar(request):
                 if galat:
                     form.add_error("berkas", galat)
             if not form.errors:
-                impor = ImporBuku.objects.create(
-                    instansi=instansi,
-                    pemohon=request.user,
-                    berkas=form.cleaned_data["berkas"],
-                    nama_berkas=form.cleaned_data["berkas"].name[:255],
-                    unit=unit,
-                    periode=periode,
-                )
                 try:
-                    impor_analisis(impor)
+                    impor = impor_create(
+                        instansi=instansi,
+                        pemohon=request.user,
+                        berkas=form.cleaned_data["berkas"],
+                        unit=unit,
+                        periode=periode,
+                        buat_unit=form.cleaned_data["buat_unit"],
+                    )
                 except BukuKerjaTidakSah as e:
-                    impor.berkas.delete(save=False)
-                    impor.delete()
                     form.add_error("berkas", str(e))
                 else:
-                    impor.pemetaan["buat_unit"] = form.cleaned_data["buat_unit"]
-                    impor.save(update_fields=["pemetaan"])
                     return redirect("abk:impor_detail", pk=impor.pk)
-    daftar = (
-        ImporBuku.objects.filter(instansi_id=akses.instansi_id)
-        if akses.instansi_id
-        else ImporBuku.objects.all()
-    )
-    if akses.unit_id is not None:
-        daftar = daftar.filter(unit__in=org_selectors.units_for_user(request.user))
+    daftar = selectors.impor_for_user(request.user)
     return render(
         request,
         "abk/impor_daftar.html",
@@ -166,7 +125,7 @@ def _periksa_unggahan(berkas) -> str | None:
 @akses_wajib
 @require_http_methods(["GET", "POST"])
 def impor_detail(request, pk):
-    impor = _get_impor_for_user(request, pk)
+    impor = selectors.get_impor_for_user(request.user, pk)
     sinonim = Sinonim.muat(impor.instansi_id)
     if request.method == "POST":
         wajib_menulis(request.akses)
@@ -210,20 +169,21 @@ def impor_detail(request, pk):
 
 def _impor_detail_post(request, impor: ImporBuku) -> None:
     aksi = request.POST.get("aksi")
+    periode = jabatan = None
     if request.POST.get("periode"):
         # The check step may point the import at the period whose effective time the
         # workbook printed.
-        impor.periode = get_object_or_404(
+        periode = get_object_or_404(
             anjab_selectors.periode_for_user(request.user).filter(instansi_id=impor.instansi_id),
             pk=int_or_404(request.POST["periode"]),
         )
-        impor.save(update_fields=["periode"])
     if impor.pemetaan.get("siasn") and request.POST.get("jabatan"):
         jabatan = get_jabatan_for_user(request.user, int_or_404(request.POST["jabatan"]))
         if jabatan.instansi_id != impor.instansi_id:
             raise Http404
-        impor.pemetaan["jabatan"] = jabatan.pk
-    _simpan_pemetaan_dari_form(impor, request.POST)
+    impor_update(
+        impor=impor, periode=periode, jabatan=jabatan, **_isian_pemetaan(impor, request.POST)
+    )
     if request.POST.get("nama_pemetaan", "").strip():
         simpan_pemetaan(impor, request.POST["nama_pemetaan"].strip()[:200])
         messages.success(request, "Pemetaan disimpan; buku kerja berbentuk sama akan memakainya.")
@@ -244,30 +204,36 @@ def _impor_detail_post(request, impor: ImporBuku) -> None:
 @akses_wajib
 def impor_berkas(request, pk):
     """The uploaded workbook itself, to whoever may see its import."""
-    impor = _get_impor_for_user(request, pk)
+    impor = selectors.get_impor_for_user(request.user, pk)
     return serve_private(impor.berkas, filename=impor.nama_berkas, content_type=XLSX)
 
 
-def _simpan_pemetaan_dari_form(impor: ImporBuku, data) -> None:
+def _isian_pemetaan(impor: ImporBuku, data) -> dict:
+    """The check step's choices as plain values for impor_update: each sheet's column
+    mapping and time unit, the unit chosen for each ambiguous name, whether to create units."""
+    lembar = {}
     for i, d in enumerate(impor.pemetaan.get("lembar", [])):
-        kolom = {}
-        for j in range(len(d["judul"])):
-            pilihan = data.get(f"l{i}-k{j}")
-            if pilihan:
-                kolom[str(j)] = pilihan
         if f"l{i}-satuan" in data:
-            d["kolom"] = kolom
-            d["satuan_waktu"] = JAM if data.get(f"l{i}-satuan") == JAM else MENIT
-    pilihan_unit = dict(impor.pemetaan.get("pilihan_unit", {}))
-    for nama in impor.ringkasan.get("ambigu", {}):
-        nilai = data.get(f"unit-{nama}")
-        if nilai and nilai.isdigit():
-            pilihan_unit[nama] = int(nilai)
-    impor.pemetaan["pilihan_unit"] = pilihan_unit
-    if "buat_unit" in data or "aksi" in data:
-        impor.pemetaan["buat_unit"] = data.get("buat_unit") == "1"
-    impor.status = ImporBuku.Status.DIUNGGAH if data.get("aksi") != "impor" else impor.status
-    impor.save(update_fields=["pemetaan", "status"])
+            lembar[i] = {
+                "kolom": {
+                    str(j): data[f"l{i}-k{j}"]
+                    for j in range(len(d["judul"]))
+                    if data.get(f"l{i}-k{j}")
+                },
+                "satuan_waktu": JAM if data.get(f"l{i}-satuan") == JAM else MENIT,
+            }
+    pilihan_unit = {
+        nama: int(data[f"unit-{nama}"])
+        for nama in impor.ringkasan.get("ambigu", {})
+        if data.get(f"unit-{nama}", "").isdigit()
+    }
+    buat_unit = data.get("buat_unit") == "1" if ("buat_unit" in data or "aksi" in data) else None
+    return {
+        "lembar": lembar,
+        "pilihan_unit": pilihan_unit,
+        "buat_unit": buat_unit,
+        "diperiksa_ulang": data.get("aksi") != "impor",
+    }
 
 
 @akses_wajib
@@ -280,7 +246,7 @@ def templat(request):
 @akses_wajib
 @periode_wajib
 def ekspor_jabatan(request):
-    periode, unit = _pilihan(request)
+    periode, unit = pilihan_laporan(request)
     response = HttpResponse(ekspor_buku.jabatan_xlsx(periode=periode, unit=unit), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="jabatan-{periode.pk}.xlsx"'
     return response
@@ -289,7 +255,7 @@ def ekspor_jabatan(request):
 @akses_wajib
 @periode_wajib
 def ekspor_rekap(request):
-    periode, unit = _pilihan(request)
+    periode, unit = pilihan_laporan(request)
     response = HttpResponse(ekspor.rekap_xlsx(hitung_rekap(periode, unit)), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="rekap-abk-{periode.pk}.xlsx"'
     return response

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from abk.ekspor_siasn import siasn_xlsx, siasn_zip
-from abk.views import _pilihan
+from abk.views import pilihan_laporan
 from anjab import selectors as anjab_selectors
 from anjab.selectors import get_jabatan_for_user
 from organisasi.decorators import akses_wajib
@@ -50,7 +50,7 @@ def siasn_jabatan(request, pk):
 
 @akses_wajib
 def siasn_unit(request):
-    periode, unit = _pilihan(request)
+    periode, unit = pilihan_laporan(request)
     if unit is None:
         raise Http404("Pilih unit yang diekspor.")
     isi, _laporan = siasn_zip(unit, periode)

@@ -194,3 +194,55 @@ def simpan_pemetaan(impor: ImporBuku, nama: str) -> PemetaanKolom:
         tanda="|".join(d["tanda"] for d in impor.pemetaan["lembar"]),
         pemetaan={"lembar": impor.pemetaan["lembar"]},
     )
+
+
+def impor_create(*, instansi, pemohon, berkas, unit, periode, buat_unit: bool) -> ImporBuku:
+    """Stores an uploaded workbook and reads how each sheet is laid out. A file that is no
+    workbook raises BukuKerjaTidakSah and leaves nothing behind (no row, no private file)."""
+    impor = ImporBuku.objects.create(
+        instansi=instansi,
+        pemohon=pemohon,
+        berkas=berkas,
+        nama_berkas=berkas.name[:255],
+        unit=unit,
+        periode=periode,
+    )
+    try:
+        impor_analisis(impor)
+    except BukuKerjaTidakSah:
+        impor.berkas.delete(save=False)
+        impor.delete()
+        raise
+    impor.pemetaan["buat_unit"] = buat_unit
+    impor.save(update_fields=["pemetaan"])
+    return impor
+
+
+@transaction.atomic
+def impor_update(
+    *,
+    impor: ImporBuku,
+    lembar: dict,
+    pilihan_unit: dict,
+    buat_unit: bool | None,
+    diperiksa_ulang: bool,
+    periode=None,
+    jabatan=None,
+) -> ImporBuku:
+    """The check step's choices: `lembar` {sheet index: {"kolom", "satuan_waktu"}}, the unit
+    for each ambiguous name, whether to create units, the period and (SIASN) the position.
+    Any change sends the import back to be checked again unless it is being imported."""
+    if periode is not None:
+        impor.periode = periode
+    if jabatan is not None:
+        impor.pemetaan["jabatan"] = jabatan.pk
+    for i, d in enumerate(impor.pemetaan.get("lembar", [])):
+        if i in lembar:
+            d.update(lembar[i])
+    impor.pemetaan["pilihan_unit"] = dict(impor.pemetaan.get("pilihan_unit", {})) | pilihan_unit
+    if buat_unit is not None:
+        impor.pemetaan["buat_unit"] = buat_unit
+    if diperiksa_ulang:
+        impor.status = ImporBuku.Status.DIUNGGAH
+    impor.save(update_fields=["pemetaan", "status", "periode"])
+    return impor
