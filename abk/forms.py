@@ -146,13 +146,16 @@ class KeputusanForm(forms.ModelForm):
         for nama in ["menimbang", "mengingat", "tembusan"]:
             self.initial[f"{nama}_teks"] = "\n".join(getattr(self.instance, nama))
 
-    def save(self, commit=True):
-        self.instance.menimbang = baris(self.cleaned_data["menimbang_teks"])
-        self.instance.mengingat = baris(self.cleaned_data["mengingat_teks"])
-        self.instance.tembusan = [
-            t.strip() for t in self.cleaned_data["tembusan_teks"].splitlines() if t.strip()
-        ]
-        return super().save(commit)
+    def nilai(self) -> dict:
+        """The decree's values for abk.services.keputusan_update (lists one item per line)."""
+        d = {n: self.cleaned_data[n] for n in self._meta.fields}
+        return d | {
+            "menimbang": baris(self.cleaned_data["menimbang_teks"]),
+            "mengingat": baris(self.cleaned_data["mengingat_teks"]),
+            "tembusan": [
+                t.strip() for t in self.cleaned_data["tembusan_teks"].splitlines() if t.strip()
+            ],
+        }
 
 
 class UnggahForm(forms.Form):

@@ -61,3 +61,13 @@ def pekerjaan_cetak_keputusan(*, keputusan: Keputusan, pemohon) -> PekerjaanLata
     )
     transaction.on_commit(lambda: cetak_keputusan.enqueue(pekerjaan.pk))
     return pekerjaan
+
+
+@transaction.atomic
+def keputusan_update(*, keputusan: Keputusan, nilai: dict) -> Keputusan:
+    """Saves a decree's text, number, date and signer from plain values."""
+    for nama, isi in nilai.items():
+        setattr(keputusan, nama, isi)
+    keputusan.full_clean()
+    keputusan.save()
+    return keputusan

@@ -268,7 +268,7 @@ def keputusan(request):
         for field in form.fields.values():
             field.disabled = True
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.keputusan_update(keputusan=k, nilai=form.nilai())
         messages.success(request, "Teks keputusan disimpan.")
         return redirect(alamat)
     konteks.update(

@@ -8,6 +8,7 @@ from kinerja.models import (
     Indikator,
     IndikatorPK,
     Kegiatan,
+    Lakip,
     PerjanjianKinerja,
     Program,
     ProgramPK,
@@ -278,3 +279,33 @@ AnggaranPKFormSet = forms.inlineformset_factory(
     can_delete=True,
     can_delete_extra=False,
 )
+
+
+class RealisasiForm(forms.Form):
+    nilai = forms.DecimalField(
+        label="Realisasi", max_digits=14, decimal_places=4, required=False, localize=True
+    )
+    triwulan = forms.TypedChoiceField(choices=[(i, i) for i in range(5)], coerce=int)
+    tahun = forms.IntegerField()
+
+
+class LakipForm(forms.ModelForm):
+    class Meta:
+        model = Lakip
+        fields = [
+            "kata_pengantar",
+            "ringkasan",
+            "bab1",
+            "bab2",
+            "bab3",
+            "bab4",
+            "tempat_tanggal",
+            "penandatangan_jabatan",
+            "penandatangan_nama",
+            "penandatangan_pangkat",
+            "penandatangan_nip",
+        ]
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 6})
+            for f in ["kata_pengantar", "ringkasan", "bab1", "bab2", "bab3", "bab4"]
+        }

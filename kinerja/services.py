@@ -9,6 +9,7 @@ from django.db.models import Sum
 from kinerja.models import (
     Anggaran,
     IndikatorPK,
+    Lakip,
     PerjanjianKinerja,
     Program,
     ProgramPK,
@@ -150,3 +151,12 @@ def perjanjian_perubahan(*, perjanjian: PerjanjianKinerja) -> PerjanjianKinerja:
         for r in perjanjian.program.all()
     )
     return baru
+
+
+@transaction.atomic
+def lakip_save(*, lakip: Lakip, nilai: dict) -> Lakip:
+    """Saves (or starts) a year's LAKIP narrative from plain values."""
+    for nama, isi in nilai.items():
+        setattr(lakip, nama, isi)
+    lakip.save()
+    return lakip

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -6,6 +5,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config.dokumen import pdf_response
+from kinerja import forms as f
 from kinerja import selectors, services
 from kinerja.laporan import hitung_capaian, konteks_lakip
 from kinerja.models import Indikator, Lakip, PerjanjianKinerja
@@ -45,14 +45,6 @@ def renstra(request, pk):
     return render(request, "kinerja/renstra.html", konteks)
 
 
-class RealisasiForm(forms.Form):
-    nilai = forms.DecimalField(
-        label="Realisasi", max_digits=14, decimal_places=4, required=False, localize=True
-    )
-    triwulan = forms.TypedChoiceField(choices=[(i, i) for i in range(5)], coerce=int)
-    tahun = forms.IntegerField()
-
-
 @akses_wajib
 @require_POST
 def realisasi_simpan(request, pk, indikator_pk):
@@ -60,7 +52,7 @@ def realisasi_simpan(request, pk, indikator_pk):
     r = selectors.get_renstra_for_user(request.user, pk)
     wajib_menulis(request.akses)
     indikator = get_object_or_404(Indikator, pk=indikator_pk, sasaran__tujuan__renstra=r)
-    form = RealisasiForm(request.POST)
+    form = f.RealisasiForm(request.POST)
     galat = None
     if form.is_valid() and form.cleaned_data["tahun"] in r.tahun:
         services.realisasi_simpan(
@@ -84,28 +76,6 @@ def realisasi_simpan(request, pk, indikator_pk):
     )
 
 
-class LakipForm(forms.ModelForm):
-    class Meta:
-        model = Lakip
-        fields = [
-            "kata_pengantar",
-            "ringkasan",
-            "bab1",
-            "bab2",
-            "bab3",
-            "bab4",
-            "tempat_tanggal",
-            "penandatangan_jabatan",
-            "penandatangan_nama",
-            "penandatangan_pangkat",
-            "penandatangan_nip",
-        ]
-        widgets = {
-            f: forms.Textarea(attrs={"rows": 6})
-            for f in ["kata_pengantar", "ringkasan", "bab1", "bab2", "bab3", "bab4"]
-        }
-
-
 @akses_wajib
 @require_http_methods(["GET", "POST"])
 def lakip(request, pk, tahun):
@@ -113,11 +83,13 @@ def lakip(request, pk, tahun):
     if tahun not in r.tahun:
         raise Http404
     obj = Lakip.objects.filter(renstra=r, tahun=tahun).first() or Lakip(renstra=r, tahun=tahun)
-    form = LakipForm(request.POST if request.method == "POST" else None, instance=obj)
+    form = f.LakipForm(request.POST if request.method == "POST" else None, instance=obj)
     if request.method == "POST":
         wajib_menulis(request.akses)
         if form.is_valid():
-            form.save()
+            services.lakip_save(
+                lakip=obj, nilai={n: form.cleaned_data[n] for n in form._meta.fields}
+            )
             messages.success(request, f"Narasi LAKIP {tahun} disimpan.")
             return redirect("kinerja:lakip", pk=r.pk, tahun=tahun)
     return render(request, "kinerja/lakip.html", {"renstra": r, "tahun": tahun, "form": form})

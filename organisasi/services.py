@@ -94,3 +94,16 @@ def pegawai_save(*, pegawai: Pegawai) -> Pegawai:
 @transaction.atomic
 def pegawai_delete(*, pegawai: Pegawai) -> None:
     pegawai.delete()
+
+
+@transaction.atomic
+def instansi_update(*, instansi: Instansi, nilai: dict) -> Instansi:
+    """Saves an instansi's settings from plain values. A file field given False is cleared
+    (the form's "hapus" box), None leaves the stored file as it is."""
+    for nama, isi in nilai.items():
+        if isi is None and instansi._meta.get_field(nama).get_internal_type() == "FileField":
+            continue
+        setattr(instansi, nama, None if isi is False else isi)
+    instansi.full_clean()
+    instansi.save()
+    return instansi

@@ -329,7 +329,9 @@ def instansi_update(request, pk):
         instance=instansi,
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.instansi_update(
+            instansi=instansi, nilai={n: form.cleaned_data[n] for n in form._meta.fields}
+        )
         messages.success(request, "Data instansi disimpan.")
         return redirect(reverse("organisasi:beranda"))
     return render(request, "organisasi/instansi_form.html", {"form": form, "instansi": instansi})

@@ -5,37 +5,10 @@ Failed logins are throttled by django-axes (settings.AXES_*) at both doors, ours
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
-from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 
-from organisasi.auth import serialised_login
-
-
-class SerialisedLoginMixin:
-    def clean(self):
-        refusal = None
-        with serialised_login(self.request, self.cleaned_data.get("username") or ""):
-            try:
-                return super().clean()
-            except ValidationError as error:
-                # Raised only after the block, so that the counted failure is committed.
-                refusal = error
-        raise refusal
-
-
-class MasukForm(SerialisedLoginMixin, AuthenticationForm):
-    error_messages = {
-        "invalid_login": "Nama pengguna atau kata sandi salah.",
-        "inactive": "Akun ini tidak aktif.",
-    }
-
-
-class MasukAdminForm(SerialisedLoginMixin, AdminAuthenticationForm):
-    pass
-
+from organisasi.forms_auth import GantiSandiForm, MasukAdminForm, MasukForm
 
 # The admin's login door takes the same lock as ours.
 admin.site.login_form = MasukAdminForm
@@ -47,19 +20,6 @@ masuk = auth_views.LoginView.as_view(
 )
 
 keluar = auth_views.LogoutView.as_view()
-
-
-class GantiSandiForm(PasswordChangeForm):
-    error_messages = {
-        "password_incorrect": "Kata sandi lama salah. Silakan ketik ulang.",
-        "password_mismatch": "Kedua kata sandi baru tidak sama.",
-    }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["old_password"].label = "Kata sandi lama"
-        self.fields["new_password1"].label = "Kata sandi baru"
-        self.fields["new_password2"].label = "Ulangi kata sandi baru"
 
 
 class GantiSandiView(auth_views.PasswordChangeView):

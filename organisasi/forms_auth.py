@@ -1,0 +1,44 @@
+"""The login and password forms. Each login door's form takes the (username, address) pair's
+lock around the check, so a parallel burst stays within django-axes' limit (organisasi.auth)."""
+
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.exceptions import ValidationError
+
+from organisasi.auth import serialised_login
+
+
+class SerialisedLoginMixin:
+    def clean(self):
+        refusal = None
+        with serialised_login(self.request, self.cleaned_data.get("username") or ""):
+            try:
+                return super().clean()
+            except ValidationError as error:
+                # Raised only after the block, so that the counted failure is committed.
+                refusal = error
+        raise refusal
+
+
+class MasukForm(SerialisedLoginMixin, AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Nama pengguna atau kata sandi salah.",
+        "inactive": "Akun ini tidak aktif.",
+    }
+
+
+class MasukAdminForm(SerialisedLoginMixin, AdminAuthenticationForm):
+    pass
+
+
+class GantiSandiForm(PasswordChangeForm):
+    error_messages = {
+        "password_incorrect": "Kata sandi lama salah. Silakan ketik ulang.",
+        "password_mismatch": "Kedua kata sandi baru tidak sama.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Kata sandi lama"
+        self.fields["new_password1"].label = "Kata sandi baru"
+        self.fields["new_password2"].label = "Ulangi kata sandi baru"
