@@ -19,6 +19,7 @@ from abk.impor.validasi import Galat, HasilBaca, Posisi
 from abk.models import DeklarasiJabatan
 from anjab import calculations as calc
 from anjab.models import ButirKegiatan, Jabatan, TugasJabatan
+from anjab.selectors import beban_jabatan
 from organisasi.formatting import angka as format_angka
 from organisasi.models import UnitOrganisasi
 
@@ -359,20 +360,15 @@ class _Penulis(PenulisPegawai):
 
     def _bandingkan(self):
         """The check step's table: computed need beside printed need, flagged when they differ."""
-        we_menit = self.periode.waktu_efektif_menit
         for p, unit, j, _status in getattr(self, "_semua", []):
             tugas = self._tugas_posisi(p)
-            metode = calc.metode_jabatan(j.jenis, bool(tugas), bool(p.butir))
-            if metode == calc.METODE_BUTIR:
-                kebutuhan = calc.formasi_fungsional(
-                    ((b["angka_kredit"], b["konstanta"], b["volume"]) for b in p.butir),
-                    we_menit / calc.MENIT_PER_JAM,
-                )
-            else:
-                kebutuhan = calc.kebutuhan_jabatan(
-                    ((t["volume"], t["waktu"]) for t in tugas), we_menit
-                )
-            dibulatkan = calc.bulatkan(kebutuhan, self.periode.pembulatan)
+            hasil = beban_jabatan(
+                jenis=j.jenis,
+                tugas=[(t["volume"], t["waktu"]) for t in tugas],
+                butir=[(b["angka_kredit"], b["konstanta"], b["volume"]) for b in p.butir],
+                periode=self.periode,
+            )
+            metode, kebutuhan, dibulatkan = hasil.metode, hasil.kebutuhan, hasil.dibulatkan
             d = p.deklarasi
             tercetak = d.get("kebutuhan")
             beda = False
