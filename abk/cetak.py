@@ -3,7 +3,7 @@
 from django.core.management.base import CommandError
 
 from abk import documents as abk_documents
-from abk.services import keputusan_untuk
+from abk.services import keputusan_get_or_create
 from anjab.models import PeriodeAnalisis
 from anjab.selectors import periode_terbaru
 from organisasi.models import UnitOrganisasi
@@ -25,4 +25,4 @@ def keputusan(options) -> str:
         periode = periode_terbaru(unit.instansi_id)
         if periode is None:
             raise CommandError("Instansi unit ini belum mempunyai periode analisis.")
-    return abk_documents.keputusan_html(keputusan_untuk(periode=periode, unit=unit))
+    return abk_documents.keputusan_html(keputusan_get_or_create(periode=periode, unit=unit))

@@ -14,7 +14,7 @@ def _isi(teks: str, nilai: dict) -> str:
 
 
 @transaction.atomic
-def keputusan_untuk(*, periode: PeriodeAnalisis, unit) -> Keputusan:
+def keputusan_get_or_create(*, periode: PeriodeAnalisis, unit) -> Keputusan:
     """The decree of `unit` in `periode`, started from fixtures/keputusan_bawaan.json.
 
     Only for POST ("Buat keputusan"); concurrent first requests end with one row, as
@@ -48,7 +48,7 @@ def keputusan_untuk(*, periode: PeriodeAnalisis, unit) -> Keputusan:
 
 
 @transaction.atomic
-def pekerjaan_cetak_keputusan(*, keputusan: Keputusan, pemohon) -> PekerjaanLatar:
+def keputusan_print_request(*, keputusan: Keputusan, pemohon) -> PekerjaanLatar:
     """Queues the whole decree's PDF; the worker runs abk.tasks.cetak_keputusan."""
     from abk.tasks import cetak_keputusan
 

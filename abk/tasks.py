@@ -60,7 +60,7 @@ def _catat(pekerjaan: PekerjaanLatar, persen: int, pesan: str) -> None:
 @task()
 def jalankan_impor(impor_id: int, kering: bool, hanya_sah: bool = False) -> None:
     """Checks (kering) or imports a large workbook, reporting progress per position."""
-    from abk.impor.layanan import proses_impor
+    from abk.impor.layanan import impor_process
     from abk.models import ImporBuku
 
     impor = ImporBuku.objects.select_related("pekerjaan").get(pk=impor_id)
@@ -74,7 +74,7 @@ def jalankan_impor(impor_id: int, kering: bool, hanya_sah: bool = False) -> None
             _catat(pekerjaan, 99 * selesai // max(total, 1), f"Jabatan {selesai} dari {total}")
 
     try:
-        proses_impor(impor, kering=kering, hanya_sah=hanya_sah, progres=progres)
+        impor_process(impor, kering=kering, hanya_sah=hanya_sah, progres=progres)
         PekerjaanLatar.objects.filter(pk=pekerjaan.pk).update(
             status=PekerjaanLatar.Status.SELESAI,
             langkah_selesai=100,

@@ -247,7 +247,7 @@ def keputusan(request):
         wajib_menulis(request.akses)
     alamat = f"{request.path}?periode={periode.pk}&unit={unit.pk}"
     if request.method == "POST" and request.POST.get("aksi") == "buat":
-        services.keputusan_untuk(periode=periode, unit=unit)
+        services.keputusan_get_or_create(periode=periode, unit=unit)
         messages.success(request, "Keputusan dibuat dari teks bawaan; sesuaikan lalu simpan.")
         return redirect(alamat)
     k = selectors.keputusan_unit(periode, unit)
@@ -290,7 +290,9 @@ def keputusan_cetak(request):
         raise Http404
     k = selectors.keputusan_unit(periode, unit)
     if k is None and request.akses.boleh_menulis:
-        k = services.keputusan_untuk(periode=periode, unit=unit)  # printed from the default text
+        k = services.keputusan_get_or_create(
+            periode=periode, unit=unit
+        )  # printed from the default text
     elif k is None:
         messages.error(request, "Keputusan unit ini belum dibuat, sehingga belum dapat dicetak.")
         return redirect(f"{reverse('abk:keputusan')}?periode={periode.pk}&unit={unit.pk}")
@@ -299,7 +301,7 @@ def keputusan_cetak(request):
         return pdf_response(html, f"keputusan-abk-{unit.pk}.pdf")
     # Queueing the worker writes a job row: only for users who may write.
     wajib_menulis(request.akses)
-    pekerjaan = services.pekerjaan_cetak_keputusan(keputusan=k, pemohon=request.user)
+    pekerjaan = services.keputusan_print_request(keputusan=k, pemohon=request.user)
     return redirect("abk:pekerjaan", pk=pekerjaan.pk)
 
 

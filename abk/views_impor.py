@@ -15,10 +15,10 @@ from abk.impor.baca import BukuKerjaTidakSah, periksa_berkas
 from abk.impor.layanan import (
     ImporDitolak,
     impor_create,
+    impor_lock,
+    impor_run,
     impor_update,
-    jalankan,
-    kunci_impor,
-    simpan_pemetaan,
+    pemetaan_create,
 )
 from abk.impor.pemetaan import JAM, MENIT, Sinonim
 from abk.models import ImporBuku
@@ -133,7 +133,7 @@ def impor_detail(request, pk):
             with transaction.atomic():
                 # Held until the import is written: a second "Impor" of this upload waits
                 # here, then finds it imported.
-                kunci_impor(impor)
+                impor_lock(impor)
                 _impor_detail_post(request, impor)
         except ImporDitolak as e:
             messages.error(request, str(e))
@@ -185,7 +185,7 @@ def _impor_detail_post(request, impor: ImporBuku) -> None:
         impor=impor, periode=periode, jabatan=jabatan, **_isian_pemetaan(impor, request.POST)
     )
     if request.POST.get("nama_pemetaan", "").strip():
-        simpan_pemetaan(impor, request.POST["nama_pemetaan"].strip()[:200])
+        pemetaan_create(impor, request.POST["nama_pemetaan"].strip()[:200])
         messages.success(request, "Pemetaan disimpan; buku kerja berbentuk sama akan memakainya.")
     if aksi in {"periksa", "impor"}:
         hanya_sah = request.POST.get("hanya_sah") == "1"
@@ -198,7 +198,7 @@ def _impor_detail_post(request, impor: ImporBuku) -> None:
                 "centang “impor hanya baris yang sah”.",
             )
         else:
-            jalankan(impor, kering=aksi == "periksa", hanya_sah=hanya_sah, pemohon=request.user)
+            impor_run(impor, kering=aksi == "periksa", hanya_sah=hanya_sah, pemohon=request.user)
 
 
 @akses_wajib

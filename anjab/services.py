@@ -28,7 +28,7 @@ from anjab.models import (
 )
 from organisasi.versi import klaim_versi
 
-# Every ordered child table of a position, copied whole by jabatan_salin.
+# Every ordered child table of a position, copied whole by jabatan_copy.
 BARIS = [
     SyaratDiklat,
     TugasJabatan,
@@ -115,11 +115,11 @@ def jabatan_section_update(
     for model, baris, hapus in tabel:
         jabatan_rows_set(jabatan=jabatan, model=model, baris=baris, hapus=hapus, periode=periode)
     if kondisi is not None:
-        kondisi_simpan(jabatan=jabatan, nilai=kondisi)
+        kondisi_set(jabatan=jabatan, nilai=kondisi)
     return jabatan
 
 
-def kondisi_simpan(*, jabatan: Jabatan, nilai: dict[int, str]) -> None:
+def kondisi_set(*, jabatan: Jabatan, nilai: dict[int, str]) -> None:
     ada = {k.aspek_id: k for k in jabatan.kondisi_lingkungan.all()}
     for aspek_id, faktor in nilai.items():
         row = ada.get(aspek_id)
@@ -132,7 +132,7 @@ def kondisi_simpan(*, jabatan: Jabatan, nilai: dict[int, str]) -> None:
 
 
 @transaction.atomic
-def jabatan_salin(*, jabatan: Jabatan, nama: str, unit=None) -> Jabatan:
+def jabatan_copy(*, jabatan: Jabatan, nama: str, unit=None) -> Jabatan:
     """A new position with every field, row, pick and evaluation of `jabatan`."""
     asal_pk = jabatan.pk
     asal = Jabatan.objects.get(pk=asal_pk)
@@ -180,7 +180,7 @@ def jabatan_delete(*, jabatan: Jabatan) -> None:
 
 
 @transaction.atomic
-def evaluasi_simpan(
+def evaluasi_save(
     *, jabatan: Jabatan, levels: dict[str, int], uraian: dict[str, str] | None = None
 ) -> EvaluasiJabatan:
     """Stores the chosen factor levels and the total and kelas computed from them."""

@@ -203,7 +203,7 @@ def jabatan_salin(request, pk):
         if not nama:
             error = "Nama jabatan baru wajib diisi."
         else:
-            baru = services.jabatan_salin(jabatan=jabatan, nama=nama)
+            baru = services.jabatan_copy(jabatan=jabatan, nama=nama)
             messages.success(request, f"Jabatan “{baru.nama}” dibuat dari salinan {jabatan.nama}.")
             return redirect("anjab:jabatan_detail", pk=baru.pk)
     return render(
@@ -256,7 +256,7 @@ def jabatan_evaluasi(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            evaluasi = services.evaluasi_simpan(
+            evaluasi = services.evaluasi_save(
                 jabatan=jabatan, levels=form.levels(), uraian=form.uraian()
             )
         except ValidationError as e:

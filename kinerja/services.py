@@ -21,7 +21,7 @@ from organisasi.versi import klaim_versi
 
 
 @transaction.atomic
-def realisasi_simpan(*, indikator, tahun: int, triwulan: int, nilai) -> Realisasi | None:
+def realisasi_set(*, indikator, tahun: int, triwulan: int, nilai) -> Realisasi | None:
     """Stores (or, with an empty value, removes) a realisation of a year or a quarter."""
     if nilai is None:
         Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).delete()
@@ -74,7 +74,7 @@ def renstra_part_delete(*, obj) -> None:
 
 
 @transaction.atomic
-def perjanjian_simpan(
+def perjanjian_update(
     *, perjanjian: PerjanjianKinerja, versi: int | None, form, target, program
 ) -> PerjanjianKinerja:
     """Saves the agreement's signers (`form`), its target and program rows (formsets), only
@@ -87,7 +87,7 @@ def perjanjian_simpan(
 
 
 @transaction.atomic
-def perjanjian_susun(*, renstra, tahun: int) -> PerjanjianKinerja:
+def perjanjian_compose(*, renstra, tahun: int) -> PerjanjianKinerja:
     """Drafts a year's Perjanjian Kinerja from the Renstra: every indikator with a target that
     year, every program with that year's budgeted pagu. The officer then adjusts and signs."""
     if tahun not in renstra.tahun:
@@ -127,7 +127,7 @@ def perjanjian_susun(*, renstra, tahun: int) -> PerjanjianKinerja:
 
 
 @transaction.atomic
-def perjanjian_perubahan(*, perjanjian: PerjanjianKinerja) -> PerjanjianKinerja:
+def perjanjian_revise(*, perjanjian: PerjanjianKinerja) -> PerjanjianKinerja:
     """A Perubahan that starts as a copy of the agreement in force; the original is kept."""
     asal = perjanjian.asal or perjanjian
     baru = PerjanjianKinerja.objects.get(pk=perjanjian.pk)

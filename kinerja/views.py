@@ -55,7 +55,7 @@ def realisasi_simpan(request, pk, indikator_pk):
     form = f.RealisasiForm(request.POST)
     galat = None
     if form.is_valid() and form.cleaned_data["tahun"] in r.tahun:
-        services.realisasi_simpan(
+        services.realisasi_set(
             indikator=indikator,
             tahun=form.cleaned_data["tahun"],
             triwulan=form.cleaned_data["triwulan"],

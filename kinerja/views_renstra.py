@@ -198,7 +198,7 @@ def perjanjian_susun(request, pk):
     wajib_menulis(request.akses)
     tahun = int_or_404(request.POST.get("tahun"))
     try:
-        baru = services.perjanjian_susun(renstra=r, tahun=tahun)
+        baru = services.perjanjian_compose(renstra=r, tahun=tahun)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
         return redirect("kinerja:struktur", pk=r.pk)
@@ -212,7 +212,7 @@ def perjanjian_perubahan(request, pk, pk_id):
     r = selectors.get_renstra_for_user(request.user, pk)
     wajib_menulis(request.akses)
     asal = get_object_or_404(PerjanjianKinerja, pk=pk_id, renstra=r)
-    baru = services.perjanjian_perubahan(perjanjian=asal)
+    baru = services.perjanjian_revise(perjanjian=asal)
     messages.success(
         request, f"Perjanjian Kinerja Perubahan {baru.tahun} dibuat; yang asli tetap tersimpan."
     )
@@ -249,7 +249,7 @@ def perjanjian(request, pk, pk_id):
             # otherwise show as errors instead of the reason.
             periksa_versi(obj, versi)
             if form.is_valid() and target.is_valid() and program.is_valid():
-                services.perjanjian_simpan(
+                services.perjanjian_update(
                     perjanjian=obj, versi=versi, form=form, target=target, program=program
                 )
                 messages.success(request, f"{obj.get_jenis_display()} {obj.tahun} disimpan.")

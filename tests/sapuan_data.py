@@ -79,7 +79,7 @@ def _kinerja(unit, tempat: str, objek: dict) -> None:
         TargetIndikator.objects.create(indikator=indikator, tahun=t, target=Decimal("75"))
     program = Program.objects.create(renstra=r, sasaran=sasaran, nama=f"Program {tempat}")
     kegiatan = Kegiatan.objects.create(program=program, nama=f"Kegiatan {tempat}")
-    perjanjian = kinerja_services.perjanjian_susun(renstra=r, tahun=TAHUN)
+    perjanjian = kinerja_services.perjanjian_compose(renstra=r, tahun=TAHUN)
     Lakip.objects.create(renstra=r, tahun=TAHUN, ringkasan=f"Ringkasan {tempat}")
     objek.update(
         {
@@ -95,7 +95,7 @@ def _kinerja(unit, tempat: str, objek: dict) -> None:
 
 
 def _tim(unit, pegawai, tempat: str, objek: dict) -> None:
-    tim = services.tim_simpan(
+    tim = services.tim_save(
         tim=TimKerja(),
         unit=unit,
         nama=f"Tim {tempat}",
@@ -103,7 +103,7 @@ def _tim(unit, pegawai, tempat: str, objek: dict) -> None:
         selesai=dt.date(TAHUN, 6, 30),
         target="Target uji",
     )
-    penugasan = services.penugasan_simpan(penugasan=Penugasan(tim=tim, pegawai=pegawai))
+    penugasan = services.penugasan_save(penugasan=Penugasan(tim=tim, pegawai=pegawai))
     objek[(tempat, "tim")] = tim
     objek[(tempat, "penugasan")] = penugasan
 
@@ -112,7 +112,7 @@ def _abk(instansi, unit, jabatan, periode, pemohon, tempat: str, objek: dict) ->
     TugasJabatan.objects.create(
         jabatan=jabatan, periode=periode, urutan=1, uraian="Mengolah data", volume=12, waktu=1500
     )
-    keputusan = abk_services.keputusan_untuk(periode=periode, unit=unit)
+    keputusan = abk_services.keputusan_get_or_create(periode=periode, unit=unit)
     pekerjaan = PekerjaanLatar(
         instansi=instansi,
         pemohon=pemohon,

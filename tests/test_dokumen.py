@@ -142,7 +142,7 @@ def test_the_decree_letterhead_still_shows_the_instansi_logo(dunia, logo, dibuka
     dunia.instansi.logo.name = "logo/lambang.png"
     dunia.instansi.save()
     periode = PeriodeAnalisis.objects.create(instansi=dunia.instansi, nama="ABK 2025", tahun=2025)
-    keputusan = services.keputusan_untuk(periode=periode, unit=dunia.dinas)
+    keputusan = services.keputusan_get_or_create(periode=periode, unit=dunia.dinas)
 
     pdf = render_pdf(documents.keputusan_html(keputusan))
 

@@ -28,13 +28,13 @@ class ImporDitolak(Exception):
     """The upload cannot be checked or imported now (already imported, or a job runs)."""
 
 
-def kunci_impor(impor: ImporBuku) -> None:
+def impor_lock(impor: ImporBuku) -> None:
     """Locks the upload's row for the rest of the transaction and re-reads it, so a second
     "Impor" of the same upload waits for the first and then finds it imported instead of
     writing every position again. Raises ImporDitolak when it is imported, or while the
     worker has a job of it waiting or running (the worker's job is then the only writer)."""
     if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("kunci_impor needs a transaction: the lock lasts until it ends.")
+        raise RuntimeError("impor_lock needs a transaction: the lock lasts until it ends.")
     list(ImporBuku.objects.select_for_update().filter(pk=impor.pk).values_list("pk"))
     impor.refresh_from_db()
     if impor.status == ImporBuku.Status.DIIMPOR:
@@ -47,7 +47,7 @@ def kunci_impor(impor: ImporBuku) -> None:
         raise ImporDitolak(SEDANG_BERJALAN)
 
 
-def impor_analisis(impor: ImporBuku) -> None:
+def impor_analyse(impor: ImporBuku) -> None:
     """Reads the uploaded file's sheets and proposes a mapping (or the saved one)."""
     path = Path(impor.berkas.path)
     lembar = baca_buku(path)
@@ -76,7 +76,7 @@ def impor_analisis(impor: ImporBuku) -> None:
     impor.save(update_fields=["pemetaan"])
 
 
-def proses_impor(impor: ImporBuku, *, kering: bool, hanya_sah: bool = False, progres=None) -> None:
+def impor_process(impor: ImporBuku, *, kering: bool, hanya_sah: bool = False, progres=None) -> None:
     if impor.pemetaan.get("siasn"):
         _proses_siasn(impor, kering=kering, hanya_sah=hanya_sah)
         return
@@ -166,11 +166,11 @@ def _proses_siasn(impor: ImporBuku, *, kering: bool, hanya_sah: bool) -> None:
     impor.save(update_fields=["galat", "ringkasan", "status"])
 
 
-def jalankan(impor: ImporBuku, *, kering: bool, hanya_sah: bool, pemohon) -> PekerjaanLatar | None:
+def impor_run(impor: ImporBuku, *, kering: bool, hanya_sah: bool, pemohon) -> PekerjaanLatar | None:
     """Runs the check or import now, or queues it when the workbook is large. The caller holds
-    the upload's lock (kunci_impor) in the transaction this runs in."""
+    the upload's lock (impor_lock) in the transaction this runs in."""
     if impor.pemetaan.get("jumlah_baris", 0) <= BATAS_LATAR:
-        proses_impor(impor, kering=kering, hanya_sah=hanya_sah)
+        impor_process(impor, kering=kering, hanya_sah=hanya_sah)
         return None
     from abk.tasks import jalankan_impor
 
@@ -187,7 +187,7 @@ def jalankan(impor: ImporBuku, *, kering: bool, hanya_sah: bool, pemohon) -> Pek
     return pekerjaan
 
 
-def simpan_pemetaan(impor: ImporBuku, nama: str) -> PemetaanKolom:
+def pemetaan_create(impor: ImporBuku, nama: str) -> PemetaanKolom:
     return PemetaanKolom.objects.create(
         instansi=impor.instansi,
         nama=nama,
@@ -208,7 +208,7 @@ def impor_create(*, instansi, pemohon, berkas, unit, periode, buat_unit: bool) -
         periode=periode,
     )
     try:
-        impor_analisis(impor)
+        impor_analyse(impor)
     except BukuKerjaTidakSah:
         impor.berkas.delete(save=False)
         impor.delete()

@@ -7,7 +7,7 @@ Three layers:
 - rules: pure functions over plain values (dates, codes, numbers), returning messages in
   Indonesian; no ORM inside them;
 - reads: `tim_for_user` and the `get_…_for_user` helpers, the only way views reach teams;
-- writes: `tim_simpan`, `penugasan_simpan`, `penugasan_hapus`, `tim_hapus`, `aturan_simpan`,
+- writes: `tim_save`, `penugasan_save`, `penugasan_delete`, `tim_delete`, `aturan_save`,
   keyword-only and atomic, which gather the plain values, run every rule and raise one
   ValidationError listing every broken rule before anything is written.
 

@@ -212,14 +212,14 @@ def _muat_tim(instansi, units, pegawai) -> None:
     nilai = {**TIM, "unit": units[TIM["unit"]]}
     tim = TimKerja.objects.filter(instansi=instansi, nama=TIM["nama"]).first()
     if tim is None:
-        tim = services.tim_simpan(tim=TimKerja(), **nilai)
+        tim = services.tim_save(tim=TimKerja(), **nilai)
     elif any(getattr(tim, k) != v for k, v in nilai.items()):
-        services.tim_simpan(tim=tim, **nilai)
+        services.tim_save(tim=tim, **nilai)
     for nama, kedudukan, jenis in ANGGOTA:
         p = pegawai[nama]
         nilai = {"kedudukan": kedudukan, "jenis": jenis, "mulai": tim.mulai, "selesai": tim.selesai}
         penugasan = Penugasan.objects.filter(tim=tim, pegawai=p).first()
         if penugasan is None:
-            services.penugasan_simpan(penugasan=Penugasan(tim=tim, pegawai=p), **nilai)
+            services.penugasan_save(penugasan=Penugasan(tim=tim, pegawai=p), **nilai)
         elif any(getattr(penugasan, k) != v for k, v in nilai.items()):
-            services.penugasan_simpan(penugasan=penugasan, **nilai)
+            services.penugasan_save(penugasan=penugasan, **nilai)

@@ -8,11 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
+
 from kinerja.sistem_kerja.models import Lingkup
 from organisasi.formatting import angka_ringkas
 from organisasi.models import PredikatKinerja
-
-# --------------------------------------------------------------------------------------------
+from organisasi.nip import normalisasi_nip
 
 # D-IV and S-1 are the same level (seed 003 Pasal 9 ayat (6) huruf a: "S1/D4 atau sederajat").
 URUTAN_PENDIDIKAN = {
@@ -47,15 +48,6 @@ def label_pendidikan(kode: str) -> str:
     return "S-1/D-IV" if kode in ("S-1", "D-IV") else kode
 
 
-def tambah_bulan(tanggal_awal: dt.date, n: int) -> dt.date:
-    """The same day n months later, clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
-    indeks = tanggal_awal.year * 12 + tanggal_awal.month - 1 + n
-    tahun, bulan = divmod(indeks, 12)
-    bulan += 1
-    akhir_bulan = (dt.date(tahun + bulan // 12, bulan % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(tahun, bulan, min(tanggal_awal.day, akhir_bulan))
-
-
 def jumlah_bulan(mulai: dt.date, selesai: dt.date) -> int:
     """The length of an assignment in months, both dates inclusive, a started month counting
     as a whole one (the limits of Pasal 9 ayat (4)–(5) are "paling lama … bulan").
@@ -63,14 +55,24 @@ def jumlah_bulan(mulai: dt.date, selesai: dt.date) -> int:
     The assignment ends at the start of the day after `selesai`; the answer is the least n for
     which `mulai` + n months reaches that day. So 1 Jan–31 Dec is 12, 1 Mar–31 Aug is 6,
     1 Mar–1 Sep is 7, 15 Jan–14 Feb is 1 and a single day is 1. A month from a day the next
-    month lacks ends on that month's last day: 31 Jan + 1 month is 29 Feb 2024, so 31 Jan–
-    28 Feb is 1 month and 31 Jan–29 Feb is 2.
+    month lacks ends on that month's last day (relativedelta clamps): 31 Jan + 1 month is
+    29 Feb 2024, so 31 Jan–28 Feb is 1 month and 31 Jan–29 Feb is 2.
     """
     if selesai < mulai:
         raise ValueError("selesai sebelum mulai")
-    akhir = selesai + dt.timedelta(days=1)
-    n = (akhir.year - mulai.year) * 12 + akhir.month - mulai.month
-    return n + 1 if tambah_bulan(mulai, n) < akhir else n
+    selisih = relativedelta(selesai + dt.timedelta(days=1), mulai)
+    bulan = selisih.years * 12 + selisih.months
+    return bulan + 1 if selisih.days else bulan
+
+
+def kunci_orang(p) -> tuple:
+    """Who a Penugasan is for: the pegawai row, or an outside person's NIP (or name), so the
+    same person is recognised twice in a team and across teams."""
+    if p.pegawai_id:
+        return ("pegawai", p.pegawai_id)
+    if p.nip_luar:
+        return ("nip", normalisasi_nip(p.nip_luar))
+    return ("nama", p.nama_luar.strip().lower(), p.instansi_luar.strip().lower())
 
 
 def tahun_dilalui(mulai: dt.date, selesai: dt.date) -> list[int]:
@@ -177,8 +179,3 @@ def syarat_ketua_belum_terpenuhi(
             f"(tercatat: {teks})"
         )
     return belum
-
-
-# --------------------------------------------------------------------------------------------
-# Reads
-# --------------------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from kinerja.sistem_kerja.rules import (
     syarat_ketua_belum_terpenuhi,
 )
 from organisasi.models import PangkatGolongan, Pegawai, UnitOrganisasi
-from organisasi.nip import normalisasi_nip
 from organisasi.selectors import units_for_user
 
 
@@ -67,13 +66,15 @@ def anggota_tim(tim: TimKerja) -> list[Penugasan]:
         )
     )
     pd_pemilik = perangkat_daerah(tim.unit)
-    _tandai_asal(tim, pd_pemilik, anggota)
+    tandai_asal(tim, pd_pemilik, anggota)
     for p in anggota:
         p.bulan = jumlah_bulan(p.mulai, p.selesai)
     return anggota
 
 
-def _tandai_asal(tim: TimKerja, pd_pemilik: UnitOrganisasi, anggota: list[Penugasan]) -> None:
+def tandai_asal(tim: TimKerja, pd_pemilik: UnitOrganisasi, anggota: list[Penugasan]) -> None:
+    """Sets `.asal` on each member (saved or not): where he comes from relative to the team's
+    owning perangkat daerah `pd_pemilik`."""
     unit_ids = {
         p.pegawai.unit_id
         for p in anggota
@@ -90,12 +91,9 @@ def _tandai_asal(tim: TimKerja, pd_pemilik: UnitOrganisasi, anggota: list[Penuga
         )
 
 
-# --------------------------------------------------------------------------------------------
-# Writes
-# --------------------------------------------------------------------------------------------
-
-
 def syarat_ketua_dari(aturan: AturanSistemKerja) -> SyaratKetua:
+    """The chair's requirements an instansi's rule values set; ValidationError when its
+    minimum golongan is not a known PNS rank."""
     golongan = PangkatGolongan.objects.filter(
         jenis_asn=PangkatGolongan.JenisAsn.PNS, kode=aturan.ketua_golongan_minimal
     ).first()
@@ -132,11 +130,3 @@ def syarat_ketua_pegawai(pegawai: Pegawai, syarat: SyaratKetua) -> list[str]:
         syarat=syarat,
     )
 
-
-def _kunci_orang(p: Penugasan) -> tuple:
-    """Who an assignment is for: the pegawai row, or an outside person's NIP (or name)."""
-    if p.pegawai_id:
-        return ("pegawai", p.pegawai_id)
-    if p.nip_luar:
-        return ("nip", normalisasi_nip(p.nip_luar))
-    return ("nama", p.nama_luar.strip().lower(), p.instansi_luar.strip().lower())

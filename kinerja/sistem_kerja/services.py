@@ -140,7 +140,7 @@ def _pelanggaran_indikator(tim: TimKerja) -> list[str]:
 
 
 @transaction.atomic
-def tim_simpan(*, tim: TimKerja, **fields) -> TimKerja:
+def tim_save(*, tim: TimKerja, **fields) -> TimKerja:
     """Creates or updates a team and re-checks every member: a new owning unit changes where
     members come from, a new period moves the members whose dates followed the team's.
 
@@ -184,7 +184,7 @@ def tim_simpan(*, tim: TimKerja, **fields) -> TimKerja:
 
 
 @transaction.atomic
-def penugasan_simpan(*, penugasan: Penugasan, **fields) -> Penugasan:
+def penugasan_save(*, penugasan: Penugasan, **fields) -> Penugasan:
     """Adds a member to a team, or changes an assignment, if every rule of seed 003 still
     holds for the person (yearly count, length) and for the team (its ketua).
 
@@ -217,7 +217,7 @@ def penugasan_simpan(*, penugasan: Penugasan, **fields) -> Penugasan:
 
 
 @transaction.atomic
-def penugasan_hapus(*, penugasan: Penugasan) -> None:
+def penugasan_delete(*, penugasan: Penugasan) -> None:
     """Removes a member; the team's lingkup may narrow (no rule can break by removing)."""
     tim = TimKerja.objects.select_for_update().select_related("unit").get(pk=penugasan.tim_id)
     penugasan.delete()
@@ -227,12 +227,12 @@ def penugasan_hapus(*, penugasan: Penugasan) -> None:
 
 
 @transaction.atomic
-def tim_hapus(*, tim: TimKerja) -> None:
+def tim_delete(*, tim: TimKerja) -> None:
     tim.delete()
 
 
 @transaction.atomic
-def aturan_simpan(*, aturan: AturanSistemKerja, **fields) -> AturanSistemKerja:
+def aturan_save(*, aturan: AturanSistemKerja, **fields) -> AturanSistemKerja:
     """Saves an instansi's rule values; they apply to teams and assignments saved from now on."""
     for name, value in fields.items():
         setattr(aturan, name, value)

@@ -66,7 +66,7 @@ def tim_ubah(request, pk=None):
     form = _form_tim(request, tim)
     if request.method == "POST" and form.is_valid():
         try:
-            services.tim_simpan(tim=form.instance)
+            services.tim_save(tim=form.instance)
         except ValidationError as e:
             errors_to_form(form, e)
         else:
@@ -100,7 +100,7 @@ def tim_hapus(request, pk):
     tim = selectors.get_tim_for_user(request.user, pk)
     wajib_menulis(request.akses)
     if request.method == "POST":
-        services.tim_hapus(tim=tim)
+        services.tim_delete(tim=tim)
         messages.success(request, f"{tim.nama} dihapus.")
         return redirect("tim:daftar")
     return render(request, "kinerja/tim/tim_hapus.html", {"tim": tim})
@@ -125,7 +125,7 @@ def _simpan_penugasan(request, form: PenugasanForm, penugasan: Penugasan):
     if not form.is_valid():
         return None
     try:
-        services.penugasan_simpan(penugasan=penugasan, **form.cleaned_data)
+        services.penugasan_save(penugasan=penugasan, **form.cleaned_data)
     except ValidationError as e:
         errors_to_form(form, e)
         return None
@@ -170,7 +170,7 @@ def penugasan_hapus(request, pk):
     penugasan = selectors.get_penugasan_for_user(request.user, pk)
     wajib_menulis(request.akses)
     if request.method == "POST":
-        services.penugasan_hapus(penugasan=penugasan)
+        services.penugasan_delete(penugasan=penugasan)
         messages.success(request, f"{penugasan.nama} dikeluarkan dari {penugasan.tim.nama}.")
         return redirect("tim:detail", pk=penugasan.tim_id)
     return render(request, "kinerja/tim/penugasan_hapus.html", {"penugasan": penugasan})
@@ -196,7 +196,7 @@ def aturan(request):
     form = AturanForm(request.POST if request.method == "POST" else None, instance=aturan)
     if request.method == "POST" and form.is_valid():
         try:
-            services.aturan_simpan(aturan=form.instance)
+            services.aturan_save(aturan=form.instance)
         except ValidationError as e:
             errors_to_form(form, e)
         else:

@@ -52,9 +52,9 @@ def periode(dunia):
 
 def _cetak_di_latar(users, dunia, periode, capture) -> PekerjaanLatar:
     """What "Cetak" does for a long decree: queue the job, the worker writes the PDF."""
-    keputusan = services.keputusan_untuk(periode=periode, unit=dunia.dinas)
+    keputusan = services.keputusan_get_or_create(periode=periode, unit=dunia.dinas)
     with capture(execute=True):
-        job = services.pekerjaan_cetak_keputusan(keputusan=keputusan, pemohon=users["admin"])
+        job = services.keputusan_print_request(keputusan=keputusan, pemohon=users["admin"])
     job.refresh_from_db()
     return job
 

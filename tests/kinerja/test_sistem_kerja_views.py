@@ -34,13 +34,13 @@ OBJECT_URLS = {
 
 
 def _tim(unit, nama="Tim Uji", mulai=AWAL, selesai=AKHIR_JUNI):
-    return services.tim_simpan(
+    return services.tim_save(
         tim=TimKerja(), unit=unit, nama=nama, mulai=mulai, selesai=selesai, target="Target uji"
     )
 
 
 def _tugaskan(tim, pegawai=None, **kw):
-    return services.penugasan_simpan(penugasan=Penugasan(tim=tim, pegawai=pegawai), **kw)
+    return services.penugasan_save(penugasan=Penugasan(tim=tim, pegawai=pegawai), **kw)
 
 
 @pytest.fixture
