@@ -2,8 +2,8 @@
 
 from django.core.management.base import CommandError
 
+from kinerja.documents import lakip_html
 from kinerja.selectors import renstra_tahun
-from kinerja.views import lakip_html
 
 
 def lakip(options) -> str:

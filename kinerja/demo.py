@@ -20,6 +20,7 @@ from kinerja.models import (
     TargetIndikator,
     Tujuan,
 )
+from kinerja.sistem_kerja.demo import muat_banjar
 from organisasi.demo import _simpan
 from organisasi.models import UnitOrganisasi
 from organisasi.reference import baca_fixture
@@ -129,10 +130,8 @@ def muat_lakip_pontianak() -> Renstra:
 
 def muat() -> list[str]:
     """kinerja's part of load_demo: the Kesbangpol LAKIP and the Banjar teams."""
-    from kinerja.sistem_kerja import demo as demo_tim
-
     muat_lakip_pontianak()
-    banjar = demo_tim.muat_banjar()
+    banjar = muat_banjar()
     return [
         "Data kinerja demo dimuat: LAKIP 2020 Kesbangpol.",
         f"Data demo dimuat: {banjar.nama} (tim kerja).",

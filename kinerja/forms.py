@@ -1,6 +1,8 @@
 """Forms for the planning officer: the Renstra and its tree, budgets and the Perjanjian Kinerja.
 Every choice of a parent object is limited to the Renstra being edited."""
 
+from decimal import Decimal
+
 from django import forms
 
 from kinerja.models import (
@@ -20,6 +22,21 @@ from organisasi.forms import UnitChoiceField, baris
 from organisasi.models import UnitOrganisasi
 
 ANGKA = {"localize": True}
+
+
+def baris_berubah(formset) -> list[dict]:
+    """The rows a valid model formset would write, as plain values for a service: each
+    {"obj": the row, None for a new one; "nilai": its field values; "hapus": remove it}.
+    Existing rows come first (changed or removed), then the new ones filled in."""
+    hapus = formset.deleted_forms
+    baris = []
+    for form in formset.forms:
+        obj = form.instance if form.instance.pk else None
+        if (obj is None and form in hapus) or not (form in hapus or form.has_changed()):
+            continue
+        nilai = {n: form.cleaned_data[n] for n in form._meta.fields}
+        baris.append({"obj": obj, "nilai": nilai, "hapus": form in hapus})
+    return baris
 
 
 class RenstraForm(forms.ModelForm):
@@ -58,7 +75,7 @@ class RenstraForm(forms.ModelForm):
         return data
 
     def nilai(self) -> dict:
-        """The Renstra's values for kinerja.services.renstra_save (misi one per line)."""
+        """The Renstra's values for renstra_create/renstra_update (misi one per line)."""
         d = {n: self.cleaned_data[n] for n in self._meta.fields}
         return d | {"misi": baris(self.cleaned_data.get("misi_teks", ""))}
 
@@ -73,12 +90,8 @@ class _BagianForm(forms.ModelForm):
             self.fields["urutan"].localize = False
 
     def nilai(self) -> dict:
-        """The part's values for kinerja.services.renstra_part_save."""
+        """The part's field values for the bagian_… and indikator_… services."""
         return {n: self.cleaned_data[n] for n in self._meta.fields}
-
-    def target(self) -> dict[int, object] | None:
-        """Targets per year (indikator only): {tahun: nilai or None}."""
-        return None
 
 
 class TujuanForm(_BagianForm):
@@ -123,7 +136,8 @@ class IndikatorForm(_BagianForm):
                 **ANGKA,
             )
 
-    def target(self) -> dict[int, object]:
+    def target(self) -> dict[int, Decimal | None]:
+        """The target of each year of the Renstra, None where left empty."""
         return {t: self.cleaned_data.get(f"target_{t}") for t in self.renstra.tahun}
 
 
@@ -184,7 +198,7 @@ class AnggaranForm(forms.ModelForm):
 
 class AnggaranFormSet(forms.BaseModelFormSet):
     def __init__(self, *args, renstra, tahun, **kwargs):
-        self.renstra, self.tahun = renstra, tahun
+        self.renstra = renstra
         kwargs.setdefault(
             "queryset",
             Anggaran.objects.filter(program__renstra=renstra, tahun=tahun).select_related(
@@ -195,10 +209,6 @@ class AnggaranFormSet(forms.BaseModelFormSet):
 
     def get_form_kwargs(self, index):
         return {"renstra": self.renstra}
-
-    def save_new(self, form, commit=True):
-        form.instance.tahun = self.tahun
-        return super().save_new(form, commit)
 
 
 AnggaranFormSetFactory = forms.modelformset_factory(
@@ -247,7 +257,7 @@ class AnggaranPKForm(forms.ModelForm):
 
 
 class _BarisPKFormSet(forms.BaseInlineFormSet):
-    """Rows of a PK; a new row's indikator or program comes from the same Renstra."""
+    """Rows of a PK; a row's indikator or program comes from the same Renstra."""
 
     def __init__(self, *args, renstra, **kwargs):
         self.renstra = renstra
@@ -255,10 +265,6 @@ class _BarisPKFormSet(forms.BaseInlineFormSet):
 
     def get_form_kwargs(self, index):
         return {"renstra": self.renstra}
-
-    def save_new(self, form, commit=True):
-        form.instance.urutan = self.get_queryset().count() + 1
-        return super().save_new(form, commit)
 
 
 TargetPKFormSet = forms.inlineformset_factory(

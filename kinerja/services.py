@@ -1,13 +1,17 @@
-"""Writes for performance data."""
+"""Writes for performance data: keyword-only, atomic, from plain values (cleaned field values,
+rows as dicts), never forms."""
 
+from collections.abc import Callable
 from decimal import Decimal
+from itertools import count
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Sum
 
 from kinerja.models import (
     Anggaran,
+    Indikator,
     IndikatorPK,
     Lakip,
     PerjanjianKinerja,
@@ -16,6 +20,7 @@ from kinerja.models import (
     Realisasi,
     Renstra,
     TargetIndikator,
+    Tujuan,
 )
 from organisasi.versi import klaim_versi
 
@@ -33,13 +38,19 @@ def realisasi_set(*, indikator, tahun: int, triwulan: int, nilai) -> Realisasi |
 
 
 @transaction.atomic
-def renstra_save(*, renstra: Renstra | None, nilai: dict, versi: int | None = None) -> Renstra:
-    """Creates a Renstra (`renstra` None) or updates one from plain values. An existing
-    Renstra is saved only while `versi` is still its version; otherwise DataBerubah and
-    nothing is written (organisasi.versi)."""
-    if renstra is not None:
-        klaim_versi(renstra, versi)
-    renstra = renstra or Renstra()
+def renstra_create(*, nilai: dict) -> Renstra:
+    """Creates a Renstra from its field values (misi as a list)."""
+    renstra = Renstra(**nilai)
+    renstra.full_clean()
+    renstra.save()
+    return renstra
+
+
+@transaction.atomic
+def renstra_update(*, renstra: Renstra, nilai: dict, versi: int | None) -> Renstra:
+    """Changes a Renstra only while `versi` is still its version; otherwise DataBerubah names
+    who saved it last and nothing is written (organisasi.versi)."""
+    klaim_versi(renstra, versi)
     for nama, isi in nilai.items():
         setattr(renstra, nama, isi)
     renstra.full_clean()
@@ -48,42 +59,112 @@ def renstra_save(*, renstra: Renstra | None, nilai: dict, versi: int | None = No
 
 
 @transaction.atomic
-def renstra_part_save(*, renstra: Renstra, obj, model, nilai: dict, target=None):
-    """Saves a part of a Renstra (tujuan, sasaran, indikator, program, kegiatan) from plain
-    values; an indikator's `target` {tahun: nilai} replaces its targets (None removes one)."""
-    obj = obj or model()
-    for nama, isi in nilai.items():
-        setattr(obj, nama, isi)
-    if hasattr(model, "renstra_id"):
-        obj.renstra = renstra
-    obj.save()
-    for tahun, isi in (target or {}).items():
-        if isi is None:
-            TargetIndikator.objects.filter(indikator=obj, tahun=tahun).delete()
-        else:
-            TargetIndikator.objects.update_or_create(
-                indikator=obj, tahun=tahun, defaults={"target": isi}
-            )
-    return obj
+def bagian_create(*, renstra: Renstra, model: type[models.Model], nilai: dict) -> models.Model:
+    """Adds a part of a Renstra's tree (tujuan, sasaran, program, kegiatan; an indikator goes
+    through indikator_create) from its field values; tujuan and program hang on the Renstra
+    itself, the others on the parent named in `nilai`."""
+    bagian = model(**nilai)
+    if isinstance(bagian, Tujuan | Program):
+        bagian.renstra = renstra
+    bagian.save()
+    return bagian
 
 
 @transaction.atomic
-def renstra_part_delete(*, obj) -> None:
-    """Removes a part of a Renstra; ProtectedError while a Perjanjian Kinerja uses it."""
-    obj.delete()
+def bagian_update(*, bagian: models.Model, nilai: dict) -> models.Model:
+    """Changes a part of a Renstra's tree from its field values."""
+    for nama, isi in nilai.items():
+        setattr(bagian, nama, isi)
+    bagian.save()
+    return bagian
+
+
+@transaction.atomic
+def bagian_delete(*, bagian: models.Model) -> None:
+    """Removes a part of a Renstra with what hangs under it; ProtectedError while a Perjanjian
+    Kinerja uses it."""
+    bagian.delete()
+
+
+@transaction.atomic
+def indikator_create(*, nilai: dict, target: dict[int, Decimal | None]) -> Indikator:
+    """Adds an indikator under its sasaran with its targets {tahun: target} (None: no target
+    that year)."""
+    indikator = Indikator(**nilai)
+    indikator.save()
+    _simpan_target(indikator, target)
+    return indikator
+
+
+@transaction.atomic
+def indikator_update(
+    *, indikator: Indikator, nilai: dict, target: dict[int, Decimal | None]
+) -> Indikator:
+    """Changes an indikator; each year in `target` gets that target, or loses it for None."""
+    for nama, isi in nilai.items():
+        setattr(indikator, nama, isi)
+    indikator.save()
+    _simpan_target(indikator, target)
+    return indikator
+
+
+def _simpan_target(indikator: Indikator, target: dict[int, Decimal | None]) -> None:
+    for tahun, isi in target.items():
+        if isi is None:
+            TargetIndikator.objects.filter(indikator=indikator, tahun=tahun).delete()
+        else:
+            TargetIndikator.objects.update_or_create(
+                indikator=indikator, tahun=tahun, defaults={"target": isi}
+            )
+
+
+@transaction.atomic
+def anggaran_set(*, tahun: int, baris: list[dict]) -> None:
+    """Stores the changed budget rows of a year: each {"obj": the row, None for a new one;
+    "nilai": its field values; "hapus": remove it}."""
+    _simpan_baris(baris, baru=lambda: Anggaran(tahun=tahun))
 
 
 @transaction.atomic
 def perjanjian_update(
-    *, perjanjian: PerjanjianKinerja, versi: int | None, form, target, program
+    *,
+    perjanjian: PerjanjianKinerja,
+    versi: int | None,
+    nilai: dict,
+    target: list[dict],
+    program: list[dict],
 ) -> PerjanjianKinerja:
-    """Saves the agreement's signers (`form`), its target and program rows (formsets), only
-    while `versi` is still its version; otherwise DataBerubah and nothing is written."""
+    """Saves the agreement's signers (`nilai`) and its changed target and program rows (each
+    {"obj": the row, None for a new one; "nilai": its field values; "hapus": remove it}), only
+    while `versi` is still its version; otherwise DataBerubah names who saved it last and
+    nothing is written. A new row comes after the existing ones."""
     klaim_versi(perjanjian, versi)
-    form.save()
-    target.save()
-    program.save()
+    for nama, isi in nilai.items():
+        setattr(perjanjian, nama, isi)
+    perjanjian.save()
+    urutan_target = count(perjanjian.indikator.count() + 1)
+    _simpan_baris(
+        target, baru=lambda: IndikatorPK(perjanjian=perjanjian, urutan=next(urutan_target))
+    )
+    urutan_program = count(perjanjian.program.count() + 1)
+    _simpan_baris(
+        program, baru=lambda: ProgramPK(perjanjian=perjanjian, urutan=next(urutan_program))
+    )
     return perjanjian
+
+
+def _simpan_baris(baris: list[dict], *, baru: Callable[[], models.Model]) -> None:
+    """Applies the changed rows of a table edited as a whole (kinerja.forms.baris_berubah):
+    each {"obj": the row, None for a new one made by `baru`; "nilai": its field values;
+    "hapus": remove the row}."""
+    for b in baris:
+        if b["hapus"]:
+            b["obj"].delete()
+            continue
+        obj = b["obj"] or baru()
+        for nama, isi in b["nilai"].items():
+            setattr(obj, nama, isi)
+        obj.save()
 
 
 @transaction.atomic
@@ -154,9 +235,7 @@ def perjanjian_revise(*, perjanjian: PerjanjianKinerja) -> PerjanjianKinerja:
 
 
 @transaction.atomic
-def lakip_save(*, lakip: Lakip, nilai: dict) -> Lakip:
-    """Saves (or starts) a year's LAKIP narrative from plain values."""
-    for nama, isi in nilai.items():
-        setattr(lakip, nama, isi)
-    lakip.save()
+def lakip_set(*, renstra: Renstra, tahun: int, nilai: dict) -> Lakip:
+    """Stores a year's LAKIP narrative (the row is made the first time)."""
+    lakip, _ = Lakip.objects.update_or_create(renstra=renstra, tahun=tahun, defaults=nilai)
     return lakip

@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config.dokumen import pdf_response
 from kinerja import forms as f
 from kinerja import selectors, services
+from kinerja.documents import lakip_html, perjanjian_html
 from kinerja.laporan import hitung_capaian, konteks_lakip
 from kinerja.models import Indikator, Lakip, PerjanjianKinerja
 from organisasi.akses import wajib_menulis
@@ -87,17 +87,10 @@ def lakip(request, pk, tahun):
     if request.method == "POST":
         wajib_menulis(request.akses)
         if form.is_valid():
-            services.lakip_save(
-                lakip=obj, nilai={n: form.cleaned_data[n] for n in form._meta.fields}
-            )
+            services.lakip_set(renstra=r, tahun=tahun, nilai=form.cleaned_data)
             messages.success(request, f"Narasi LAKIP {tahun} disimpan.")
             return redirect("kinerja:lakip", pk=r.pk, tahun=tahun)
     return render(request, "kinerja/lakip.html", {"renstra": r, "tahun": tahun, "form": form})
-
-
-def lakip_html(renstra, tahun, request=None) -> str:
-    """The LAKIP as HTML; with `request` (shown in the browser) its <style> gets the CSP nonce."""
-    return render_to_string("kinerja/dokumen/lakip.html", konteks_lakip(renstra, tahun), request)
 
 
 @akses_wajib
@@ -113,15 +106,7 @@ def lakip_dokumen(request, pk, tahun, format="html"):
 @akses_wajib
 def pk_dokumen(request, pk, pk_id):
     r = selectors.get_renstra_for_user(request.user, pk)
-    perjanjian = get_object_or_404(PerjanjianKinerja, pk=pk_id, renstra=r)
-    html = render_to_string(
-        "kinerja/dokumen/perjanjian_kinerja.html",
-        {
-            "pk": perjanjian,
-            "unit": r.unit,
-            "instansi": r.unit.instansi,
-            "indikator": perjanjian.indikator.select_related("indikator__sasaran"),
-            "program": perjanjian.program.select_related("program"),
-        },
+    perjanjian = get_object_or_404(
+        PerjanjianKinerja.objects.select_related("renstra__unit__instansi"), pk=pk_id, renstra=r
     )
-    return pdf_response(html, f"perjanjian-kinerja-{perjanjian.tahun}.pdf")
+    return pdf_response(perjanjian_html(perjanjian), f"perjanjian-kinerja-{perjanjian.tahun}.pdf")

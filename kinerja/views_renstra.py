@@ -3,7 +3,6 @@ Perjanjian Kinerja. Every object is reached through the Renstra the user may see
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import ProtectedError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -74,7 +73,10 @@ def renstra_form(request, pk=None):
             if r is not None:
                 periksa_versi(r, versi)
             if form.is_valid():
-                r = services.renstra_save(renstra=r, nilai=form.nilai(), versi=versi)
+                if r is None:
+                    r = services.renstra_create(nilai=form.nilai())
+                else:
+                    services.renstra_update(renstra=r, nilai=form.nilai(), versi=versi)
                 messages.success(request, "Renstra disimpan.")
                 return redirect("kinerja:struktur", pk=r.pk)
         except DataBerubah as e:
@@ -129,7 +131,7 @@ def bagian_form(request, pk, jenis, obj_pk=None):
         wajib_menulis(request.akses)
         if "hapus" in request.POST and obj:
             try:
-                services.renstra_part_delete(obj=obj)
+                services.bagian_delete(bagian=obj)
             except ProtectedError:
                 messages.error(
                     request,
@@ -142,13 +144,7 @@ def bagian_form(request, pk, jenis, obj_pk=None):
         form = form_class(request.POST, **kwargs)
         _pilihan_unit(request, form.fields.get("unit_penanggung_jawab"))
         if form.is_valid():
-            services.renstra_part_save(
-                renstra=r,
-                obj=obj,
-                model=form_class._meta.model,
-                nilai=form.nilai(),
-                target=form.target(),
-            )
+            _simpan_bagian(r, obj, form)
             messages.success(request, f"{label.capitalize()} disimpan.")
             return redirect("kinerja:struktur", pk=r.pk)
     else:
@@ -170,6 +166,18 @@ def bagian_form(request, pk, jenis, obj_pk=None):
     )
 
 
+def _simpan_bagian(r, obj, form) -> None:
+    if isinstance(form, f.IndikatorForm):
+        if obj is None:
+            services.indikator_create(nilai=form.nilai(), target=form.target())
+        else:
+            services.indikator_update(indikator=obj, nilai=form.nilai(), target=form.target())
+    elif obj is None:
+        services.bagian_create(renstra=r, model=type(form.instance), nilai=form.nilai())
+    else:
+        services.bagian_update(bagian=obj, nilai=form.nilai())
+
+
 @akses_wajib
 @require_http_methods(["GET", "POST"])
 def anggaran(request, pk, tahun):
@@ -182,8 +190,7 @@ def anggaran(request, pk, tahun):
         request.POST if request.method == "POST" else None, renstra=r, tahun=tahun
     )
     if request.method == "POST" and formset.is_valid():
-        with transaction.atomic():
-            formset.save()
+        services.anggaran_set(tahun=tahun, baris=f.baris_berubah(formset))
         messages.success(request, f"Anggaran {tahun} disimpan.")
         return redirect(reverse("kinerja:renstra", args=[r.pk]) + f"?tahun={tahun}")
     return render(
@@ -250,7 +257,11 @@ def perjanjian(request, pk, pk_id):
             periksa_versi(obj, versi)
             if form.is_valid() and target.is_valid() and program.is_valid():
                 services.perjanjian_update(
-                    perjanjian=obj, versi=versi, form=form, target=target, program=program
+                    perjanjian=obj,
+                    versi=versi,
+                    nilai=form.cleaned_data,
+                    target=f.baris_berubah(target),
+                    program=f.baris_berubah(program),
                 )
                 messages.success(request, f"{obj.get_jenis_display()} {obj.tahun} disimpan.")
                 return redirect("kinerja:perjanjian", pk=r.pk, pk_id=obj.pk)

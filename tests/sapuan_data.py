@@ -22,12 +22,10 @@ from kinerja.models import (
     Indikator,
     Kegiatan,
     Lakip,
-    Penugasan,
     Program,
     Renstra,
     Sasaran,
     TargetIndikator,
-    TimKerja,
     Tujuan,
 )
 from kinerja.sistem_kerja import services
@@ -95,15 +93,14 @@ def _kinerja(unit, tempat: str, objek: dict) -> None:
 
 
 def _tim(unit, pegawai, tempat: str, objek: dict) -> None:
-    tim = services.tim_save(
-        tim=TimKerja(),
+    tim = services.tim_create(
         unit=unit,
         nama=f"Tim {tempat}",
         mulai=dt.date(TAHUN, 1, 1),
         selesai=dt.date(TAHUN, 6, 30),
         target="Target uji",
     )
-    penugasan = services.penugasan_save(penugasan=Penugasan(tim=tim, pegawai=pegawai))
+    penugasan = services.penugasan_create(tim=tim, pegawai=pegawai)
     objek[(tempat, "tim")] = tim
     objek[(tempat, "penugasan")] = penugasan
 

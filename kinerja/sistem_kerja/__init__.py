@@ -4,12 +4,14 @@ Sistem Kerja, Pasal 9–14 and Lampiran II).
 Sistem kerja: its models, rules, selectors, services, forms, views, documents and demo.
 Three layers:
 
-- rules: pure functions over plain values (dates, codes, numbers), returning messages in
+- rules.py: pure functions over plain values (dates, codes, numbers), returning messages in
   Indonesian; no ORM inside them;
-- reads: `tim_for_user` and the `get_…_for_user` helpers, the only way views reach teams;
-- writes: `tim_save`, `penugasan_save`, `penugasan_delete`, `tim_delete`, `aturan_save`,
-  keyword-only and atomic, which gather the plain values, run every rule and raise one
-  ValidationError listing every broken rule before anything is written.
+- selectors.py: `tim_for_user` and the `get_…_for_user` helpers, the only way views reach
+  teams;
+- services.py: `tim_create`, `tim_update`, `tim_delete`, `penugasan_create`,
+  `penugasan_update`, `penugasan_delete`, `aturan_update`, keyword-only and atomic, which
+  gather the plain values, run every rule and raise one ValidationError listing every broken
+  rule before anything is written.
 
 Definitions used throughout:
 

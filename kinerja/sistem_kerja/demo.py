@@ -4,8 +4,8 @@ NIPs, seed 003's rule values and one cross-unit tim kerja (so a Keputusan Sekret
 led by a ketua who meets Pasal 9 ayat (6).
 
 Loading twice changes nothing: rows are found by their natural keys and saved only when a value
-differs; the team and its members go through kinerja.sistem_kerja, so the demo obeys the rules
-it demonstrates."""
+differs; the team and its members go through kinerja.sistem_kerja.services, so the demo obeys
+the rules it demonstrates."""
 
 import datetime as dt
 from decimal import Decimal
@@ -212,14 +212,14 @@ def _muat_tim(instansi, units, pegawai) -> None:
     nilai = {**TIM, "unit": units[TIM["unit"]]}
     tim = TimKerja.objects.filter(instansi=instansi, nama=TIM["nama"]).first()
     if tim is None:
-        tim = services.tim_save(tim=TimKerja(), **nilai)
+        tim = services.tim_create(**nilai)
     elif any(getattr(tim, k) != v for k, v in nilai.items()):
-        services.tim_save(tim=tim, **nilai)
+        services.tim_update(tim=tim, **nilai)
     for nama, kedudukan, jenis in ANGGOTA:
         p = pegawai[nama]
         nilai = {"kedudukan": kedudukan, "jenis": jenis, "mulai": tim.mulai, "selesai": tim.selesai}
         penugasan = Penugasan.objects.filter(tim=tim, pegawai=p).first()
         if penugasan is None:
-            services.penugasan_save(penugasan=Penugasan(tim=tim, pegawai=p), **nilai)
+            services.penugasan_create(tim=tim, pegawai=p, **nilai)
         elif any(getattr(penugasan, k) != v for k, v in nilai.items()):
-            services.penugasan_save(penugasan=penugasan, **nilai)
+            services.penugasan_update(penugasan=penugasan, **nilai)

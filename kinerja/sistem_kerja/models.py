@@ -1,8 +1,9 @@
 """Work system (seed 003, Peraturan Bupati Banjar Nomor 39 Tahun 2024 tentang Sistem Kerja):
 tim kerja, the assignments (penugasan) of its members, and the per-instansi rule values.
 
-The rules themselves are checked in kinerja.sistem_kerja when a team or an assignment is
-saved; the models only hold the data and the stored, recomputed scope (lingkup) of a team."""
+The rules themselves are checked in kinerja.sistem_kerja.services when a team or an
+assignment is saved; the models only hold the data and the stored, recomputed scope (lingkup)
+of a team."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator

@@ -129,4 +129,3 @@ def syarat_ketua_pegawai(pegawai: Pegawai, syarat: SyaratKetua) -> list[str]:
         pengalaman_tahun=pegawai.pengalaman_bidang_tahun,
         syarat=syarat,
     )
-

@@ -10,17 +10,17 @@ from kinerja.sistem_kerja.models import AturanSistemKerja, Lingkup, Penugasan, T
 from kinerja.sistem_kerja.rules import (
     SEBUTAN_LINGKUP,
     jumlah_bulan,
+    kunci_orang,
     lingkup_tim,
     pelanggaran_durasi,
     pelanggaran_jumlah,
     tahun_dilalui,
 )
 from kinerja.sistem_kerja.selectors import (
-    _kunci_orang,
-    _tandai_asal,
     perangkat_daerah,
     syarat_ketua_dari,
     syarat_ketua_pegawai,
+    tandai_asal,
 )
 from organisasi.formatting import tanggal
 from organisasi.models import Pegawai
@@ -44,12 +44,12 @@ def _pelanggaran_tim(
             )
     if pesan:
         return tim.lingkup, pesan
-    _tandai_asal(tim, pd_pemilik, anggota)
+    tandai_asal(tim, pd_pemilik, anggota)
     lingkup = lingkup_tim(p.asal for p in anggota)
 
     terlihat: dict[tuple, str] = {}
     for p in anggota:
-        kunci = _kunci_orang(p)
+        kunci = kunci_orang(p)
         if kunci in terlihat:
             pesan.append(f"{p.nama_singkat} sudah menjadi anggota tim ini.")
         terlihat[kunci] = p.nama_singkat
@@ -105,7 +105,7 @@ def _pelanggaran_jumlah(p: Penugasan, aturan: AturanSistemKerja) -> list[str]:
     """The yearly count of one person's assignments over every team, this one excluded."""
     if p.selesai < p.mulai:
         return []
-    kunci = _kunci_orang(p)
+    kunci = kunci_orang(p)
     if kunci[0] == "pegawai":
         qs = Penugasan.objects.filter(pegawai_id=p.pegawai_id)
     elif kunci[0] == "nip":
@@ -139,14 +139,9 @@ def _pelanggaran_indikator(tim: TimKerja) -> list[str]:
     return []
 
 
-@transaction.atomic
-def tim_save(*, tim: TimKerja, **fields) -> TimKerja:
-    """Creates or updates a team and re-checks every member: a new owning unit changes where
-    members come from, a new period moves the members whose dates followed the team's.
-
-    Raises ValidationError listing every broken rule; nothing is written then."""
-    for name, value in fields.items():
-        setattr(tim, name, value)
+def _periksa_tim(tim: TimKerja) -> list[str]:
+    """The team's own fields: raises ValidationError on a malformed value, returns the broken
+    rules (target, indikator)."""
     tim.instansi_id = tim.unit.instansi_id
     tim.full_clean()
     if tim.selesai < tim.mulai:
@@ -154,21 +149,44 @@ def tim_save(*, tim: TimKerja, **fields) -> TimKerja:
     pesan = []
     if not tim.target.strip() and tim.indikator_id is None:
         pesan.append("Isi target kinerja tim atau pilih indikator Perjanjian Kinerja.")
-    pesan += _pelanggaran_indikator(tim)
+    return pesan + _pelanggaran_indikator(tim)
 
-    anggota: list[Penugasan] = []
+
+@transaction.atomic
+def tim_create(**fields) -> TimKerja:
+    """Creates a team from its field values (those of TimForm); without members it is dalam
+    unit until someone from outside joins.
+
+    Raises ValidationError listing every broken rule; nothing is written then."""
+    tim = TimKerja(**fields)
+    pesan = _periksa_tim(tim)
+    if pesan:
+        raise ValidationError(pesan)
+    tim.lingkup = lingkup_tim([])
+    tim.save()
+    return tim
+
+
+@transaction.atomic
+def tim_update(*, tim: TimKerja, **fields) -> TimKerja:
+    """Changes a team and re-checks every member: a new owning unit changes where members
+    come from, a new period moves the members whose dates followed the team's.
+
+    Raises ValidationError listing every broken rule; nothing is written then."""
+    for name, value in fields.items():
+        setattr(tim, name, value)
+    pesan = _periksa_tim(tim)
+    lama = TimKerja.objects.select_for_update().get(pk=tim.pk)
+    anggota = list(tim.penugasan.select_related("pegawai__golongan"))
     berubah: list[Penugasan] = []
-    if tim.pk:
-        lama = TimKerja.objects.select_for_update().get(pk=tim.pk)
-        anggota = list(tim.penugasan.select_related("pegawai__golongan"))
-        for p in anggota:
-            geser = False
-            if p.mulai == lama.mulai and tim.mulai != lama.mulai:
-                p.mulai, geser = tim.mulai, True
-            if p.selesai == lama.selesai and tim.selesai != lama.selesai:
-                p.selesai, geser = tim.selesai, True
-            if geser:
-                berubah.append(p)
+    for p in anggota:
+        geser = False
+        if p.mulai == lama.mulai and tim.mulai != lama.mulai:
+            p.mulai, geser = tim.mulai, True
+        if p.selesai == lama.selesai and tim.selesai != lama.selesai:
+            p.selesai, geser = tim.selesai, True
+        if geser:
+            berubah.append(p)
     aturan = AturanSistemKerja.untuk(tim.instansi_id)
     lingkup, pesan_tim = _pelanggaran_tim(tim, anggota, aturan)
     pesan += pesan_tim
@@ -184,13 +202,31 @@ def tim_save(*, tim: TimKerja, **fields) -> TimKerja:
 
 
 @transaction.atomic
-def penugasan_save(*, penugasan: Penugasan, **fields) -> Penugasan:
-    """Adds a member to a team, or changes an assignment, if every rule of seed 003 still
-    holds for the person (yearly count, length) and for the team (its ketua).
+def tim_delete(*, tim: TimKerja) -> None:
+    """Removes a team together with its members' assignments."""
+    tim.delete()
 
-    Without dates the assignment takes the team's period."""
+
+@transaction.atomic
+def penugasan_create(*, tim: TimKerja, **fields) -> Penugasan:
+    """Adds a member to a team (fields of PenugasanForm: a pegawai, or an outside person's
+    name, NIP and instansi) if every rule of seed 003 still holds for the person (yearly
+    count, length) and for the team (its ketua). Without dates the assignment takes the
+    team's period.
+
+    Raises ValidationError listing every broken rule; nothing is written then."""
+    return _simpan_penugasan(Penugasan(tim=tim, **fields))
+
+
+@transaction.atomic
+def penugasan_update(*, penugasan: Penugasan, **fields) -> Penugasan:
+    """Changes an assignment under the same rules as penugasan_create."""
     for name, value in fields.items():
         setattr(penugasan, name, value)
+    return _simpan_penugasan(penugasan)
+
+
+def _simpan_penugasan(penugasan: Penugasan) -> Penugasan:
     tim = TimKerja.objects.select_for_update().select_related("unit").get(pk=penugasan.tim_id)
     penugasan.tim = tim
     penugasan.mulai = penugasan.mulai or tim.mulai
@@ -222,18 +258,14 @@ def penugasan_delete(*, penugasan: Penugasan) -> None:
     tim = TimKerja.objects.select_for_update().select_related("unit").get(pk=penugasan.tim_id)
     penugasan.delete()
     anggota = list(tim.penugasan.select_related("pegawai"))
-    _tandai_asal(tim, perangkat_daerah(tim.unit), anggota)
+    tandai_asal(tim, perangkat_daerah(tim.unit), anggota)
     _simpan_lingkup(tim, lingkup_tim(p.asal for p in anggota))
 
 
 @transaction.atomic
-def tim_delete(*, tim: TimKerja) -> None:
-    tim.delete()
-
-
-@transaction.atomic
-def aturan_save(*, aturan: AturanSistemKerja, **fields) -> AturanSistemKerja:
-    """Saves an instansi's rule values; they apply to teams and assignments saved from now on."""
+def aturan_update(*, aturan: AturanSistemKerja, **fields) -> AturanSistemKerja:
+    """Saves an instansi's rule values (AturanSistemKerja.untuk gives an unsaved row holding
+    seed 003's values the first time); they apply to teams and assignments saved from now on."""
     for name, value in fields.items():
         setattr(aturan, name, value)
     aturan.full_clean()

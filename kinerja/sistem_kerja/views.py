@@ -66,7 +66,10 @@ def tim_ubah(request, pk=None):
     form = _form_tim(request, tim)
     if request.method == "POST" and form.is_valid():
         try:
-            services.tim_save(tim=form.instance)
+            if pk is None:
+                tim = services.tim_create(**form.cleaned_data)
+            else:
+                services.tim_update(tim=tim, **form.cleaned_data)
         except ValidationError as e:
             errors_to_form(form, e)
         else:
@@ -125,7 +128,10 @@ def _simpan_penugasan(request, form: PenugasanForm, penugasan: Penugasan):
     if not form.is_valid():
         return None
     try:
-        services.penugasan_save(penugasan=penugasan, **form.cleaned_data)
+        if penugasan.pk is None:
+            penugasan = services.penugasan_create(tim=penugasan.tim, **form.cleaned_data)
+        else:
+            services.penugasan_update(penugasan=penugasan, **form.cleaned_data)
     except ValidationError as e:
         errors_to_form(form, e)
         return None
@@ -196,7 +202,7 @@ def aturan(request):
     form = AturanForm(request.POST if request.method == "POST" else None, instance=aturan)
     if request.method == "POST" and form.is_valid():
         try:
-            services.aturan_save(aturan=form.instance)
+            services.aturan_update(aturan=aturan, **form.cleaned_data)
         except ValidationError as e:
             errors_to_form(form, e)
         else:

@@ -47,13 +47,13 @@ def _layak(unit, nama, **kw):
 
 
 def _tim(unit, mulai=AWAL, selesai=AKHIR, nama="Tim Uji"):
-    return services.tim_save(
-        tim=TimKerja(), unit=unit, nama=nama, mulai=mulai, selesai=selesai, target="Target uji"
+    return services.tim_create(
+        unit=unit, nama=nama, mulai=mulai, selesai=selesai, target="Target uji"
     )
 
 
 def _tugaskan(tim, pegawai=None, **kw):
-    return services.penugasan_save(penugasan=Penugasan(tim=tim, pegawai=pegawai), **kw)
+    return services.penugasan_create(tim=tim, pegawai=pegawai, **kw)
 
 
 def _pesan(excinfo) -> str:
@@ -75,6 +75,9 @@ def _pesan(excinfo) -> str:
         (D(2024, 5, 5), D(2024, 5, 5), 1),
         (D(2024, 1, 31), D(2024, 2, 28), 1),  # a month from 31 Jan ends on 29 Feb
         (D(2024, 1, 31), D(2024, 2, 29), 2),
+        (D(2024, 3, 31), D(2024, 4, 29), 1),  # 31 Mar + 1 month is 30 Apr
+        (D(2024, 3, 31), D(2024, 4, 30), 2),
+        (D(2023, 12, 31), D(2024, 2, 28), 2),  # across the year, into a leap February
         (D(2024, 7, 1), D(2024, 12, 31), 6),
     ],
 )
@@ -156,7 +159,7 @@ def test_changing_an_assignment_does_not_count_it_twice(dunia):
     for i in range(2):
         _tugaskan(_tim(dunia.bidang, nama=f"Tim {i}"), sri)
     ketiga = _tugaskan(_tim(dunia.bidang, nama="Tim 3"), sri)
-    services.penugasan_save(penugasan=ketiga, selesai=D(2024, 6, 30))
+    services.penugasan_update(penugasan=ketiga, selesai=D(2024, 6, 30))
     ketiga.refresh_from_db()
     assert ketiga.selesai == D(2024, 6, 30)
 
@@ -341,12 +344,22 @@ def test_a_team_has_one_ketua(dunia):
     assert "Tim hanya memiliki satu ketua" in _pesan(e)
 
 
+def test_it_removes_the_assignments_with_the_team(dunia):
+    tim = _tim(dunia.bidang, D(2024, 1, 1), D(2024, 6, 30))
+    _tugaskan(tim, PegawaiFactory(unit=dunia.bidang))
+    _tugaskan(tim, nama_luar="Rudi", instansi_luar="Pemerintah Kabupaten Bulungan")
+    lain = _tugaskan(_tim(dunia.bidang, nama="Tim Lain"), PegawaiFactory(unit=dunia.bidang))
+    services.tim_delete(tim=tim)
+    assert not TimKerja.objects.filter(pk=tim.pk).exists()
+    assert list(Penugasan.objects.all()) == [lain]
+
+
 def test_moving_the_team_to_another_unit_rechecks_its_ketua(dunia):
     tim = _tim(dunia.bidang, D(2024, 1, 1), D(2024, 6, 30))
     _tugaskan(tim, _layak(dunia.bidang, "Ani"), kedudukan=KETUA)
     _tugaskan(tim, PegawaiFactory(unit=dunia.dinas_lain))
     with pytest.raises(ValidationError) as e:
-        services.tim_save(tim=tim, unit=dunia.dinas_lain)
+        services.tim_update(tim=tim, unit=dunia.dinas_lain)
     assert "Ketua tim lintas unit harus dari unit pemilik (Dinas Kesehatan)" in _pesan(e)
     tim.refresh_from_db()
     assert tim.unit == dunia.bidang
@@ -356,7 +369,7 @@ def test_members_following_the_team_period_move_with_it(dunia):
     tim = _tim(dunia.bidang, D(2024, 1, 1), D(2024, 6, 30))
     ikut = _tugaskan(tim, PegawaiFactory(unit=dunia.bidang))
     sendiri = _tugaskan(tim, PegawaiFactory(unit=dunia.bidang), selesai=D(2024, 3, 31))
-    services.tim_save(tim=tim, selesai=D(2024, 12, 31))
+    services.tim_update(tim=tim, selesai=D(2024, 12, 31))
     ikut.refresh_from_db()
     sendiri.refresh_from_db()
     assert ikut.selesai == D(2024, 12, 31)
@@ -365,8 +378,7 @@ def test_members_following_the_team_period_move_with_it(dunia):
 
 def test_a_team_needs_a_target_or_an_indikator(dunia):
     with pytest.raises(ValidationError) as e:
-        services.tim_save(
-            tim=TimKerja(),
+        services.tim_create(
             unit=dunia.bidang,
             nama="Tanpa target",
             mulai=D(2024, 1, 1),
@@ -386,8 +398,7 @@ def _indikator_pk(unit, uraian="Persentase PPKS yang tertangani"):
 
 
 def test_the_target_comes_from_the_indikator_of_the_owning_perangkat_daerah(dunia):
-    tim = services.tim_save(
-        tim=TimKerja(),
+    tim = services.tim_create(
         unit=dunia.bidang,
         nama="Tim PPKS",
         mulai=AWAL,
@@ -396,7 +407,7 @@ def test_the_target_comes_from_the_indikator_of_the_owning_perangkat_daerah(duni
     )
     assert tim.target_teks == "Persentase PPKS yang tertangani sebesar 85,5 %"
     with pytest.raises(ValidationError) as e:
-        services.tim_save(tim=tim, indikator=_indikator_pk(dunia.dinas_lain))
+        services.tim_update(tim=tim, indikator=_indikator_pk(dunia.dinas_lain))
     assert _pesan(e) == (
         "Indikator harus dari Perjanjian Kinerja perangkat daerah pemilik tim (Dinas Sosial)."
     )
@@ -414,7 +425,7 @@ def test_without_saved_rules_the_seed_values_apply(db):
 
 
 def test_rule_values_changed_for_an_instansi_take_effect_there_only(dunia):
-    services.aturan_save(
+    services.aturan_update(
         aturan=AturanSistemKerja.untuk(dunia.instansi),
         maks_bulan_lintas=8,
         maks_penugasan_per_tahun=1,
@@ -440,7 +451,7 @@ def test_rule_values_changed_for_an_instansi_take_effect_there_only(dunia):
 
 def test_an_unknown_golongan_is_refused_in_the_rules(dunia):
     with pytest.raises(ValidationError) as e:
-        services.aturan_save(
+        services.aturan_update(
             aturan=AturanSistemKerja.untuk(dunia.instansi), ketua_golongan_minimal="V/z"
         )
     assert "ketua_golongan_minimal" in e.value.error_dict

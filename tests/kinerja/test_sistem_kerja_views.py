@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from kinerja.models import AturanSistemKerja, Lingkup, Penugasan, TimKerja
 from kinerja.sistem_kerja import services
-from kinerja.sistem_kerja import urls as urls_tim
+from kinerja.sistem_kerja import urls as sistem_kerja_urls
 from kinerja.sistem_kerja.demo import muat_banjar
 from organisasi.akses import Peran
 from organisasi.models import PangkatGolongan
@@ -20,7 +20,7 @@ from tests.factories import JabatanFactory, PegawaiFactory, make_user
 D = dt.date
 AWAL, AKHIR_JUNI = D(2024, 1, 1), D(2024, 6, 30)
 
-# Every URL of urls_tim that names an object, and which object its pk is.
+# Every URL of the sistem kerja that names an object, and which object its pk is.
 OBJECT_URLS = {
     "detail": "tim",
     "ubah": "tim",
@@ -34,13 +34,13 @@ OBJECT_URLS = {
 
 
 def _tim(unit, nama="Tim Uji", mulai=AWAL, selesai=AKHIR_JUNI):
-    return services.tim_save(
-        tim=TimKerja(), unit=unit, nama=nama, mulai=mulai, selesai=selesai, target="Target uji"
+    return services.tim_create(
+        unit=unit, nama=nama, mulai=mulai, selesai=selesai, target="Target uji"
     )
 
 
 def _tugaskan(tim, pegawai=None, **kw):
-    return services.penugasan_save(penugasan=Penugasan(tim=tim, pegawai=pegawai), **kw)
+    return services.penugasan_create(tim=tim, pegawai=pegawai, **kw)
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ def _obj(tim, kunci, name):
 def test_every_object_url_is_covered_by_the_cross_tenant_tests():
     names = {
         p.name
-        for p in urls_tim.urlpatterns
+        for p in sistem_kerja_urls.urlpatterns
         if isinstance(p, URLPattern) and "pk" in p.pattern.converters
     }
     assert names == set(OBJECT_URLS)
