@@ -222,12 +222,48 @@ def test_export_then_import_into_a_new_instansi_reproduces_the_rekap(db, tmp_pat
     assert Instansi.objects.get(nama="Pemerintah Kota Salinan").pegawai_set.count() == 24
 
 
+def _nilai(ws, awal: int) -> list[list]:
+    return [list(r) for r in ws.iter_rows(min_row=awal, values_only=True)]
+
+
 def test_the_rekap_and_position_exports_download(dunia, users, login, periode):
+    from anjab.models import TugasJabatan
+    from tests.factories import JabatanFactory, PegawaiFactory
+
+    plo = JabatanFactory(unit=dunia.sekretariat, nama="Penata Layanan Operasional")
+    for i, w in enumerate([1500, 4500, 4500, 3000], start=1):
+        TugasJabatan.objects.create(
+            jabatan=plo, periode=periode, urutan=i, uraian=f"Tugas {i}", volume=12, waktu=w
+        )
+    PegawaiFactory(unit=dunia.sekretariat, jabatan=plo, nama="Sri Wahyuni", status="PNS",
+                   nip="199001012015032004")  # fmt: skip
     client = login(users["admin"])
-    for name in ["abk:ekspor_rekap", "abk:ekspor_jabatan"]:
-        response = client.get(reverse(name), {"periode": periode.pk, "unit": dunia.dinas.pk})
-        assert response.status_code == 200
-        load_workbook(io.BytesIO(response.content))
+    q = {"periode": periode.pk, "unit": dunia.dinas.pk}
+
+    rekap = client.get(reverse("abk:ekspor_rekap"), q)
+    ws = load_workbook(io.BytesIO(rekap.content))["Rekap jabatan"]
+    assert ws["A1"].value == "REKAP ANALISIS BEBAN KERJA Dinas Sosial"
+    baris = {r[1]: r for r in _nilai(ws, 5)}
+    # Nama jabatan … Beban kerja (menit), Kebutuhan, K, B, ±, EJ, Predikat:
+    # 12 × (1,500 + 4,500 + 4,500 + 3,000) = 162,000 min ÷ 75,000 = 2.16 → K 2, B 1, ± −1,
+    # EJ 162,000 ÷ (1 × 75,000) = 2.16 → A.
+    plo_baris = baris["Penata Layanan Operasional"]
+    assert plo_baris[2] == "Sekretariat"
+    assert plo_baris[5:12] == [162000, pytest.approx(2.16), 2, 1, -1, pytest.approx(2.16), "A"]
+    assert baris["JUMLAH"][5:10] == [162000, pytest.approx(2.16), 2, 1, -1]
+
+    jabatan = client.get(reverse("abk:ekspor_jabatan"), q)
+    wb = load_workbook(io.BytesIO(jabatan.content))
+    assert [r[2:] for r in _nilai(wb["Tugas"], 2)] == [
+        ["Penata Layanan Operasional", "Tugas 1", None, 12, 1500, None],
+        ["Penata Layanan Operasional", "Tugas 2", None, 12, 4500, None],
+        ["Penata Layanan Operasional", "Tugas 3", None, 12, 4500, None],
+        ["Penata Layanan Operasional", "Tugas 4", None, 12, 3000, None],
+    ]
+    pegawai = _nilai(wb["Pegawai"], 2)
+    assert [(r[0], r[1], r[4], r[8]) for r in pegawai] == [
+        ("199001012015032004", "Sri Wahyuni", "PNS", "Penata Layanan Operasional")
+    ]
     response = login(users["admin_lain"]).get(
         reverse("abk:ekspor_jabatan"), {"periode": periode.pk}
     )

@@ -330,6 +330,32 @@ def test_a_unit_exports_one_workbook_per_position(tarakan):
         assert all(n.isascii() for n in nama)
         assert load_workbook(BytesIO(z.read(buku[0]))).sheetnames == LEMBAR
         assert laporan[0] in z.read("LAPORAN.txt").decode()
+        ii = load_workbook(BytesIO(z.read("2.1.1_Penelaah_Teknis_Kebijakan.xlsx")))["INFOJAB II"]
+    # Seed 001, 2.1.1 Penelaah Teknis Kebijakan: six tasks of 12 a year, minutes 900, 900,
+    # 2500, 900, 900, 900 against 75,000 (the seed's JUMLAH 1.120).
+    assert ii["A4"].value.startswith("Melakukan Pencatatan Barang/Jasa Milik daerah")
+    assert _kolom(ii, "D") == [12] * 6 and _kolom(ii, "F") == [900, 900, 2500, 900, 900, 900]
+    assert _kolom(ii, "E") == [75000] * 6
+
+
+def test_the_unit_download_holds_each_position_s_workbook(tarakan, client):
+    from django.urls import reverse
+
+    from organisasi.akses import Peran
+    from tests.factories import make_user
+
+    subbag = UnitOrganisasi.objects.get(nama=SUBBAG_UMUM, instansi__nama=TARAKAN)
+    client.force_login(make_user("admin_zip", peran=Peran.ADMIN_INSTANSI, instansi=subbag.instansi))
+    response = client.get(
+        reverse("abk:ekspor_siasn_unit"), {"periode": tarakan["periode"].pk, "unit": subbag.pk}
+    )
+    assert response["Content-Type"] == "application/zip"
+    with zipfile.ZipFile(BytesIO(response.content)) as z:
+        assert "2.1.1_Penelaah_Teknis_Kebijakan.xlsx" in z.namelist()
+        ii = load_workbook(BytesIO(z.read("2.1.1_Penelaah_Teknis_Kebijakan.xlsx")))["INFOJAB II"]
+    # Seed 001's third task of 2.1.1: 12 a year at 2,500 minutes.
+    assert [ii["D6"].value, ii["E6"].value, ii["F6"].value] == [12, 75000, 2500]
+    assert ii["A6"].value.startswith("Mengkoordinasikan dengan unit terkait kebutuhan sarana")
 
 
 def test_the_command_exports_a_position_and_a_unit(tarakan, tmp_path):
@@ -343,7 +369,9 @@ def test_the_command_exports_a_position_and_a_unit(tarakan, tmp_path):
     zout = tmp_path / "unit.zip"
     call_command("export_workbook", "--instansi", "Tarakan", "--unit", str(subbag.pk),
                  "--format", "siasn", "--out", str(zout), stdout=StringIO())  # fmt: skip
-    assert zipfile.is_zipfile(zout)
+    with zipfile.ZipFile(zout) as z:
+        assert "2.1.1_Penelaah_Teknis_Kebijakan.xlsx" in z.namelist()
+        assert "LAPORAN.txt" in z.namelist()
     with pytest.raises(CommandError, match="--jabatan ID atau --unit ID"):
         call_command("export_workbook", "--instansi", "Tarakan", "--format", "siasn",
                      "--out", str(tmp_path / "x.xlsx"))  # fmt: skip

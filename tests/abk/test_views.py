@@ -9,11 +9,13 @@ from abk import urls as abk_urls
 from abk.models import Keputusan, PekerjaanLatar
 from anjab.models import PeriodeAnalisis, TugasJabatan
 from tests.factories import JabatanFactory, PegawaiFactory
+from tests.html_tabel import baris
 
 OBJECT_URLS = {"periode_ubah", "periode_salin", "pekerjaan", "pekerjaan_unduh"}
 # impor_detail's cross-tenant tests are in test_impor_views.py, impor_berkas's in
 # test_berkas_privat.py, siasn_jabatan's in test_siasn.py (it takes a position's id).
 DIUJI_DI_TEMPAT_LAIN = {"impor_detail", "impor_berkas", "siasn_jabatan"}
+REKAP = "Rekap per jabatan"
 QUERY_URLS = ["rekap", "kualitas", "peta", "peta_pdf", "keputusan", "ekspor_siasn_unit"]
 
 
@@ -82,9 +84,36 @@ def test_the_rekap_shows_need_bezetting_and_ej(dunia, users, login, abk):
     html = (
         login(users["admin"]).get(reverse("abk:rekap"), {"unit": dunia.dinas.pk}).content.decode()
     )
-    # 12 × 13,500 = 162,000 min ÷ 75,000 = 2,160 → 2 needed, 1 held, EJ 2,16
-    assert "Penata Layanan Operasional" in html and "2,160" in html and "2,16" in html
+    # Columns: No., Jabatan, Unit, jam, Kebutuhan, K, B, ±, EJ, Predikat, Temuan.
+    # PLO: 12 × (1,500 + 4,500 + 4,500 + 3,000) = 162,000 min = 2,700 h; ÷ 75,000 = 2.160
+    # → K 2 (half up); B 1 PNS; ± 1 − 2 = −1; EJ 162,000 ÷ (1 × 75,000) = 2.16 ≥ 1.00 → A.
+    assert baris(html, "Penata Layanan Operasional", REKAP) == [
+        "2", "Penata Layanan Operasional", "Sekretariat", "2.700,00", "2,160", "2", "1 PNS 1",
+        "-1", "2,16", "A", "",
+    ]  # fmt: skip
+    # Kepala Dinas: 12 × 6,250 = 75,000 min = 1,250 h → 1.000, K 1, nobody holds it: no EJ.
+    assert baris(html, "Kepala Dinas", REKAP) == [
+        "1", "Kepala Dinas", "Dinas Sosial", "1.250,00", "1,000", "1", "0", "-1", "–", "", "",
+    ]  # fmt: skip
+    # Jumlah: 2,700 + 1,250 = 3,950 h; 2.160 + 1.000 = 3.160; K 2 + 1 = 3; B 1; ± −2;
+    # EU 237,000 ÷ (1 × 75,000) = 3.16.
+    assert baris(html, "Jumlah", REKAP) == [
+        "Jumlah", "3.950,00", "3,160", "3", "1", "-2", "3,16", "A", "",
+    ]  # fmt: skip
+    # Per unit, K and B include sub-units: Dinas Sosial 3 needed, 1 held, 2 short.
+    assert baris(html, "Dinas Sosial", "Rekap per unit, termasuk sub-unit") == [
+        "Dinas Sosial", "2", "3", "1", "2", "0", "3,16", "A",
+    ]  # fmt: skip
     assert "<svg" in html and "Kebutuhan pegawai (K) dibanding bezetting (B)" in html
+
+
+def test_the_peta_jabatan_shows_b_k_and_the_difference_per_position(dunia, users, login, abk):
+    html = login(users["admin"]).get(reverse("abk:peta"), {"unit": dunia.dinas.pk}).content.decode()
+    # Nama jabatan, Kls, B, K, ± (B − K): PLO 1 held, 2 needed; Kepala Dinas 0 held, 1 needed.
+    assert baris(html, "Penata Layanan Operasional") == ["Penata Layanan Operasional", "-", "1",
+                                                         "2", "-1"]  # fmt: skip
+    assert baris(html, "Kepala Dinas") == ["Kepala Dinas", "-", "0", "1", "-1"]
+    assert "Jumlah unit dan sub-unit: B 1 · K 3 · kurang 2 · lebih 0" in html
 
 
 def test_an_operator_sees_its_own_unit_without_asking(dunia, users, login, abk):
@@ -120,6 +149,8 @@ def test_the_peta_jabatan_pdf_is_landscape(dunia, users, login, abk):
     assert page.mediabox.width > page.mediabox.height
     teks = " ".join(page.extract_text().split())
     assert "PETA JABATAN DINAS SOSIAL" in teks and "Penata Layanan Operasional" in teks
+    # Dinas Sosial with its sub-units: B 1 (the PLO holder), K 1 + 2 = 3, 2 short.
+    assert "Jumlah unit dan sub-unit: B 1 · K 3 · kurang 2 · lebih 0" in teks
 
 
 def test_the_decree_starts_from_the_default_text_and_can_be_edited(dunia, users, login, abk):
@@ -130,10 +161,26 @@ def test_the_decree_starts_from_the_default_text_and_can_be_edited(dunia, users,
     assert client.post(url, {"aksi": "buat"}).status_code == 302
     html = client.get(url).content.decode()
     k = Keputusan.objects.get(unit=dunia.dinas)
-    assert (
-        "Analisis Jabatan dan Analisis Beban Kerja pada Dinas Sosial Kota Uji" in k.kesatu
-        or "Dinas Sosial" in k.kesatu
+    # fixtures/keputusan_bawaan.json with {unit} = Dinas Sosial, {daerah} = Kota Tarakan,
+    # {kepala} = Wali Kota, {instansi} = Pemerintah Kota Tarakan.
+    assert k.kesatu == (
+        "Analisis Jabatan dan Analisis Beban Kerja pada Dinas Sosial Kota Tarakan dengan "
+        "informasi jabatan sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak "
+        "terpisahkan dari Keputusan Wali Kota ini."
     )
+    assert k.kedua == (
+        "Keputusan Wali Kota ini merupakan pedoman dalam Penataan Kepegawaian di Lingkungan "
+        "Pemerintah Kota Tarakan."
+    )
+    assert k.ketiga == "Keputusan Wali Kota ini mulai berlaku pada tanggal ditetapkan."
+    assert k.menimbang[1].endswith(
+        "perlu menetapkan Keputusan Wali Kota tentang Analisis Jabatan dan Analisis Beban Kerja "
+        "pada Dinas Sosial Kota Tarakan"
+    )
+    assert k.tembusan == ["Kepala Dinas Sosial Kota Tarakan."]
+    assert k.penandatangan_jabatan == "WALI KOTA TARAKAN,"
+    teks = [k.kesatu, k.kedua, k.ketiga, *k.menimbang, *k.mengingat, *k.tembusan]
+    assert not [t for t in teks if "{" in t or "}" in t]
     assert len(k.mengingat) == 7 and "Nomor 1 Tahun 2020" in html
     data = {
         "nomor": "800/12/2025",
@@ -202,7 +249,11 @@ def test_a_long_decree_is_printed_in_the_background_with_progress(
     page = client.get(response["Location"]).content.decode()
     assert "Unduh PDF" in page and 'value="100"' in page
     pdf = client.get(reverse("abk:pekerjaan_unduh", args=[job.pk]))
-    assert b"".join(pdf.streaming_content).startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(b"".join(pdf.streaming_content)))
+    teks = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "KEPUTUSAN WALI KOTA TARAKAN" in teks
+    assert "DAFTAR INFORMASI JABATAN PADA DINAS SOSIAL" in teks
+    assert "2. Penata Layanan Operasional" in teks
 
 
 def test_a_waiting_job_page_polls_for_progress(dunia, users, login):
@@ -235,7 +286,8 @@ def test_a_new_period_starts_as_a_copy_of_the_previous(dunia, users, login, abk)
     html = client.get(
         reverse("abk:rekap"), {"periode": baru.pk, "unit": dunia.dinas.pk}
     ).content.decode()
-    assert "2,160" in html
+    # The copied tasks give the same 162,000 min ÷ 75,000 = 2.160 as the first period.
+    assert baris(html, "Penata Layanan Operasional", REKAP)[4] == "2,160"
 
 
 def test_period_parameters_are_validated_in_indonesian(users, login, abk):
@@ -283,7 +335,10 @@ def test_the_task_table_recomputes_live_from_unsaved_rows(dunia, users, login, a
         .post(reverse("anjab:jabatan_hitung", args=[plo.pk]), data)
         .content.decode()
     )
-    assert "0,355" in html and "<html" not in html  # 26,640 min ÷ 75,000
+    # 48 × 180 + 12 × 1,500 = 26,640 min ÷ 75,000 = 0.3552; rounded half up, 0 people.
+    assert baris(html, "JUMLAH") == ["JUMLAH", "0,355"]
+    assert baris(html, "JUMLAH PEGAWAI") == ["JUMLAH PEGAWAI", "0"]
+    assert "<html" not in html
     assert TugasJabatan.objects.filter(jabatan=plo).count() == 4  # nothing saved
     data["tugas-1-waktu"] = "abc"
     html = (

@@ -89,10 +89,19 @@ def test_an_unknown_kind_of_evaluation_is_refused():
         evaluasi_jabatan("eselon", {})
 
 
-@given(st.fixed_dictionaries({k: st.integers(1, len(v)) for k, v in FUNGSIONAL.items()}))
-def test_the_total_is_the_sum_of_the_level_points(levels):
-    hasil = evaluasi_jabatan("fungsional", levels)
-    assert hasil.total_nilai == sum(FUNGSIONAL[k][lv - 1] for k, lv in levels.items())
+@given(
+    st.fixed_dictionaries({k: st.integers(1, len(v)) for k, v in FUNGSIONAL.items()}),
+    st.sampled_from(sorted(FUNGSIONAL)),
+    st.data(),
+)
+def test_changing_one_factor_changes_the_total_by_that_factor_s_points_only(levels, f, data):
+    lain = dict(levels)
+    lain[f] = data.draw(st.integers(1, len(FUNGSIONAL[f])))
+    hasil, ubah = evaluasi_jabatan("fungsional", levels), evaluasi_jabatan("fungsional", lain)
+    # The regulation's table: moving factor f from level a to b is worth points[b] − points[a].
+    langkah = FUNGSIONAL[f][lain[f] - 1] - FUNGSIONAL[f][levels[f] - 1]
+    assert ubah.total_nilai - hasil.total_nilai == langkah
+    assert ubah.nilai_faktor == {**hasil.nilai_faktor, f: FUNGSIONAL[f][lain[f] - 1]}
     bawah, atas = next((b, a) for k, b, a in KELAS if k == hasil.kelas)
     assert bawah <= hasil.total_nilai and (atas is None or hasil.total_nilai <= atas)
 

@@ -32,18 +32,31 @@ def test_an_analyst_edits_a_task_sees_the_need_recomputed_live_and_reads_the_rek
 
     page.goto(f"/anjab/jabatan/{plo.pk}/ubah/tugas/")
     hasil = page.locator("#hasil-beban")
-    expect(hasil).to_contain_text("1,680")  # 12 × 10,500 ÷ 75,000
+    jumlah = (
+        hasil.get_by_role("row")
+        .filter(has=page.get_by_role("cell", name="JUMLAH", exact=True))
+        .get_by_role("cell")
+        .last
+    )
+    expect(jumlah).to_have_text("1,680")  # 12 × (1,500 + 4,500 + 4,500) = 126,000 ÷ 75,000
     page.locator("#tabel-tugas tr.baris").nth(0).get_by_label("Waktu penyelesaian (menit)").fill(
         "4500"
     )
-    expect(hasil).to_contain_text("2,160")  # recomputed before saving
+    expect(jumlah).to_have_text("2,160")  # 12 × 13,500 = 162,000 ÷ 75,000, before saving
     assert TugasJabatan.objects.get(jabatan=plo, urutan=1).waktu == 1500
 
     page.get_by_role("link", name="Beban kerja").click()
     expect(page.get_by_role("heading", name="Rekap analisis beban kerja")).to_be_visible()
-    baris = page.get_by_role("row").filter(has_text="Penata Layanan Operasional")
-    expect(baris).to_contain_text("1,680")
-    expect(baris).to_contain_text("1,68")  # EJ with one holder
+    # Columns: No., Jabatan, Unit, jam, Kebutuhan, K, B, ±, EJ: the saved 126,000 min.
+    sel = (
+        page.get_by_role("table", name="Rekap per jabatan")
+        .get_by_role("row")
+        .filter(has=page.get_by_role("link", name="Penata Layanan Operasional", exact=True))
+        .get_by_role("cell")
+    )
+    expect(sel.nth(4)).to_have_text("1,680")
+    expect(sel.nth(5)).to_have_text("2")  # 1.68 rounded half up
+    expect(sel.nth(8)).to_have_text("1,68")  # EJ 126,000 ÷ (1 holder × 75,000)
     page.screenshot(path=ARTIFACTS / "abk-rekap.png", full_page=True)
     page.get_by_role("link", name="Peta jabatan").click()
     expect(page.locator(".peta-layar")).to_contain_text("Penata Layanan Operasional")

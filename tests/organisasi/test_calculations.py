@@ -26,6 +26,8 @@ def test_retirement_age_follows_the_position():
     assert batas_usia_pensiun(jenis_jabatan="pelaksana") == 58
     assert batas_usia_pensiun(jenis_jabatan="fungsional", jenjang="ahli_muda") == 58
     assert batas_usia_pensiun(jenis_jabatan="jpt_pratama") == 60
+    assert batas_usia_pensiun(jenis_jabatan="jpt_madya") == 60
+    assert batas_usia_pensiun(jenis_jabatan="jpt_utama") == 60
     assert batas_usia_pensiun(jenis_jabatan="fungsional", jenjang="ahli_madya") == 60
     assert batas_usia_pensiun(jenis_jabatan="fungsional", jenjang="ahli_utama") == 65
 

@@ -15,6 +15,17 @@ def test_numbers_use_dots_for_thousands_and_a_comma_for_decimals():
     assert angka(Decimal("-1.5"), 1) == "-1,5"
 
 
+def test_numbers_round_half_up_for_display():
+    # Half up, not to even: 2.5 → 3 and 0.125 → 0,13 (banker's rounding would give 2 and 0,12).
+    assert angka(Decimal("2.5"), 0) == "3"
+    assert angka(Decimal("0.125")) == "0,13"
+    assert angka(Decimal("2.0005"), 3) == "2,001"
+
+
+def test_a_missing_value_prints_blank():
+    assert angka(None) == angka("") == angka_ringkas(None) == tanggal(None) == ""
+
+
 def test_quantities_drop_needless_decimals():
     assert angka_ringkas(Decimal("12.00")) == "12"
     assert angka_ringkas(Decimal("3000")) == "3.000"
@@ -31,7 +42,9 @@ def test_dates_are_written_with_the_month_name():
     [(1, "Satu"), (9, "Sembilan"), (10, "Sepuluh"), (11, "Sebelas"), (12, "Dua Belas"),
      (14, "Empat Belas"), (17, "Tujuh Belas"), (20, "Dua Puluh"), (100, "Seratus"),
      (111, "Seratus Sebelas"), (1000, "Seribu"), (2515, "Dua Ribu Lima Ratus Lima Belas"),
-     (1_000_000, "Satu Juta")],
+     (175, "Seratus Tujuh Puluh Lima"), (1999, "Seribu Sembilan Ratus Sembilan Puluh Sembilan"),
+     (1_000_000, "Satu Juta"), (1_250_000_000, "Satu Miliar Dua Ratus Lima Puluh Juta"),
+     (10**12, "Satu Triliun"), (0, "Nol"), (-5, "Minus Lima")],
 )  # fmt: skip
 def test_numbers_in_words(n, teks):
     assert terbilang(n) == teks
