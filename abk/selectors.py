@@ -3,9 +3,9 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from abk.models import ImporBuku, Keputusan
+from abk.models import ImporBuku, Keputusan, PekerjaanLatar
 from anjab.models import PeriodeAnalisis
-from organisasi.selectors import scoped_for_user
+from organisasi.selectors import get_unit_for_user, scoped_for_user
 
 
 def keputusan_unit(periode: PeriodeAnalisis, unit) -> Keputusan | None:
@@ -22,3 +22,26 @@ def impor_for_user(user) -> QuerySet[ImporBuku]:
 def get_impor_for_user(user, pk) -> ImporBuku:
     qs = impor_for_user(user).select_related("unit", "periode", "pekerjaan", "instansi")
     return get_object_or_404(qs, pk=pk)
+
+
+def pekerjaan_for_user(user) -> QuerySet[PekerjaanLatar]:
+    """Background jobs of the user's instansi. A job names its unit only in its parameters,
+    so an Operator's subtree is checked by get_pekerjaan_for_user."""
+    return scoped_for_user(PekerjaanLatar.objects.all(), user)
+
+
+def get_pekerjaan_for_user(user, pk) -> PekerjaanLatar:
+    pekerjaan = get_object_or_404(pekerjaan_for_user(user), pk=pk)
+    unit_id = pekerjaan.parameter.get("unit")
+    if unit_id is not None:
+        get_unit_for_user(user, unit_id)  # 404 outside an Operator's units
+    return pekerjaan
+
+
+def pekerjaan_keputusan(user, keputusan: Keputusan) -> PekerjaanLatar | None:
+    """The latest print job of a decree."""
+    return (
+        pekerjaan_for_user(user)
+        .filter(jenis="keputusan", parameter__keputusan=keputusan.pk)
+        .first()
+    )

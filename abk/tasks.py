@@ -74,7 +74,7 @@ def jalankan_impor(impor_id: int, kering: bool, hanya_sah: bool = False) -> None
             _catat(pekerjaan, 99 * selesai // max(total, 1), f"Jabatan {selesai} dari {total}")
 
     try:
-        impor_process(impor, kering=kering, hanya_sah=hanya_sah, progres=progres)
+        impor_process(impor=impor, kering=kering, hanya_sah=hanya_sah, progres=progres)
         PekerjaanLatar.objects.filter(pk=pekerjaan.pk).update(
             status=PekerjaanLatar.Status.SELESAI,
             langkah_selesai=100,

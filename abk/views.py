@@ -174,7 +174,8 @@ def periode_ubah(request, pk=None):
     form = PeriodeForm(request.POST if request.method == "POST" else None, instance=periode)
     if request.method == "POST" and form.is_valid():
         try:
-            anjab_services.periode_update(periode=form.save(commit=False))
+            # The form has set its cleaned values on the period; the service saves it.
+            anjab_services.periode_update(periode=form.instance)
         except ValidationError as e:
             form.add_error(None, e.messages)
         else:
@@ -274,9 +275,7 @@ def keputusan(request):
     konteks.update(
         {
             "form": form,
-            "pekerjaan": PekerjaanLatar.objects.filter(
-                instansi_id=periode.instansi_id, jenis="keputusan", parameter__keputusan=k.pk
-            ).first(),
+            "pekerjaan": selectors.pekerjaan_keputusan(request.user, k),
         }
     )
     return render(request, "abk/keputusan.html", konteks)
@@ -305,26 +304,16 @@ def keputusan_cetak(request):
     return redirect("abk:pekerjaan", pk=pekerjaan.pk)
 
 
-def _get_pekerjaan_for_user(request, pk) -> PekerjaanLatar:
-    pekerjaan = get_object_or_404(
-        org_selectors.scoped_for_user(PekerjaanLatar.objects.all(), request.user), pk=pk
-    )
-    unit_id = pekerjaan.parameter.get("unit")
-    if unit_id is not None:
-        org_selectors.get_unit_for_user(request.user, unit_id)  # 404 outside an Operator's units
-    return pekerjaan
-
-
 @akses_wajib
 def pekerjaan(request, pk):
-    p = _get_pekerjaan_for_user(request, pk)
+    p = selectors.get_pekerjaan_for_user(request.user, pk)
     template = "abk/fragment_pekerjaan.html" if request.htmx else "abk/pekerjaan.html"
     return render(request, template, {"p": p})
 
 
 @akses_wajib
 def pekerjaan_unduh(request, pk):
-    p = _get_pekerjaan_for_user(request, pk)
+    p = selectors.get_pekerjaan_for_user(request.user, pk)
     if p.status != PekerjaanLatar.Status.SELESAI or not p.berkas:
         raise Http404("Berkas belum tersedia.")
     return serve_private(

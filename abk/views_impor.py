@@ -1,25 +1,14 @@
 """Screens of the workbook import and the Excel exports."""
 
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from abk import ekspor, ekspor_buku, selectors
 from abk.forms import UnggahForm
-from abk.impor.baca import BukuKerjaTidakSah, periksa_berkas
-from abk.impor.layanan import (
-    ImporDitolak,
-    impor_create,
-    impor_lock,
-    impor_run,
-    impor_update,
-    pemetaan_create,
-)
+from abk.impor.baca import BukuKerjaTidakSah
+from abk.impor.layanan import ImporDitolak, impor_create, impor_run, impor_update, pemetaan_create
 from abk.impor.pemetaan import JAM, MENIT, Sinonim
 from abk.models import ImporBuku
 from abk.rekap import hitung_rekap
@@ -79,10 +68,6 @@ def impor_daftar(request):
             else:
                 periode = periode_get_or_start(instansi=instansi)
             if not form.errors:
-                galat = _periksa_unggahan(form.cleaned_data["berkas"])
-                if galat:
-                    form.add_error("berkas", galat)
-            if not form.errors:
                 try:
                     impor = impor_create(
                         instansi=instansi,
@@ -108,20 +93,6 @@ def impor_daftar(request):
     )
 
 
-def _periksa_unggahan(berkas) -> str | None:
-    """Refuses a file that is not a sane xlsx before anything is stored."""
-    with tempfile.NamedTemporaryFile(suffix=".xlsx") as tmp:
-        for potongan in berkas.chunks():
-            tmp.write(potongan)
-        tmp.flush()
-        try:
-            periksa_berkas(Path(tmp.name))
-        except BukuKerjaTidakSah as e:
-            return str(e)
-    berkas.seek(0)
-    return None
-
-
 @akses_wajib
 @require_http_methods(["GET", "POST"])
 def impor_detail(request, pk):
@@ -130,11 +101,7 @@ def impor_detail(request, pk):
     if request.method == "POST":
         wajib_menulis(request.akses)
         try:
-            with transaction.atomic():
-                # Held until the import is written: a second "Impor" of this upload waits
-                # here, then finds it imported.
-                impor_lock(impor)
-                _impor_detail_post(request, impor)
+            _impor_detail_post(request, impor)
         except ImporDitolak as e:
             messages.error(request, str(e))
         return redirect("abk:impor_detail", pk=impor.pk)
@@ -185,20 +152,15 @@ def _impor_detail_post(request, impor: ImporBuku) -> None:
         impor=impor, periode=periode, jabatan=jabatan, **_isian_pemetaan(impor, request.POST)
     )
     if request.POST.get("nama_pemetaan", "").strip():
-        pemetaan_create(impor, request.POST["nama_pemetaan"].strip()[:200])
+        pemetaan_create(impor=impor, nama=request.POST["nama_pemetaan"].strip()[:200])
         messages.success(request, "Pemetaan disimpan; buku kerja berbentuk sama akan memakainya.")
     if aksi in {"periksa", "impor"}:
-        hanya_sah = request.POST.get("hanya_sah") == "1"
-        if aksi == "impor" and impor.status != ImporBuku.Status.DIPERIKSA:
-            messages.error(request, "Periksa dulu (uji coba) sebelum mengimpor.")
-        elif aksi == "impor" and impor.galat and not hanya_sah:
-            messages.error(
-                request,
-                "Masih ada baris yang ditolak. Perbaiki buku kerja, atau "
-                "centang “impor hanya baris yang sah”.",
-            )
-        else:
-            impor_run(impor, kering=aksi == "periksa", hanya_sah=hanya_sah, pemohon=request.user)
+        impor_run(
+            impor=impor,
+            kering=aksi == "periksa",
+            hanya_sah=request.POST.get("hanya_sah") == "1",
+            pemohon=request.user,
+        )
 
 
 @akses_wajib

@@ -321,7 +321,7 @@ def muat_pontianak() -> Instansi:
     if ada is None or {
         n.faktor.kode: (n.level, n.uraian) for n in ada.nilai.select_related("faktor")
     } != {k: (levels[k], uraian[k]) for k in levels}:
-        services.evaluasi_save(jabatan=jabatan, levels=levels, uraian=uraian)
+        services.evaluasi_update(jabatan=jabatan, levels=levels, uraian=uraian)
     return instansi
 
 

@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from anjab import models as m
-from anjab.selectors import katalog_for_user, tabel_evaluasi_aktif
+from anjab import services
+from anjab.selectors import katalog_for_user, katalog_milik_for_user, tabel_evaluasi_aktif
 from organisasi.akses import wajib_admin_instansi
 from organisasi.decorators import akses_wajib
 
@@ -66,9 +67,9 @@ def katalog_daftar(request, slug):
     if request.akses.admin_instansi and request.akses.instansi_id is not None:
         form = _form_class(model, extra)(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
-            obj = form.save(commit=False)
-            obj.instansi_id = request.akses.instansi_id
-            obj.save()
+            obj = services.katalog_create(
+                model=model, instansi_id=request.akses.instansi_id, nilai=form.cleaned_data
+            )
             messages.success(request, f"“{obj}” ditambahkan ke {model._meta.verbose_name}.")
             return redirect("anjab:katalog_daftar", slug=slug)
     elif request.method == "POST":
@@ -86,17 +87,17 @@ def katalog_ubah(request, slug, pk):
     model, extra = _katalog(slug)
     wajib_admin_instansi(request.akses)
     # Only the instansi's own rows are editable; national rows are the regulation's.
-    obj = get_object_or_404(model, pk=pk, instansi_id=request.akses.instansi_id)
+    obj = get_object_or_404(katalog_milik_for_user(model, request.user), pk=pk)
     form = _form_class(model, extra)(
         request.POST if request.method == "POST" else None, instance=obj
     )
     if request.method == "POST":
         if "hapus" in request.POST:
-            obj.delete()
+            services.katalog_delete(row=obj)
             messages.success(request, f"“{obj}” dihapus.")
             return redirect("anjab:katalog_daftar", slug=slug)
         if form.is_valid():
-            form.save()
+            services.katalog_update(row=obj, nilai=form.cleaned_data)
             messages.success(request, f"“{obj}” disimpan.")
             return redirect("anjab:katalog_daftar", slug=slug)
     return render(

@@ -1,12 +1,11 @@
 """Reads for positions, always scoped through organisasi.selectors (one scoping layer)."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from anjab import calculations as calc
 from anjab.calculations import TabelNilai
 from anjab.models import Jabatan, PeriodeAnalisis, RentangKelas, TabelEvaluasi
-from organisasi.akses import akses_untuk
 from organisasi.models import UnitOrganisasi
 from organisasi.selectors import scoped_for_user
 
@@ -29,11 +28,15 @@ def get_jabatan_for_user(user, pk) -> Jabatan:
 
 
 def katalog_for_user(model, user) -> QuerySet:
-    """The national rows plus the user's instansi's own rows of a catalogue."""
-    akses = akses_untuk(user)
-    if akses.semua_instansi:
-        return model.objects.all()
-    return model.objects.filter(Q(instansi__isnull=True) | Q(instansi_id=akses.instansi_id))
+    """The national rows (no instansi: every tenant shares them) plus the rows of a catalogue
+    the user's scope gives."""
+    return model.objects.filter(instansi__isnull=True) | katalog_milik_for_user(model, user)
+
+
+def katalog_milik_for_user(model, user) -> QuerySet:
+    """The instansi's own rows of a catalogue, the only ones its Admin Instansi may edit:
+    national rows are the regulation's."""
+    return scoped_for_user(model.objects.filter(instansi__isnull=False), user)
 
 
 def tabel_evaluasi_aktif() -> TabelEvaluasi:

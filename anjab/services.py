@@ -47,6 +47,7 @@ M2M = ["bakat", "temperamen", "minat", "upaya_fisik", "fungsi_pekerjaan"]
 
 @transaction.atomic
 def jabatan_create(*, unit, **fields) -> Jabatan:
+    """A new position in `unit` from its cleaned fields, placed last unless `urutan` is given."""
     jabatan = Jabatan(unit=unit, instansi_id=unit.instansi_id, **fields)
     if not jabatan.urutan:
         last = Jabatan.objects.filter(unit=unit).order_by("-urutan").first()
@@ -72,6 +73,7 @@ def baris_dari_isian(*, model, baris: list[dict], periode=None, ada: dict | None
     return rows
 
 
+@transaction.atomic
 def jabatan_rows_set(*, jabatan: Jabatan, model, baris: list[dict], hapus=(), periode=None):
     """Stores one ordered table of a position: `hapus` rows go, `baris` take the order given.
     Only rows of this position are touched, whatever ids are sent."""
@@ -89,7 +91,7 @@ def jabatan_rows_set(*, jabatan: Jabatan, model, baris: list[dict], hapus=(), pe
 
 
 @transaction.atomic
-def jabatan_section_update(
+def jabatan_update(
     *,
     jabatan: Jabatan,
     versi: int | None,
@@ -119,7 +121,10 @@ def jabatan_section_update(
     return jabatan
 
 
+@transaction.atomic
 def kondisi_set(*, jabatan: Jabatan, nilai: dict[int, str]) -> None:
+    """The position's working conditions: `nilai` maps an aspect's pk to its factor; an
+    aspect without a stored row and no factor stays without one."""
     ada = {k.aspek_id: k for k in jabatan.kondisi_lingkungan.all()}
     for aspek_id, faktor in nilai.items():
         row = ada.get(aspek_id)
@@ -176,11 +181,12 @@ def jabatan_copy(*, jabatan: Jabatan, nama: str, unit=None) -> Jabatan:
 
 @transaction.atomic
 def jabatan_delete(*, jabatan: Jabatan) -> None:
+    """Removes a position with its rows, picks and evaluation."""
     jabatan.delete()
 
 
 @transaction.atomic
-def evaluasi_save(
+def evaluasi_update(
     *, jabatan: Jabatan, levels: dict[str, int], uraian: dict[str, str] | None = None
 ) -> EvaluasiJabatan:
     """Stores the chosen factor levels and the total and kelas computed from them."""
@@ -209,6 +215,31 @@ def evaluasi_save(
             defaults={"level": level, "uraian": uraian.get(kode, "")},
         )
     return evaluasi
+
+
+@transaction.atomic
+def katalog_create(*, model, instansi_id: int, nilai: dict):
+    """A catalogue row of the instansi's own (`model` is one of the anjab.models.Katalog)."""
+    row = model(instansi_id=instansi_id, **nilai)
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def katalog_update(*, row, nilai: dict):
+    """Saves an instansi's own catalogue row; national rows are never passed here."""
+    for nama, isi in nilai.items():
+        setattr(row, nama, isi)
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def katalog_delete(*, row) -> None:
+    """Removes an instansi's own catalogue row."""
+    row.delete()
 
 
 # The analysis period (ABK): its parameters and the task rows it holds.

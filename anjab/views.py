@@ -160,7 +160,7 @@ def jabatan_bagian(request, pk, slug):
                 )
             else:
                 tabel = [isian_baris(fs) for _, fs in formsets]
-                services.jabatan_section_update(
+                services.jabatan_update(
                     jabatan=jabatan,
                     versi=versi,
                     nilai=isian_form(form) if form is not None else None,
@@ -256,7 +256,7 @@ def jabatan_evaluasi(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            evaluasi = services.evaluasi_save(
+            evaluasi = services.evaluasi_update(
                 jabatan=jabatan, levels=form.levels(), uraian=form.uraian()
             )
         except ValidationError as e:

@@ -8,7 +8,7 @@ def akses(request):
     a = akses_untuk(user)
     instansi = None
     if a.instansi_id is not None:
-        from organisasi.models import Instansi
+        from organisasi.selectors import instansi_for_user
 
-        instansi = Instansi.objects.filter(pk=a.instansi_id).only("nama").first()
+        instansi = instansi_for_user(user).only("nama").first()
     return {"akses_pengguna": a, "instansi_aktif": instansi}

@@ -73,19 +73,22 @@ def unit_tree(user) -> list[UnitOrganisasi]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    qs = UnitOrganisasi.objects.with_tree_fields().order_siblings_by("urutan", "nama")
+    qs = scoped_for_user(
+        UnitOrganisasi.objects.with_tree_fields().order_siblings_by("urutan", "nama"),
+        user,
+        unit="pk",
+    )
     if not akses.semua_instansi:
+        # Walks only this instansi's tree, not every tenant's.
         qs = qs.tree_filter(instansi_id=akses.instansi_id)
     nodes = list(
         qs.select_related("instansi").annotate(jumlah_pegawai=Coalesce(Subquery(jumlah_pegawai), 0))
     )
-    if akses.unit_id is not None:
-        # An Operator sees its unit and what lies below it: the nodes whose path passes it.
-        nodes = [n for n in nodes if akses.unit_id in n.tree_path]
-        if nodes:
-            top = nodes[0].tree_depth
-            for n in nodes:
-                n.tree_depth -= top
+    if akses.unit_id is not None and nodes:
+        # The depths count from the instansi's root; an Operator's tree starts at its unit.
+        top = nodes[0].tree_depth
+        for n in nodes:
+            n.tree_depth -= top
     return nodes
 
 

@@ -85,7 +85,21 @@ def _urutan_berikut(instansi: Instansi, parent: UnitOrganisasi | None) -> int:
 
 
 @transaction.atomic
-def pegawai_save(*, pegawai: Pegawai) -> Pegawai:
+def pegawai_create(*, instansi: Instansi, **fields) -> Pegawai:
+    """A new employee of `instansi` from cleaned fields (birth date, TMT and sex follow the
+    NIP when not given). The model's rules — the NIP's form, a PPPK's golongan — raise
+    ValidationError before anything is written."""
+    pegawai = Pegawai(instansi=instansi, **fields)
+    pegawai.full_clean()
+    pegawai.save()
+    return pegawai
+
+
+@transaction.atomic
+def pegawai_update(*, pegawai: Pegawai, **fields) -> Pegawai:
+    """Saves an employee's cleaned fields; nothing is written when a rule refuses them."""
+    for nama, isi in fields.items():
+        setattr(pegawai, nama, isi)
     pegawai.full_clean()
     pegawai.save()
     return pegawai

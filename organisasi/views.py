@@ -264,6 +264,10 @@ def _pegawai_form(request, pegawai):
     return form
 
 
+def _isian_pegawai(form) -> dict:
+    return {n: form.cleaned_data[n] for n in form._meta.fields}
+
+
 @akses_wajib
 @require_http_methods(["GET", "POST"])
 def pegawai_create(request):
@@ -271,10 +275,10 @@ def pegawai_create(request):
     pegawai = Pegawai(instansi_id=request.akses.instansi_id)
     form = _pegawai_form(request, pegawai)
     if request.method == "POST" and form.is_valid():
-        if pegawai.instansi_id is None:
-            pegawai.instansi = form.cleaned_data["unit"].instansi
+        # A platform superuser has no instansi of its own: the chosen unit's is meant.
+        instansi = pegawai.instansi if pegawai.instansi_id else form.cleaned_data["unit"].instansi
         try:
-            services.pegawai_save(pegawai=form.instance)
+            pegawai = services.pegawai_create(instansi=instansi, **_isian_pegawai(form))
         except ValidationError as e:
             errors_to_form(form, e)
         else:
@@ -293,7 +297,7 @@ def pegawai_update(request, pk):
     form = _pegawai_form(request, pegawai)
     if request.method == "POST" and form.is_valid():
         try:
-            services.pegawai_save(pegawai=form.instance)
+            services.pegawai_update(pegawai=pegawai, **_isian_pegawai(form))
         except ValidationError as e:
             errors_to_form(form, e)
         else:

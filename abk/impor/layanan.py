@@ -1,10 +1,11 @@
 """The import as the web screens run it: one ImporBuku through analysis, check and import."""
 
+import tempfile
 from pathlib import Path
 
 from django.db import transaction
 
-from abk.impor.baca import BukuKerjaTidakSah, baca_buku
+from abk.impor.baca import BukuKerjaTidakSah, baca_buku, periksa_berkas
 from abk.impor.proses import (
     analisis,
     laporan_lembar,
@@ -22,19 +23,24 @@ SUDAH_DIIMPOR = "Buku kerja ini sudah diimpor; unggah ulang untuk mengimpor lagi
 SEDANG_BERJALAN = (
     "Buku kerja ini sedang diperiksa atau diimpor di latar belakang; tunggu sampai selesai."
 )
+BELUM_DIPERIKSA = "Periksa dulu (uji coba) sebelum mengimpor."
+MASIH_DITOLAK = (
+    "Masih ada baris yang ditolak. Perbaiki buku kerja, atau centang “impor hanya baris yang sah”."
+)
 
 
 class ImporDitolak(Exception):
-    """The upload cannot be checked or imported now (already imported, or a job runs)."""
+    """The upload cannot be changed, checked or imported now (already imported, a job of it
+    runs), or not imported yet (not checked, or rows rejected); the message says which."""
 
 
-def impor_lock(impor: ImporBuku) -> None:
+def _kunci(impor: ImporBuku) -> None:
     """Locks the upload's row for the rest of the transaction and re-reads it, so a second
     "Impor" of the same upload waits for the first and then finds it imported instead of
     writing every position again. Raises ImporDitolak when it is imported, or while the
     worker has a job of it waiting or running (the worker's job is then the only writer)."""
     if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("impor_lock needs a transaction: the lock lasts until it ends.")
+        raise RuntimeError("_kunci needs a transaction: the lock lasts until it ends.")
     list(ImporBuku.objects.select_for_update().filter(pk=impor.pk).values_list("pk"))
     impor.refresh_from_db()
     if impor.status == ImporBuku.Status.DIIMPOR:
@@ -47,7 +53,8 @@ def impor_lock(impor: ImporBuku) -> None:
         raise ImporDitolak(SEDANG_BERJALAN)
 
 
-def impor_analyse(impor: ImporBuku) -> None:
+@transaction.atomic
+def impor_analyse(*, impor: ImporBuku) -> None:
     """Reads the uploaded file's sheets and proposes a mapping (or the saved one)."""
     path = Path(impor.berkas.path)
     lembar = baca_buku(path)
@@ -76,7 +83,10 @@ def impor_analyse(impor: ImporBuku) -> None:
     impor.save(update_fields=["pemetaan"])
 
 
-def impor_process(impor: ImporBuku, *, kering: bool, hanya_sah: bool = False, progres=None) -> None:
+def impor_process(*, impor: ImporBuku, kering: bool, hanya_sah: bool = False, progres=None) -> None:
+    """Checks (kering) or imports the upload with its mapping and stores the report. Not one
+    transaction: the worker's progress must show while it runs; the rows are written in
+    their own (abk.impor.tulis, abk.impor.siasn)."""
     if impor.pemetaan.get("siasn"):
         _proses_siasn(impor, kering=kering, hanya_sah=hanya_sah)
         return
@@ -166,11 +176,18 @@ def _proses_siasn(impor: ImporBuku, *, kering: bool, hanya_sah: bool) -> None:
     impor.save(update_fields=["galat", "ringkasan", "status"])
 
 
-def impor_run(impor: ImporBuku, *, kering: bool, hanya_sah: bool, pemohon) -> PekerjaanLatar | None:
-    """Runs the check or import now, or queues it when the workbook is large. The caller holds
-    the upload's lock (impor_lock) in the transaction this runs in."""
+@transaction.atomic
+def impor_run(*, impor: ImporBuku, kering: bool, hanya_sah: bool, pemohon) -> PekerjaanLatar | None:
+    """Runs the check or import now, or queues it when the workbook is large. Holds the
+    upload's lock throughout; an import is refused (ImporDitolak) before it was checked, or
+    while rows are rejected unless only the valid rows are wanted (`hanya_sah`)."""
+    _kunci(impor)
+    if not kering and impor.status != ImporBuku.Status.DIPERIKSA:
+        raise ImporDitolak(BELUM_DIPERIKSA)
+    if not kering and impor.galat and not hanya_sah:
+        raise ImporDitolak(MASIH_DITOLAK)
     if impor.pemetaan.get("jumlah_baris", 0) <= BATAS_LATAR:
-        impor_process(impor, kering=kering, hanya_sah=hanya_sah)
+        impor_process(impor=impor, kering=kering, hanya_sah=hanya_sah)
         return None
     from abk.tasks import jalankan_impor
 
@@ -187,7 +204,9 @@ def impor_run(impor: ImporBuku, *, kering: bool, hanya_sah: bool, pemohon) -> Pe
     return pekerjaan
 
 
-def pemetaan_create(impor: ImporBuku, nama: str) -> PemetaanKolom:
+@transaction.atomic
+def pemetaan_create(*, impor: ImporBuku, nama: str) -> PemetaanKolom:
+    """Saves the upload's column mapping under `nama`; workbooks of the same shape use it."""
     return PemetaanKolom.objects.create(
         instansi=impor.instansi,
         nama=nama,
@@ -196,9 +215,21 @@ def pemetaan_create(impor: ImporBuku, nama: str) -> PemetaanKolom:
     )
 
 
+def _periksa_unggahan(berkas) -> None:
+    """Refuses a file that is not a sane xlsx before anything is stored."""
+    with tempfile.NamedTemporaryFile(suffix=".xlsx") as tmp:
+        for potongan in berkas.chunks():
+            tmp.write(potongan)
+        tmp.flush()
+        periksa_berkas(Path(tmp.name))
+    berkas.seek(0)
+
+
+@transaction.atomic
 def impor_create(*, instansi, pemohon, berkas, unit, periode, buat_unit: bool) -> ImporBuku:
     """Stores an uploaded workbook and reads how each sheet is laid out. A file that is no
     workbook raises BukuKerjaTidakSah and leaves nothing behind (no row, no private file)."""
+    _periksa_unggahan(berkas)
     impor = ImporBuku.objects.create(
         instansi=instansi,
         pemohon=pemohon,
@@ -208,10 +239,9 @@ def impor_create(*, instansi, pemohon, berkas, unit, periode, buat_unit: bool) -
         periode=periode,
     )
     try:
-        impor_analyse(impor)
+        impor_analyse(impor=impor)
     except BukuKerjaTidakSah:
-        impor.berkas.delete(save=False)
-        impor.delete()
+        impor_delete(impor=impor)
         raise
     impor.pemetaan["buat_unit"] = buat_unit
     impor.save(update_fields=["pemetaan"])
@@ -231,7 +261,9 @@ def impor_update(
 ) -> ImporBuku:
     """The check step's choices: `lembar` {sheet index: {"kolom", "satuan_waktu"}}, the unit
     for each ambiguous name, whether to create units, the period and (SIASN) the position.
-    Any change sends the import back to be checked again unless it is being imported."""
+    Any change sends the import back to be checked again unless it is being imported.
+    Refused (ImporDitolak) once the upload is imported or while the worker has it."""
+    _kunci(impor)
     if periode is not None:
         impor.periode = periode
     if jabatan is not None:
@@ -246,3 +278,13 @@ def impor_update(
         impor.status = ImporBuku.Status.DIUNGGAH
     impor.save(update_fields=["pemetaan", "status", "periode"])
     return impor
+
+
+@transaction.atomic
+def impor_delete(*, impor: ImporBuku) -> None:
+    """Removes an upload: its row and its private file (names and NIPs). The file goes at
+    once, not on commit: impor_create calls this on its way to a rollback that discards the
+    row anyway."""
+    berkas = impor.berkas
+    impor.delete()
+    berkas.delete(save=False)

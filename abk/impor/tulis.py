@@ -5,45 +5,24 @@ changes nothing; a corrected workbook updates positions in place (unit + name + 
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from abk.impor.nilai import TINGKAT_NAMA
 from abk.impor.pemetaan import normalisasi
+from abk.impor.tulis_baris import KOLOM_BUTIR, KOLOM_TUGAS_SIMPAN, PenulisBaris, sama, sisipkan
 from abk.impor.tulis_pegawai import PenulisPegawai
+from abk.impor.tulis_periksa import PemeriksaTulis
 from abk.impor.unit import PohonUnit, jalur_posisi, kunci_unit
 from abk.impor.validasi import Galat, HasilBaca, Posisi
 from abk.models import DeklarasiJabatan
-from anjab import calculations as calc
 from anjab.models import ButirKegiatan, Jabatan, TugasJabatan
-from anjab.selectors import beban_jabatan
-from organisasi.formatting import angka as format_angka
 from organisasi.models import UnitOrganisasi
 
-KOLOM_TUGAS = ["uraian", "hasil_kerja", "volume", "waktu", "kebutuhan_tercetak"]
-KOLOM_TUGAS_SIMPAN = [*KOLOM_TUGAS, "satuan_volume", "volume_asal"]
 FK_JABATAN = ["unit", "instansi", "atasan", "jabatan_fungsional", "jabatan_pelaksana"]
-SEBUTAN_FAKTOR = {
-    "hari": "hari kerja efektif",
-    "minggu": "minggu kerja efektif",
-    "bulan": "bulan kerja",
-}
-KOLOM_BUTIR = [
-    "unsur",
-    "sub_unsur",
-    "kegiatan",
-    "kode",
-    "butir_kegiatan",
-    "angka_kredit",
-    "konstanta",
-    "volume",
-    "satuan",
-    "wpk_tercetak",
-    "wpv_tercetak",
-]
 ATRIBUT = [
     "kode",
     "ikhtisar",
@@ -105,7 +84,7 @@ def _json(b: dict) -> dict:
     return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in b.items()}
 
 
-class _Penulis(PenulisPegawai):
+class _Penulis(PenulisBaris, PemeriksaTulis, PenulisPegawai):
     def __init__(self, hasil, instansi, unit_induk, periode, buat_unit, sumber, progres, **kw):
         self.h, self.instansi, self.induk, self.periode = hasil, instansi, unit_induk, periode
         self.buat_unit, self.sumber, self.progres = buat_unit, sumber, progres
@@ -272,7 +251,7 @@ class _Penulis(PenulisPegawai):
                 (TugasJabatan, tugas, lama_tugas),
                 (ButirKegiatan, butir, lama_butir),
             ):
-                if rows and not _sama(lama.get(j.pk, []), rows):
+                if rows and not sama(lama.get(j.pk, []), rows):
                     beda = True
                     if j.pk in lama:
                         ganti[model].append(j.pk)
@@ -295,135 +274,12 @@ class _Penulis(PenulisPegawai):
         for model, pks in ganti.items():
             if pks:
                 model.objects.filter(jabatan_id__in=pks, periode=self.periode).delete()
-        _sisipkan(TugasJabatan, isi[TugasJabatan])
-        _sisipkan(ButirKegiatan, isi[ButirKegiatan])
+        sisipkan(TugasJabatan, isi[TugasJabatan])
+        sisipkan(ButirKegiatan, isi[ButirKegiatan])
         self.r.baris_tugas += len(isi[TugasJabatan])
         self.r.baris_butir += len(isi[ButirKegiatan])
         DeklarasiJabatan.objects.bulk_create(deklarasi_baru, batch_size=500)
         self._semua = semua
-
-    def _tugas_posisi(self, p: Posisi) -> list[dict]:
-        if id(p) not in self._tugas_cache:
-            self._tugas_cache[id(p)] = [self._tugas(t) for t in p.tugas]
-        return self._tugas_cache[id(p)]
-
-    def _tugas(self, t: dict) -> dict:
-        satuan = t.get("satuan_volume") or "tahun"
-        volume = t.get("volume")
-        if satuan != "tahun" and volume is not None:
-            return {
-                **{k: t.get(k) for k in KOLOM_TUGAS},
-                # Stored with the field's two decimals, as the editor stores it.
-                "volume": calc.volume_per_tahun(volume, self.faktor[satuan]).quantize(
-                    Decimal("0.01"), ROUND_HALF_UP
-                ),
-                "satuan_volume": satuan,
-                "volume_asal": volume,
-            }
-        return {**{k: t.get(k) for k in KOLOM_TUGAS}, "satuan_volume": "tahun", "volume_asal": None}
-
-    def _baris_lama(self, model, kolom, ids) -> dict[int, list[dict]]:
-        lama = defaultdict(list)
-        for r in (
-            model.objects.filter(jabatan_id__in=ids, periode=self.periode)
-            .order_by("jabatan_id", "urutan", "pk")
-            .values("jabatan_id", *kolom)
-        ):
-            lama[r.pop("jabatan_id")].append(r)
-        return lama
-
-    def _deklarasi(self, j: Jabatan, p: Posisi, lama, baru: list) -> bool:
-        """Stores the totals the workbook printed; only the figures it carries are touched."""
-        d = p.deklarasi
-        if not d:
-            return False
-        nilai = {}
-        if "kebutuhan" in d:
-            nilai["kebutuhan"] = d["kebutuhan"]
-            nilai["presisi_kebutuhan"] = _presisi(d["kebutuhan"])
-        for kunci in ("beban_kerja_jam", "jumlah_pegawai"):
-            if kunci in d:
-                nilai[kunci] = d[kunci]
-        if p.satuan_waktu_tercetak:
-            nilai["satuan_waktu"] = p.satuan_waktu_tercetak
-        if lama is not None and all(_setara(getattr(lama, k), v) for k, v in nilai.items()):
-            return False
-        nilai["sumber"] = self.sumber[:300]
-        if lama is None:
-            baru.append(DeklarasiJabatan(periode=self.periode, jabatan=j, **nilai))
-        else:
-            for k, v in nilai.items():
-                setattr(lama, k, v)
-            lama.save()
-        self.r.deklarasi += 1
-        return True
-
-    def _bandingkan(self):
-        """The check step's table: computed need beside printed need, flagged when they differ."""
-        for p, unit, j, _status in getattr(self, "_semua", []):
-            tugas = self._tugas_posisi(p)
-            hasil = beban_jabatan(
-                jenis=j.jenis,
-                tugas=[(t["volume"], t["waktu"]) for t in tugas],
-                butir=[(b["angka_kredit"], b["konstanta"], b["volume"]) for b in p.butir],
-                periode=self.periode,
-            )
-            metode, kebutuhan, dibulatkan = hasil.metode, hasil.kebutuhan, hasil.dibulatkan
-            d = p.deklarasi
-            tercetak = d.get("kebutuhan")
-            beda = False
-            if tercetak is not None:
-                presisi = _presisi(tercetak)
-                beda = abs(kebutuhan - Decimal(tercetak)) >= Decimal(1).scaleb(-presisi)
-            if d.get("jumlah_pegawai") is not None and d["jumlah_pegawai"] != dibulatkan:
-                beda = True
-            self.r.perbandingan.append(
-                {
-                    "jabatan": p.nama,
-                    "unit": unit.nama,
-                    "metode": "angka kredit" if metode == calc.METODE_BUTIR else "uraian tugas",
-                    "kebutuhan": kebutuhan.quantize(Decimal("0.001")),
-                    "dibulatkan": dibulatkan,
-                    "kebutuhan_tercetak": tercetak,
-                    "jumlah_pegawai_tercetak": d.get("jumlah_pegawai"),
-                    "berbeda": beda,
-                    # As an Indonesian reader reads them: "2,880", the printed one as printed.
-                    "kebutuhan_teks": format_angka(kebutuhan, 3),
-                    "tercetak_teks": format_angka(tercetak, _presisi(tercetak))
-                    if tercetak is not None
-                    else "",
-                }
-            )
-
-    def _periksa_waktu_efektif(self):
-        from anjab.models import PeriodeAnalisis
-
-        periode = self.periode
-        for lembar, menit in self.h.waktu_efektif:
-            if menit == periode.waktu_efektif_menit:
-                continue
-            cocok = PeriodeAnalisis.objects.filter(
-                instansi=self.instansi, waktu_efektif_menit=menit
-            ).first()
-            saran = (
-                f"Periode dengan waktu itu: {cocok.nama} (id {cocok.pk}); pilih periode itu bila "
-                "buku kerja ini memakai aturan lama."
-                if cocok
-                else "Belum ada periode dengan waktu itu; buat periode baru bila buku kerja ini "
-                "memakai aturan lama."
-            )
-            self.r.peringatan.append(
-                f"Sheet {lembar} mencantumkan waktu kerja efektif {_fmt(menit / 60)} jam "
-                f"({_fmt(menit)} menit), sedangkan periode {periode.nama} memakai "
-                f"{_fmt(periode.waktu_efektif_jam)} jam ({_fmt(periode.waktu_efektif_menit)} "
-                f"menit); angka dihitung dengan periode tujuan. {saran}"
-            )
-        satuan = {t.get("satuan_volume") for p in self.h.posisi.values() for t in p.tugas}
-        for s in sorted(satuan - {None, "tahun"}):
-            self.r.catatan.append(
-                f"Volume per {s} dikalikan {_fmt(self.faktor[s])} ({SEBUTAN_FAKTOR[s]} periode "
-                f"{periode.nama}) menjadi volume per tahun."
-            )
 
 
 def terapkan(
@@ -467,51 +323,6 @@ def terapkan(
     return rencana
 
 
-def _sisipkan(model, rows: list[dict], batch: int = 2000) -> None:
-    """Inserts many child rows (tasks, credit rows) with one executemany per batch: these
-    models have no history, signals or save logic, and building 10,000 model instances only
-    to insert them costs more than the database does."""
-    if not rows:
-        return
-    fields = [model._meta.get_field(k) for k in rows[0]]
-    kolom = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    tanda = ", ".join(["%s"] * len(fields))
-    sql = (
-        f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({kolom}) VALUES ({tanda})"
-    )
-    siap = [
-        tuple(
-            f.get_db_prep_save(r[f.name if f.name in r else f.attname], connection) for f in fields
-        )
-        for r in rows
-    ]
-    with connection.cursor() as c:
-        for i in range(0, len(siap), batch):
-            c.executemany(sql, siap[i : i + batch])
-
-
-def _sama(lama: list[dict], baru: list[dict]) -> bool:
-    return len(lama) == len(baru) and all(
-        all(_setara(a.get(k), b.get(k)) for k in b) for a, b in zip(lama, baru, strict=True)
-    )
-
-
-def _setara(a, b) -> bool:
-    """Equal as stored values: "" and None alike, 12 and 12.00 alike, but 0 is not empty."""
-    if a in ("", None) and b in ("", None):
-        return True
-    angka = (Decimal, int, float)
-    if isinstance(a, angka) and isinstance(b, angka):
-        return Decimal(str(a)) == Decimal(str(b))
-    return a == b
-
-
-def _presisi(v) -> int:
-    if v is None:
-        return 3
-    return max(0, -Decimal(v).as_tuple().exponent)
-
-
 def _nomor_akhir(nomor: str) -> int | None:
     m = re.search(r"(\d+)\s*$", nomor or "")
     return int(m.group(1)) if m and not nomor.startswith("#") else None
@@ -519,7 +330,3 @@ def _nomor_akhir(nomor: str) -> int | None:
 
 def _urut_nomor(nomor: str):
     return [int(x) if x.isdigit() else 0 for x in re.findall(r"\d+", nomor or "")]
-
-
-def _fmt(v) -> str:
-    return format_angka(v, 0 if Decimal(v) == Decimal(v).to_integral_value() else 2)

@@ -3,20 +3,15 @@
 here. Rows are classified one by one (a row with AK and Kt is a credit row, a row with a
 waktu penyelesaian is a task), so one sheet may mix both, as the decree's own tables do."""
 
-import re
 from dataclasses import replace
-from decimal import Decimal
 from itertools import pairwise
 
 from abk.impor.baca import Lembar, Sel, teks_sel
+from abk.impor.baris import PembacaBaris
 from abk.impor.daftar import PembacaDaftar
 from abk.impor.nilai import KamusJenis, NilaiTidakSah, angka
 from abk.impor.pembaca import (
-    BATAS_JAM_EFEKTIF,
     BULAT_LAZIM,
-    MAKS_ANGKA_KREDIT,
-    MAKS_VOLUME,
-    MAKS_WAKTU_MENIT,
     TOTAL_KEBUTUHAN,
     TOTAL_KEBUTUHAN_PEGAWAI,
     TOTAL_PEGAWAI,
@@ -24,20 +19,14 @@ from abk.impor.pembaca import (
     HasilBaca,
     Pembaca,
     Posisi,
-    _angka_dalam_teks,
     _angka_sel,
     _angka_teks,
-    _fmt,
     _isi,
-    _judul_jam,
     _kunci_nomor,
     _tanda,
     _teks_pertama,
 )
 from abk.impor.pemetaan import (
-    JAM,
-    MENIT,
-    SATUAN_VOLUME,
     PetaLembar,
     Sinonim,
     baris_kunci_nilai,
@@ -47,11 +36,7 @@ from abk.impor.pemetaan import (
     lebih_jelas,
     normalisasi,
     peta_baris,
-    satuan_volume_judul,
 )
-
-ANGKA_BERKATA = re.compile(r"^\s*([0-9][0-9.,]*)\s*([A-Za-z][A-Za-z /.-]*)$")
-SATUAN_WAKTU_SEL = {"jam": JAM, "j": JAM, "jm": JAM, "menit": MENIT, "mnt": MENIT, "m": MENIT}
 
 # Columns that describe the position itself, not its task.
 KOLOM_ATRIBUT = {
@@ -74,7 +59,7 @@ KOLOM_ATRIBUT = {
 __all__ = ["BULAT_LAZIM", "Galat", "HasilBaca", "NilaiTidakSah", "Posisi", "angka", "baca_semua"]
 
 
-class PembacaBuku(PembacaDaftar, Pembaca):
+class PembacaBuku(PembacaBaris, PembacaDaftar, Pembaca):
     """Turns mapped sheets into positions, tasks, credit rows, employees and units."""
 
     def baca_tabel(self, lembar: Lembar, peta: PetaLembar):
@@ -301,233 +286,6 @@ class PembacaBuku(PembacaDaftar, Pembaca):
                 )
             return
         self._tugas(peta, baris, sel, posisi, ctx, uraian)
-
-    def _judul_butir(self, peta, sel, ctx, teks):
-        """A heading row of a credit table: unsur, sub unsur or kegiatan."""
-        self._judul_butir_kolom(peta, sel, ctx)
-        keg = self.teks(peta, sel, "kegiatan") or teks
-        if keg:
-            ctx["kegiatan"] = keg
-
-    def _tugas(self, peta, baris, sel, posisi: Posisi, ctx, uraian, judul=False):
-        try:
-            self._satuan_volume_sel = None
-            sel, satuan_sel = self._angka_bersatuan(peta, baris, sel)
-            volume = self.angka(peta, baris, sel, "volume", minimum=0, maksimum=MAKS_VOLUME)
-            waktu = self.angka(peta, baris, sel, "waktu", minimum=0)
-            jam = peta.satuan_waktu == JAM
-            wke = self.longgar(peta, sel, "waktu_efektif_tercetak")
-            if wke:
-                jam = wke <= BATAS_JAM_EFEKTIF
-                self._catat_waktu_efektif(peta.lembar, wke * 60 if jam else wke)
-                if (peta.satuan_waktu == JAM) != jam and not ctx.get("beda_satuan"):
-                    ctx["beda_satuan"] = True
-                    self.h.catatan.append(
-                        f"Sheet {peta.lembar}, baris {baris}: waktu efektif {_fmt(wke)} "
-                        f"menunjukkan waktu penyelesaian dalam {'jam' if jam else 'menit'}; "
-                        "satuan itu dipakai untuk baris dengan waktu efektif."
-                    )
-            if satuan_sel:
-                jam = satuan_sel == JAM  # "2 jam" in the cell says it for that row
-            if waktu is not None and jam:
-                waktu *= 60
-            if waktu is not None and waktu > MAKS_WAKTU_MENIT:
-                self.galat(
-                    peta,
-                    baris,
-                    "waktu",
-                    waktu,
-                    "tidak wajar (lebih dari setahun untuk satu hasil); periksa satuannya.",
-                )
-                raise NilaiTidakSah
-            tercetak = self.longgar(peta, sel, "kebutuhan_tugas_tercetak")
-            satuan = self._satuan_volume_sel or peta.satuan_volume
-            teks_satuan = normalisasi(self.teks(peta, sel, "satuan_volume"))
-            if teks_satuan:
-                satuan = SATUAN_VOLUME.get(teks_satuan.removeprefix("per ").strip())
-                if satuan is None:
-                    self.galat(
-                        peta,
-                        baris,
-                        "satuan_volume",
-                        teks_satuan,
-                        "isi hari, minggu, bulan, atau tahun.",
-                    )
-                    raise NilaiTidakSah
-        except NilaiTidakSah:
-            return
-        if not judul and self.duplikat(
-            peta,
-            baris,
-            ("tugas", id(posisi), normalisasi(uraian), volume, waktu, satuan),
-            tolak=False,
-        ):
-            return
-        posisi.tugas.append(
-            {
-                "uraian": uraian,
-                "hasil_kerja": self.teks(peta, sel, "hasil_kerja")[:200],
-                "volume": volume,
-                "satuan_volume": satuan,
-                "waktu": waktu,
-                "kebutuhan_tercetak": tercetak if tercetak is not None and tercetak >= 0 else None,
-                "_baris": (peta.lembar, baris),
-                "_judul": judul,
-            }
-        )
-        if not posisi.satuan_waktu_tercetak and "waktu" in peta.kolom.values():
-            posisi.satuan_waktu_tercetak = "JAM" if _judul_jam(peta) else "MENIT"
-
-    def _angka_bersatuan(self, peta, baris, sel) -> tuple[list[Sel], str]:
-        """Numbers typed with a word: "2 jam" / "30 menit" in the time column (the word gives
-        that row's unit), "12 laporan" in the volume column (the word is a satuan, dropped
-        with a note). Returns the row with those cells as bare numbers, and the time unit."""
-        satuan = ""
-        baru = sel
-        for kolom in ("volume", "waktu"):
-            i = peta.indeks(kolom)
-            if i is None or i >= len(sel) or not isinstance(sel[i].nilai, str):
-                continue
-            m = ANGKA_BERKATA.match(sel[i].nilai)
-            if m is None:
-                continue
-            kata = m.group(2).strip().lower().rstrip(".")
-            if kolom == "waktu":
-                if kata not in SATUAN_WAKTU_SEL:
-                    self.galat(
-                        peta, baris, "waktu", sel[i].nilai, "satuan waktu tidak dikenal (tulis "
-                        "menit atau jam)."
-                    )  # fmt: skip
-                    raise NilaiTidakSah
-                satuan = SATUAN_WAKTU_SEL[kata]
-            elif (periode := satuan_volume_judul(kata)) is not None:
-                self._satuan_volume_sel = periode  # "2 per hari": that row counts per day
-            elif not self._catatan_satuan.get(peta.lembar):
-                self._catatan_satuan[peta.lembar] = True
-                self.h.catatan.append(
-                    f"Sheet {peta.lembar}, baris {baris}: volume ditulis dengan satuannya "
-                    f"(“{sel[i].nilai}”); angkanya dipakai, katanya diabaikan."
-                )
-            baru = list(baru) if baru is sel else baru
-            baru[i] = Sel(m.group(1))
-        return baru, satuan
-
-    def _butir(self, peta, baris, sel, posisi: Posisi | None, ctx, teks):
-        self._judul_butir_kolom(peta, sel, ctx)
-        if posisi is None:
-            if not ctx.get("gagal"):
-                self.galat(
-                    peta, baris, "nama_jabatan", "", "wajib diisi: butir ini milik jabatan apa?"
-                )
-            return
-        if not teks:
-            kolom = "butir_kegiatan" if "butir_kegiatan" in peta.kolom.values() else "uraian_tugas"
-            self.galat(peta, baris, kolom, "", "wajib diisi bila baris berisi angka kredit.")
-            return
-        try:
-            ak = self.angka(
-                peta, baris, sel, "angka_kredit", wajib=True, minimum=0, maksimum=MAKS_ANGKA_KREDIT
-            )
-            kt = self.angka(peta, baris, sel, "konstanta", wajib=True, lebih_dari=0)
-            volume = self.angka(peta, baris, sel, "volume", minimum=0, maksimum=MAKS_VOLUME)
-            wpk = self.longgar(peta, sel, "wpk_tercetak")
-            wpv = self.longgar(peta, sel, "wpv_tercetak")
-        except NilaiTidakSah:
-            return
-        # Rows read as tasks without workload were this credit table's headings.
-        posisi.tugas = [t for t in posisi.tugas if not t.get("_judul")]
-        kode = self.teks(peta, sel, "kode_butir")
-        kegiatan = ctx.get("kegiatan", "")
-        if "kegiatan" in peta.kolom.values():
-            # A sheet that states each row's kegiatan (our own export) is taken literally.
-            kegiatan = self.teks(peta, sel, "kegiatan")
-        unsur, sub = ctx.get("unsur", ""), ctx.get("sub_unsur", "")
-        if self.duplikat(
-            peta,
-            baris,
-            ("butir", id(posisi), unsur, sub, kegiatan, kode, normalisasi(teks), ak, kt, volume),
-            tolak=False,
-        ):
-            return
-        posisi.butir.append(
-            {
-                "unsur": unsur[:200],
-                "sub_unsur": sub[:200],
-                "kegiatan": kegiatan,
-                "kode": kode[:20],
-                "butir_kegiatan": teks,
-                "angka_kredit": ak,
-                "konstanta": kt,
-                "volume": volume if volume is not None else Decimal(0),
-                "satuan": (
-                    self.teks(peta, sel, "satuan_butir") or self.teks(peta, sel, "hasil_kerja")
-                )[:100],
-                "wpk_tercetak": wpk if wpk is not None and wpk >= 0 else None,
-                "wpv_tercetak": wpv if wpv is not None and wpv >= 0 else None,
-                "_baris": (peta.lembar, baris),
-            }
-        )
-
-    def _judul_butir_kolom(self, peta, sel, ctx):
-        unsur, sub = self.teks(peta, sel, "unsur"), self.teks(peta, sel, "sub_unsur")
-        if unsur:
-            ctx["unsur"] = unsur
-        if sub:
-            ctx["sub_unsur"] = sub
-
-    def _total(self, peta, sel, posisi: Posisi | None, label: str):
-        """Rows like JUMLAH / JUMLAH PEGAWAI / Pembulatan carry the document's totals."""
-        if posisi is None:
-            return
-        if "waktu" in peta.kolom.values() and not posisi.butir:
-            # The header's unit matters only to explain the printed totals.
-            posisi.satuan_waktu_tercetak = "JAM" if _judul_jam(peta) else "MENIT"
-        n = normalisasi(label)
-        if n in TOTAL_KEBUTUHAN_PEGAWAI:
-            v = next(
-                (
-                    x
-                    for k in ("kebutuhan_tugas_tercetak", "kebutuhan_tercetak", "wpv_tercetak")
-                    if (x := self.longgar(peta, sel, k)) is not None
-                ),
-                None,
-            )
-            if v is None:
-                v = _angka_dalam_teks(sel)
-            if v is None or v < 0:
-                return
-            if v != v.to_integral_value():
-                posisi.deklarasi["kebutuhan"] = v
-            else:
-                posisi.deklarasi.setdefault("jumlah_pegawai", int(v))
-            return
-        if n in TOTAL_PEGAWAI:
-            v = None
-            for kolom in (
-                "kebutuhan_tugas_tercetak",
-                "jumlah_pegawai_tercetak",
-                "kebutuhan_tercetak",
-                "wpv_tercetak",
-                "volume",
-            ):
-                v = v if v is not None else self.longgar(peta, sel, kolom)
-            if v is None:
-                v = _angka_dalam_teks(sel)
-            if v is not None and v >= 0:
-                posisi.deklarasi["jumlah_pegawai"] = int(v)
-            return
-        for kolom, kunci in (
-            ("kebutuhan_tugas_tercetak", "kebutuhan"),
-            ("kebutuhan_tercetak", "kebutuhan"),
-            ("wpv_tercetak", "beban_kerja_jam"),
-        ):
-            v = self.longgar(peta, sel, kolom)
-            if v is not None and v >= 0 and kunci not in posisi.deklarasi:
-                posisi.deklarasi[kunci] = v
-
-    def _catat_waktu_efektif(self, lembar: str, menit):
-        if (lembar, Decimal(menit)) not in self.h.waktu_efektif:
-            self.h.waktu_efektif.append((lembar, Decimal(menit)))
 
 
 URUTAN = {"unit": 0, "jabatan": 1, "tugas": 2, "pegawai": 4, "rekap": 5, "tidak_dikenal": 6}

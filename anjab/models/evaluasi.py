@@ -78,7 +78,7 @@ class EvaluasiJabatan(models.Model):
     )
     tabel = models.ForeignKey(TabelEvaluasi, on_delete=models.PROTECT, verbose_name="tabel")
     jenis = models.CharField("jenis evaluasi", max_length=10, choices=JenisEvaluasi.choices)
-    # Derived by anjab.services.evaluasi_save from the levels below; never entered.
+    # Derived by anjab.services.evaluasi_update from the levels below; never entered.
     total_nilai = models.PositiveIntegerField("total nilai", editable=False)
     kelas = models.PositiveSmallIntegerField("kelas hasil evaluasi", editable=False)
     diperbarui = models.DateTimeField(auto_now=True)

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from anjab import services
-from anjab.models import HasilKerja, PeriodeAnalisis, TugasJabatan
+from anjab.models import AspekLingkungan, BakatKerja, HasilKerja, PeriodeAnalisis, TugasJabatan
 from organisasi.versi import DataBerubah
 from tests.factories import JabatanFactory
 
@@ -51,9 +51,9 @@ def test_it_never_touches_another_positions_rows(periode):
 def test_a_stale_section_save_is_refused_and_writes_nothing(periode):
     _, j = periode
     lama = j.versi
-    services.jabatan_section_update(jabatan=j, versi=lama, nilai={"ikhtisar": "Versi Ani"})
+    services.jabatan_update(jabatan=j, versi=lama, nilai={"ikhtisar": "Versi Ani"})
     with pytest.raises(DataBerubah):
-        services.jabatan_section_update(
+        services.jabatan_update(
             jabatan=j,
             versi=lama,
             nilai={"ikhtisar": "Versi Budi"},
@@ -61,3 +61,43 @@ def test_a_stale_section_save_is_refused_and_writes_nothing(periode):
         )
     j.refresh_from_db()
     assert j.ikhtisar == "Versi Ani" and not HasilKerja.objects.filter(jabatan=j).exists()
+
+
+def test_copying_a_position_copies_its_tasks_of_the_period(periode):
+    periode, j = periode
+    services.jabatan_rows_set(
+        jabatan=j,
+        model=TugasJabatan,
+        periode=periode,
+        baris=[{"id": None, "uraian": "Memeriksa surat", "satuan_volume": "tahun", "volume": 40,
+                "waktu": 30}],
+    )  # fmt: skip
+    baru = services.jabatan_copy(jabatan=j, nama="Salinan")
+    tugas = list(TugasJabatan.objects.filter(jabatan=baru, periode=periode))
+    assert [(t.uraian, t.volume, t.waktu) for t in tugas] == [
+        ("Memeriksa surat", Decimal(40), Decimal(30))
+    ]
+    assert baru.unit_id == j.unit_id and baru.urutan > j.urutan and baru.nama == "Salinan"
+    assert TugasJabatan.objects.filter(jabatan=j).count() == 1
+
+
+def test_the_working_conditions_keep_only_the_aspects_given_a_factor(periode):
+    _, j = periode
+    suhu = AspekLingkungan.objects.create(kode="U1", nama="Suhu")
+    udara = AspekLingkungan.objects.create(kode="U2", nama="Udara")
+    services.kondisi_set(jabatan=j, nilai={suhu.pk: "Dingin", udara.pk: ""})
+    assert dict(j.kondisi_lingkungan.values_list("aspek_id", "faktor")) == {suhu.pk: "Dingin"}
+    services.kondisi_set(jabatan=j, nilai={suhu.pk: "Panas"})
+    assert dict(j.kondisi_lingkungan.values_list("aspek_id", "faktor")) == {suhu.pk: "Panas"}
+
+
+def test_an_instansis_catalogue_row_is_created_changed_and_removed_as_its_own(periode):
+    _, j = periode
+    row = services.katalog_create(
+        model=BakatKerja, instansi_id=j.instansi_id, nilai={"kode": "X", "nama": "Bakat lokal"}
+    )
+    assert BakatKerja.objects.get(pk=row.pk).instansi_id == j.instansi_id
+    services.katalog_update(row=row, nilai={"nama": "Bakat daerah"})
+    assert BakatKerja.objects.get(pk=row.pk).nama == "Bakat daerah"
+    services.katalog_delete(row=row)
+    assert not BakatKerja.objects.filter(pk=row.pk).exists()

@@ -1,5 +1,6 @@
 from organisasi import selectors
-from tests.factories import make_user
+from organisasi.akses import akses_untuk
+from tests.factories import UnitFactory, make_user
 
 
 def _names(qs):
@@ -59,3 +60,33 @@ def test_searching_employees_by_nip_prefix_and_unit_subtree(dunia, users):
         dunia.pegawai_sekretariat
     ]
     assert not selectors.cari_pegawai(users["admin"], q="Citra").exists()
+
+
+def _tambah_unit(dunia, n):
+    """Grows the instansi's tree by `n` units, half inside the Operator's subtree."""
+    for i in range(n):
+        UnitFactory(parent=dunia.bidang if i % 2 else dunia.dinas_lain, nama=f"Seksi {i}")
+
+
+def _jumlah_query(django_assert_max_num_queries, fn, batas):
+    with django_assert_max_num_queries(batas) as ctx:
+        fn()
+    return len(ctx.captured_queries)
+
+
+def test_the_operator_subtree_is_a_database_filter_whatever_the_tree_size(
+    dunia, users, django_assert_max_num_queries
+):
+    operator = users["operator"]
+    akses_untuk(operator)  # the role and scope, resolved once per request
+
+    def baca():
+        list(selectors.units_for_user(operator))
+        selectors.unit_tree(operator)
+        list(selectors.pegawai_for_user(operator))
+
+    kecil = _jumlah_query(django_assert_max_num_queries, baca, 3)
+    _tambah_unit(dunia, 40)
+    assert _jumlah_query(django_assert_max_num_queries, baca, kecil) == kecil
+    assert len(selectors.unit_tree(operator)) == 4 + 20
+    assert not {"Dinas Kesehatan", "Seksi 0"} & {u.nama for u in selectors.unit_tree(operator)}

@@ -66,25 +66,44 @@ def test_pegawai_takes_birth_date_tmt_and_sex_from_the_nip(dunia):
 
 
 def test_a_pppk_cannot_hold_a_pns_golongan(dunia):
-    p = Pegawai(
-        instansi=dunia.instansi,
-        unit=dunia.bidang,
-        nip="199205172023212001",
-        nama="Yuliana",
-        status="PPPK",
-        golongan=PangkatGolongan.objects.get(jenis_asn="PNS", kode="III/a"),
-    )
     with pytest.raises(ValidationError) as e:
-        services.pegawai_save(pegawai=p)
+        services.pegawai_create(
+            instansi=dunia.instansi,
+            unit=dunia.bidang,
+            nip="199205172023212001",
+            nama="Yuliana",
+            status="PPPK",
+            golongan=PangkatGolongan.objects.get(jenis_asn="PNS", kode="III/a"),
+        )
     assert "golongan" in e.value.error_dict
     assert not Pegawai.objects.filter(nip="199205172023212001").exists()
 
 
 def test_a_pns_status_with_a_pppk_nip_is_refused(dunia):
-    p = Pegawai(instansi=dunia.instansi, nip="199205172023212001", nama="Yuliana", status="PNS")
     with pytest.raises(ValidationError) as e:
-        services.pegawai_save(pegawai=p)
+        services.pegawai_create(
+            instansi=dunia.instansi, nip="199205172023212001", nama="Yuliana", status="PNS"
+        )
     assert "berformat PPPK" in str(e.value)
+
+
+def test_an_update_a_rule_refuses_changes_nothing(dunia):
+    p = dunia.pegawai_sekretariat
+    with pytest.raises(ValidationError) as e:
+        services.pegawai_update(
+            pegawai=p,
+            nama="Ani Berubah",
+            golongan=PangkatGolongan.objects.get(jenis_asn="PPPK", kode="IX"),
+        )
+    assert "golongan" in e.value.error_dict
+    p.refresh_from_db()
+    assert p.nama == "Ani Sekretariat" and p.golongan.jenis_asn == "PNS"
+
+
+def test_an_update_keeps_the_fields_not_given(dunia):
+    p = services.pegawai_update(pegawai=dunia.pegawai_sekretariat, gelar_depan="Dr.")
+    p.refresh_from_db()
+    assert p.nama_lengkap == "Dr. Ani Sekretariat" and p.unit_id == dunia.sekretariat.pk
 
 
 def test_the_reference_list_has_every_golongan():

@@ -1,0 +1,134 @@
+"""The rows a position carries in a period, as the workbook writer stores them: its tasks
+(volume per period converted to per year), its credit rows, and the totals the workbook
+printed. Rows are compared as stored values, so importing the same workbook twice is a no-op."""
+
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import connection
+
+from abk.impor.validasi import Posisi
+from abk.models import DeklarasiJabatan
+from anjab import calculations as calc
+from anjab.models import Jabatan
+
+KOLOM_TUGAS = ["uraian", "hasil_kerja", "volume", "waktu", "kebutuhan_tercetak"]
+KOLOM_TUGAS_SIMPAN = [*KOLOM_TUGAS, "satuan_volume", "volume_asal"]
+KOLOM_BUTIR = [
+    "unsur",
+    "sub_unsur",
+    "kegiatan",
+    "kode",
+    "butir_kegiatan",
+    "angka_kredit",
+    "konstanta",
+    "volume",
+    "satuan",
+    "wpk_tercetak",
+    "wpv_tercetak",
+]
+
+
+class PenulisBaris:
+    """Mixed into the workbook writer (abk.impor.tulis._Penulis)."""
+
+    def _tugas_posisi(self, p: Posisi) -> list[dict]:
+        if id(p) not in self._tugas_cache:
+            self._tugas_cache[id(p)] = [self._tugas(t) for t in p.tugas]
+        return self._tugas_cache[id(p)]
+
+    def _tugas(self, t: dict) -> dict:
+        satuan = t.get("satuan_volume") or "tahun"
+        volume = t.get("volume")
+        if satuan != "tahun" and volume is not None:
+            return {
+                **{k: t.get(k) for k in KOLOM_TUGAS},
+                # Stored with the field's two decimals, as the editor stores it.
+                "volume": calc.volume_per_tahun(volume, self.faktor[satuan]).quantize(
+                    Decimal("0.01"), ROUND_HALF_UP
+                ),
+                "satuan_volume": satuan,
+                "volume_asal": volume,
+            }
+        return {**{k: t.get(k) for k in KOLOM_TUGAS}, "satuan_volume": "tahun", "volume_asal": None}
+
+    def _baris_lama(self, model, kolom, ids) -> dict[int, list[dict]]:
+        lama = defaultdict(list)
+        for r in (
+            model.objects.filter(jabatan_id__in=ids, periode=self.periode)
+            .order_by("jabatan_id", "urutan", "pk")
+            .values("jabatan_id", *kolom)
+        ):
+            lama[r.pop("jabatan_id")].append(r)
+        return lama
+
+    def _deklarasi(self, j: Jabatan, p: Posisi, lama, baru: list) -> bool:
+        """Stores the totals the workbook printed; only the figures it carries are touched."""
+        d = p.deklarasi
+        if not d:
+            return False
+        nilai = {}
+        if "kebutuhan" in d:
+            nilai["kebutuhan"] = d["kebutuhan"]
+            nilai["presisi_kebutuhan"] = presisi_angka(d["kebutuhan"])
+        for kunci in ("beban_kerja_jam", "jumlah_pegawai"):
+            if kunci in d:
+                nilai[kunci] = d[kunci]
+        if p.satuan_waktu_tercetak:
+            nilai["satuan_waktu"] = p.satuan_waktu_tercetak
+        if lama is not None and all(_setara(getattr(lama, k), v) for k, v in nilai.items()):
+            return False
+        nilai["sumber"] = self.sumber[:300]
+        if lama is None:
+            baru.append(DeklarasiJabatan(periode=self.periode, jabatan=j, **nilai))
+        else:
+            for k, v in nilai.items():
+                setattr(lama, k, v)
+            lama.save()
+        self.r.deklarasi += 1
+        return True
+
+
+def sisipkan(model, rows: list[dict], batch: int = 2000) -> None:
+    """Inserts many child rows (tasks, credit rows) with one executemany per batch: these
+    models have no history, signals or save logic, and building 10,000 model instances only
+    to insert them costs more than the database does."""
+    if not rows:
+        return
+    fields = [model._meta.get_field(k) for k in rows[0]]
+    kolom = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    tanda = ", ".join(["%s"] * len(fields))
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({kolom}) VALUES ({tanda})"
+    )
+    siap = [
+        tuple(
+            f.get_db_prep_save(r[f.name if f.name in r else f.attname], connection) for f in fields
+        )
+        for r in rows
+    ]
+    with connection.cursor() as c:
+        for i in range(0, len(siap), batch):
+            c.executemany(sql, siap[i : i + batch])
+
+
+def sama(lama: list[dict], baru: list[dict]) -> bool:
+    return len(lama) == len(baru) and all(
+        all(_setara(a.get(k), b.get(k)) for k in b) for a, b in zip(lama, baru, strict=True)
+    )
+
+
+def _setara(a, b) -> bool:
+    """Equal as stored values: "" and None alike, 12 and 12.00 alike, but 0 is not empty."""
+    if a in ("", None) and b in ("", None):
+        return True
+    angka = (Decimal, int, float)
+    if isinstance(a, angka) and isinstance(b, angka):
+        return Decimal(str(a)) == Decimal(str(b))
+    return a == b
+
+
+def presisi_angka(v) -> int:
+    if v is None:
+        return 3
+    return max(0, -Decimal(v).as_tuple().exponent)
