@@ -2,6 +2,8 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from anjab import models as m
+from anjab.resources import RESOURCE_KATALOG
+from organisasi.admin import ImporEksporAdmin
 
 
 @admin.register(m.Jabatan)
@@ -10,6 +12,10 @@ class JabatanAdmin(SimpleHistoryAdmin):
     list_filter = ["instansi", "jenis"]
     search_fields = ["nama"]
     autocomplete_fields = ["unit", "atasan"]
+
+
+class KatalogAdmin(ImporEksporAdmin, admin.ModelAdmin):
+    """A catalogue; each registration below names its own resource."""
 
 
 for model in [
@@ -24,6 +30,8 @@ for model in [
 ]:
     admin.site.register(
         model,
+        KatalogAdmin,
+        resource_classes=[RESOURCE_KATALOG[model]],
         list_display=["kode", "nama", "instansi", "dasar_hukum"],
         list_filter=["instansi"],
         search_fields=["kode", "nama"],

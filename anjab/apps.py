@@ -12,3 +12,8 @@ class AnjabConfig(AppConfig):
         "informasi-jabatan": "anjab.cetak.informasi_jabatan",
         "evaluasi-jabatan": "anjab.cetak.evaluasi_jabatan",
     }
+
+    def ready(self):
+        from anjab import pertukaran
+
+        pertukaran.daftarkan()

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "tree_queries",
     "simple_history",
+    "import_export",
     "django_tasks",
     "django_tasks_db",
     "axes",

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV
 from simple_history.admin import SimpleHistoryAdmin
 from tree_queries.admin import TreeAdmin
 
@@ -11,6 +13,21 @@ from organisasi.models import (
     UnitOrganisasi,
     UraianTugasUnit,
 )
+from organisasi.resources import PegawaiResource, UnitResource
+from organisasi.spreadsheets import XLSXAman
+
+
+class ImporEksporAdmin(ImportExportMixin):
+    """Import/export buttons for superusers only: the files cross instansi (an Instansi column
+    says whose row it is), which only the platform operator may do."""
+
+    formats = [XLSXAman, CSV]
+
+    def has_import_permission(self, request):
+        return request.user.is_superuser
+
+    def has_export_permission(self, request):
+        return request.user.is_superuser
 
 
 @admin.register(Instansi)
@@ -30,7 +47,10 @@ class UraianTugasInline(admin.TabularInline):
 
 
 @admin.register(UnitOrganisasi)
-class UnitOrganisasiAdmin(TreeAdmin, SimpleHistoryAdmin):
+class UnitOrganisasiAdmin(TreeAdmin, ImporEksporAdmin, SimpleHistoryAdmin):
+    # TreeAdmin first: ImportExportMixin hands extra_context on positionally, which
+    # TreeAdmin.changelist_view (keyword arguments only) would refuse.
+    resource_classes = [UnitResource]
     position_field = "urutan"
     list_display = [*TreeAdmin.list_display, "jenis", "eselon", "instansi"]
     list_filter = ["instansi", "jenis"]
@@ -39,7 +59,8 @@ class UnitOrganisasiAdmin(TreeAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(SimpleHistoryAdmin):
+class PegawaiAdmin(ImporEksporAdmin, SimpleHistoryAdmin):
+    resource_classes = [PegawaiResource]
     list_display = ["nama", "nip", "status", "golongan", "unit", "instansi"]
     list_filter = ["instansi", "status"]
     search_fields = ["nama", "nip"]

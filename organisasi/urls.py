@@ -1,6 +1,6 @@
 from django.urls import path
 
-from organisasi import views, views_auth
+from organisasi import views, views_auth, views_pertukaran
 
 app_name = "organisasi"
 
@@ -18,5 +18,11 @@ urlpatterns = [
     path("pegawai/<int:pk>/ubah/", views.pegawai_update, name="pegawai_update"),
     path("pegawai/<int:pk>/hapus/", views.pegawai_delete, name="pegawai_delete"),
     path("instansi/<int:pk>/ubah/", views.instansi_update, name="instansi_update"),
+    path("unduh-unggah/<slug:jenis>/", views_pertukaran.pertukaran, name="pertukaran"),
+    path(
+        "unduh-unggah/<slug:jenis>/unduh/",
+        views_pertukaran.pertukaran_unduh,
+        name="pertukaran_unduh",
+    ),
     path("akun/kata-sandi/", views_auth.ganti_sandi, name="ganti_sandi"),
 ]

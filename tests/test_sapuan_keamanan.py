@@ -39,6 +39,7 @@ from anjab.documents import DOKUMEN
 from anjab.katalog import KATALOG
 from anjab.models import PeriodeAnalisis
 from kinerja.views_renstra import BAGIAN as BAGIAN_RENSTRA
+from organisasi.views_pertukaran import SUMBER as SUMBER_PERTUKARAN
 from tests.sapuan_data import TAHUN, bangun_dunia
 
 # --------------------------------------------------------------------------------------------
@@ -52,6 +53,7 @@ SLUG_KATALOG = sorted(KATALOG)
 SLUG_BAGIAN_JABATAN = sorted(BAGIAN_PER_SLUG)
 JENIS_DOKUMEN = sorted(DOKUMEN)
 JENIS_BAGIAN_RENSTRA = sorted(BAGIAN_RENSTRA)
+JENIS_PERTUKARAN = sorted(SUMBER_PERTUKARAN)
 
 # Pages whose ?periode= and ?unit= choose the report (abk.views._pilihan).
 LAPORAN = {"?periode": "periode", "?unit": "unit"}
@@ -80,6 +82,8 @@ TABEL = {
     "organisasi:pegawai_update": {"pk": "pegawai"},
     "organisasi:pegawai_delete": {"pk": "pegawai"},
     "organisasi:instansi_update": {"pk": "instansi"},
+    "organisasi:pertukaran": {"jenis": JENIS_PERTUKARAN},
+    "organisasi:pertukaran_unduh": {"jenis": JENIS_PERTUKARAN},
     # anjab
     "anjab:daftar": {"?unit": "unit"},
     "anjab:katalog": {},
