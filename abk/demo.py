@@ -7,7 +7,7 @@ from abk.models import DeklarasiJabatan, Keputusan
 from anjab.demo import TARAKAN, desimal, presisi, semua_jabatan_tarakan
 from anjab.models import PeriodeAnalisis
 from anjab.selectors import Struktur, daftar_informasi_jabatan
-from organisasi.demo import _simpan
+from organisasi.demo import simpan
 from organisasi.models import UnitOrganisasi
 from organisasi.reference import baca_fixture
 
@@ -25,7 +25,7 @@ def muat() -> list[str]:
     for data in semua_jabatan_tarakan():
         jabatan = per_nomor[data["nomor"]]
         fungsional_ = bool(data["butir"])
-        _simpan(
+        simpan(
             DeklarasiJabatan,
             {"periode": periode, "jabatan": jabatan},
             {
@@ -46,7 +46,7 @@ def muat() -> list[str]:
         )
     units = {"": dinas}
     k = baca_fixture("demo/tarakan/keputusan.json")
-    _simpan(
+    simpan(
         Keputusan,
         {"periode": periode, "unit": units[""]},
         {

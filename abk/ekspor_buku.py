@@ -4,10 +4,12 @@ in the import's own columns, and the empty template with its instructions."""
 from decimal import Decimal
 from io import BytesIO
 
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
-from abk.ekspor import _tulis, isi_sel
+from abk.ekspor import tulis_baris
 from anjab.models import Jabatan
+from organisasi.spreadsheets import isi_sel
 
 KOLOM_JABATAN = [
     "Unit kerja",
@@ -68,33 +70,44 @@ KOLOM_PEGAWAI = [
 PETUNJUK = [
     (
         "Jabatan",
-        "Satu baris per jabatan. Unit kerja = nama unit persis seperti di aplikasi; "
-        "Nomor jabatan (1, 2.1, 2.1.4 …) membedakan jabatan bernama sama dan mengurutkannya.",
+        gettext_lazy(
+            "Satu baris per jabatan. Unit kerja = nama unit persis seperti di aplikasi; "
+            "Nomor jabatan (1, 2.1, 2.1.4 …) membedakan jabatan bernama sama dan mengurutkannya."
+        ),
     ),
     (
         "Tugas",
-        "Satu baris per uraian tugas (jabatan struktural dan pelaksana). Waktu dalam "
-        "menit; judul kolom bertuliskan (JAM) dibaca sebagai jam.",
+        gettext_lazy(
+            "Satu baris per uraian tugas (jabatan struktural dan pelaksana). Waktu dalam "
+            "menit; judul kolom bertuliskan (JAM) dibaca sebagai jam."
+        ),
     ),
-    ("Butir", "Tabel angka kredit jabatan fungsional: satu baris per butir kegiatan."),
+    (
+        "Butir",
+        gettext_lazy("Tabel angka kredit jabatan fungsional: satu baris per butir kegiatan."),
+    ),
     (
         "Pegawai",
-        "NIP 18 angka ditulis sebagai teks; Nama jabatan (+ Nomor) menautkan pegawai "
-        "ke jabatan yang didudukinya (bezetting).",
+        gettext_lazy(
+            "NIP 18 angka ditulis sebagai teks; Nama jabatan (+ Nomor) menautkan pegawai "
+            "ke jabatan yang didudukinya (bezetting)."
+        ),
     ),
     (
         "Umum",
-        "Baris judul di atas tabel boleh ada. Angka boleh berformat 1.500 atau 0,36. "
-        "Sel berumus ditolak: tempel sebagai nilai.",
+        gettext_lazy(
+            "Baris judul di atas tabel boleh ada. Angka boleh berformat 1.500 atau 0,36. "
+            "Sel berumus ditolak: tempel sebagai nilai."
+        ),
     ),
 ]
 
 
 def _lembar(wb, judul: str, kolom: list[str], baris: list[list], lebar: dict | None = None):
     ws = wb.create_sheet(judul)
-    _tulis(ws, 1, kolom, kepala=True)
+    tulis_baris(ws, 1, kolom, kepala=True)
     for i, isi in enumerate(baris, start=2):
-        _tulis(
+        tulis_baris(
             ws,
             i,
             isi,
@@ -297,7 +310,9 @@ def jabatan_xlsx(*, periode, unit=None) -> bytes:
         _LEBAR,
     )
     pegawai = (
-        Pegawai.objects.filter(jabatan_id__in=nomor).select_related("golongan").order_by("nama")
+        Pegawai.objects.filter(penempatan__jabatan_id__in=nomor)
+        .select_related("golongan", "penempatan")
+        .order_by("nama")
     )
     _lembar(
         wb,
@@ -313,8 +328,8 @@ def jabatan_xlsx(*, periode, unit=None) -> bytes:
                 p.golongan.kode if p.golongan else "",
                 p.pendidikan,
                 nama_unit.get(p.unit_id, ""),
-                lengkap[p.jabatan_id].nama,
-                nomor[p.jabatan_id],
+                lengkap[p.penempatan.jabatan_id].nama,
+                nomor[p.penempatan.jabatan_id],
             ]
             for p in pegawai
         ],
@@ -421,6 +436,6 @@ def _petunjuk(wb):
     ws = wb.create_sheet("Petunjuk")
     for baris, (a, b) in enumerate([("Sheet", "Petunjuk"), *PETUNJUK], start=1):
         isi_sel(ws.cell(row=baris, column=1), a)
-        isi_sel(ws.cell(row=baris, column=2), b)
+        isi_sel(ws.cell(row=baris, column=2), str(b))
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 110

@@ -10,9 +10,16 @@ from django.db.models import Count
 from abk.kualitas import Temuan, periksa_jabatan, periksa_median_angka_kredit
 from abk.models import DeklarasiJabatan
 from anjab import calculations as calc
-from anjab.models import ButirKegiatan, EvaluasiJabatan, Jabatan, PeriodeAnalisis, TugasJabatan
+from anjab.models import (
+    ButirKegiatan,
+    EvaluasiJabatan,
+    Jabatan,
+    Penempatan,
+    PeriodeAnalisis,
+    TugasJabatan,
+)
 from anjab.selectors import Struktur, beban_jabatan, daftar_informasi_jabatan, subtree_ids
-from organisasi.models import Pegawai, UnitOrganisasi
+from organisasi.models import UnitOrganisasi
 
 
 @dataclass
@@ -100,8 +107,8 @@ def hitung_rekap(periode: PeriodeAnalisis, unit: UnitOrganisasi | None = None) -
         butir[row[0]].append(row[1:])
     pemangku = defaultdict(dict)
     for jabatan_id, status, n in (
-        Pegawai.objects.filter(jabatan__unit_id__in=unit_ids)
-        .values_list("jabatan_id", "status")
+        Penempatan.objects.filter(jabatan__unit_id__in=unit_ids)
+        .values_list("jabatan_id", "pegawai__status")
         .annotate(n=Count("pk"))
         .order_by()
     ):

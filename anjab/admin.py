@@ -14,6 +14,15 @@ class JabatanAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["unit", "atasan"]
 
 
+@admin.register(m.Penempatan)
+class PenempatanAdmin(SimpleHistoryAdmin):
+    list_display = ["pegawai", "jabatan"]
+    list_select_related = ["pegawai", "jabatan"]
+    list_filter = ["jabatan__instansi"]
+    search_fields = ["pegawai__nama", "pegawai__nip", "jabatan__nama"]
+    autocomplete_fields = ["pegawai", "jabatan"]
+
+
 class KatalogAdmin(ImporEksporAdmin, admin.ModelAdmin):
     """A catalogue; each registration below names its own resource."""
 

@@ -14,6 +14,7 @@ class AnjabConfig(AppConfig):
     }
 
     def ready(self):
-        from anjab import pertukaran
+        from anjab import penempatan, pertukaran
 
         pertukaran.daftarkan()
+        penempatan.daftarkan()

@@ -23,6 +23,7 @@ from anjab.models import (
     KondisiLingkungan,
     KorelasiJabatan,
     MinatKerja,
+    Penempatan,
     PerangkatKerja,
     PeriodeAnalisis,
     RisikoBahaya,
@@ -33,8 +34,8 @@ from anjab.models import (
     UpayaFisik,
     Wewenang,
 )
-from organisasi.demo import _simpan
-from organisasi.models import Instansi, UnitOrganisasi
+from organisasi.demo import simpan
+from organisasi.models import Instansi, PangkatGolongan, Pegawai, UnitOrganisasi
 from organisasi.reference import baca_fixture
 
 TARAKAN = {
@@ -164,7 +165,7 @@ def _isi_jabatan(jabatan: Jabatan, data: dict, periode: PeriodeAnalisis, katalog
     _simpan_baris(Keterampilan, jabatan, [{"teks": t} for t in data["keterampilan"]])
     for kode, faktor in data["kondisi_lingkungan"].items():
         if faktor:
-            _simpan(
+            simpan(
                 KondisiLingkungan,
                 {"jabatan": jabatan, "aspek": katalog["aspek"][kode]},
                 {"faktor": faktor},
@@ -209,15 +210,15 @@ def semua_jabatan_tarakan() -> list[dict]:
 
 @transaction.atomic
 def muat_tarakan() -> Instansi:
-    instansi = _simpan(
+    instansi = simpan(
         Instansi, {"nama": TARAKAN["nama"]}, {k: v for k, v in TARAKAN.items() if k != "nama"}
     )
-    periode = _simpan(
+    periode = simpan(
         PeriodeAnalisis,
         {"instansi": instansi, "nama": "ABK 2024"},
         {"tahun": 2024},
     )
-    setda = _simpan(
+    setda = simpan(
         UnitOrganisasi,
         {"instansi": instansi, "parent": None, "nama": "Sekretariat Daerah"},
         {
@@ -227,7 +228,7 @@ def muat_tarakan() -> Instansi:
             "jabatan_kepala": "Sekretaris Daerah",
         },
     )
-    sekda = _simpan(
+    sekda = simpan(
         Jabatan,
         {"unit": setda, "nama": "Sekretaris Daerah"},
         {"jenis": "jpt_pratama", "kepala_unit": True, "urutan": 1, "instansi": instansi},
@@ -235,7 +236,7 @@ def muat_tarakan() -> Instansi:
     units: dict[str, UnitOrganisasi] = {}
     for urutan, (awalan, (nama, induk, jenis, eselon)) in enumerate(UNIT_TARAKAN.items(), start=2):
         parent = next((u for u in units.values() if u.nama == induk), None)
-        units[awalan] = _simpan(
+        units[awalan] = simpan(
             UnitOrganisasi,
             {"instansi": instansi, "parent": parent, "nama": nama},
             {"jenis": jenis, "eselon": eselon, "urutan": urutan},
@@ -247,7 +248,7 @@ def muat_tarakan() -> Instansi:
     for data in semua_jabatan_tarakan():
         unit, kepala = _unit_dari_nomor(data["nomor"], units)
         rumpun = next((f for f in FUNGSIONAL if data["nama"].startswith(f)), None)
-        jabatan = _simpan(
+        jabatan = simpan(
             Jabatan,
             {"unit": unit, "urutan": int(data["nomor"].split(".")[-1]), "nama": data["nama"]},
             {
@@ -285,11 +286,11 @@ def presisi(teks: str) -> int:
 def muat_pontianak() -> Instansi:
     data = baca_fixture("demo/pontianak_kesbangpol.json")
     info = data["instansi"]
-    instansi = _simpan(
+    instansi = simpan(
         Instansi, {"nama": info["nama"]}, {k: v for k, v in info.items() if k != "nama"}
     )
     u = data["unit"]
-    unit = _simpan(
+    unit = simpan(
         UnitOrganisasi,
         {"instansi": instansi, "parent": None, "nama": u["nama"]},
         {
@@ -300,12 +301,12 @@ def muat_pontianak() -> Instansi:
         },
     )
     j = data["jabatan"]
-    jabatan = _simpan(
+    jabatan = simpan(
         Jabatan,
         {"unit": unit, "urutan": 1, "nama": j["nama"]},
         {"instansi": instansi, "jenis": j["jenis"], "kepala_unit": True, "ikhtisar": j["ikhtisar"]},
     )
-    periode = _simpan(PeriodeAnalisis, {"instansi": instansi, "nama": "ABK 2020"}, {"tahun": 2020})
+    periode = simpan(PeriodeAnalisis, {"instansi": instansi, "nama": "ABK 2020"}, {"tahun": 2020})
     _simpan_baris(
         TugasJabatan,
         jabatan,
@@ -364,12 +365,11 @@ PEGAWAI_TARAKAN = [
 
 
 def _muat_pegawai(instansi, jabatan_per_nomor) -> None:
-    from organisasi.models import PangkatGolongan, Pegawai
 
     golongan = {(g.jenis_asn, g.kode): g for g in PangkatGolongan.objects.all()}
     for nip, nama, status, gol, pendidikan, nomor in PEGAWAI_TARAKAN:
         jabatan = jabatan_per_nomor[nomor]
-        _simpan(
+        pegawai = simpan(
             Pegawai,
             {"instansi": instansi, "nip": nip},
             {
@@ -378,9 +378,31 @@ def _muat_pegawai(instansi, jabatan_per_nomor) -> None:
                 "golongan": golongan[("PPPK" if status == "PPPK" else "PNS", gol)],
                 "pendidikan": pendidikan,
                 "unit": jabatan.unit,
-                "jabatan": jabatan,
             },
         )
+        simpan(Penempatan, {"pegawai": pegawai}, {"jabatan": jabatan})
+
+
+@transaction.atomic
+def muat_banjar() -> Instansi:
+    """The positions of the Banjar demo (seed 003) and who holds them, on the organisation
+    organisasi's part of load_demo loaded from the same fixture."""
+    from organisasi.demo_banjar import data_banjar
+
+    data = data_banjar()
+    instansi = Instansi.objects.get(nama=data["instansi"]["nama"])
+    units = {u.nama: u for u in UnitOrganisasi.objects.filter(instansi=instansi)}
+    jabatan = {}
+    for urutan, j in enumerate(data["jabatan"], start=1):
+        jabatan[j["nama"]] = simpan(
+            Jabatan,
+            {"unit": units[j["unit"]], "nama": j["nama"]},
+            {"jenis": j["jenis"], "jenjang": j["jenjang"], "urutan": urutan, "instansi": instansi},
+        )
+    pegawai = {p.nip: p for p in Pegawai.objects.filter(instansi=instansi)}
+    for p in data["pegawai"]:
+        simpan(Penempatan, {"pegawai": pegawai[p["nip"]]}, {"jabatan": jabatan[p["jabatan"]]})
+    return instansi
 
 
 def muat() -> list[str]:
@@ -390,4 +412,5 @@ def muat() -> list[str]:
     from anjab.reference import muat_katalog
 
     muat_katalog(lambda name: apps.get_model("anjab", name))
+    muat_banjar()
     return [f"Data demo dimuat: {i.nama}." for i in (muat_tarakan(), muat_pontianak())]

@@ -21,7 +21,7 @@ from kinerja.models import (
     Tujuan,
 )
 from kinerja.sistem_kerja.demo import muat_banjar
-from organisasi.demo import _simpan
+from organisasi.demo import simpan
 from organisasi.models import UnitOrganisasi
 from organisasi.reference import baca_fixture
 
@@ -33,7 +33,7 @@ def muat_lakip_pontianak() -> Renstra:
         instansi__nama="Pemerintah Kota Pontianak", nama=data["unit"], parent=None
     )
     r = data["renstra"]
-    renstra = _simpan(
+    renstra = simpan(
         Renstra,
         {"unit": unit, "tahun_awal": r["tahun_awal"], "tahun_akhir": r["tahun_akhir"]},
         {"visi": r["visi"], "misi": r["misi"]},
@@ -41,19 +41,19 @@ def muat_lakip_pontianak() -> Renstra:
     indikator: dict[str, Indikator] = {}
     sasaran_per_uraian: dict[str, Sasaran] = {}
     for i, t in enumerate(data["tujuan"], 1):
-        tujuan = _simpan(Tujuan, {"renstra": renstra, "uraian": t["uraian"]}, {"urutan": i})
+        tujuan = simpan(Tujuan, {"renstra": renstra, "uraian": t["uraian"]}, {"urutan": i})
         for j, s in enumerate(t["sasaran"], 1):
-            sasaran = _simpan(Sasaran, {"tujuan": tujuan, "uraian": s["uraian"]}, {"urutan": j})
+            sasaran = simpan(Sasaran, {"tujuan": tujuan, "uraian": s["uraian"]}, {"urutan": j})
             sasaran_per_uraian[s["uraian"]] = sasaran
             for k, ind in enumerate(s["indikator"], 1):
-                obj = _simpan(
+                obj = simpan(
                     Indikator,
                     {"sasaran": sasaran, "uraian": ind["uraian"]},
                     {"urutan": k, "satuan": ind["satuan"], "arah": ind["arah"]},
                 )
                 indikator[ind["kode"]] = obj
                 for tahun, nilai in ind["target"].items():
-                    _simpan(
+                    simpan(
                         TargetIndikator,
                         {"indikator": obj, "tahun": int(tahun)},
                         {"target": Decimal(nilai)},
@@ -61,7 +61,7 @@ def muat_lakip_pontianak() -> Renstra:
     program: dict[str, Program] = {}
     tahun = data["pk"]["tahun"]
     for i, p in enumerate(data["program"], 1):
-        prog = _simpan(
+        prog = simpan(
             Program,
             {"renstra": renstra, "nama": p["nama"]},
             {
@@ -73,54 +73,54 @@ def muat_lakip_pontianak() -> Renstra:
         )
         program[p["kode"]] = prog
         for j, (nama, ind, target, pagu, realisasi) in enumerate(p["kegiatan"], 1):
-            keg = _simpan(
+            keg = simpan(
                 Kegiatan,
                 {"program": prog, "nama": nama},
                 {"urutan": j, "indikator": ind, "target": target},
             )
-            _simpan(
+            simpan(
                 Anggaran,
                 {"program": prog, "kegiatan": keg, "tahun": tahun, "uraian": ""},
                 {"urutan": j, "pagu": Decimal(pagu), "realisasi": Decimal(realisasi)},
             )
         for j, (uraian, pagu, realisasi) in enumerate(p.get("langsung", []), 100):
-            _simpan(
+            simpan(
                 Anggaran,
                 {"program": prog, "kegiatan": None, "tahun": tahun, "uraian": uraian},
                 {"urutan": j, "pagu": Decimal(pagu), "realisasi": Decimal(realisasi)},
             )
     pk = data["pk"]
-    awal = _simpan(
+    awal = simpan(
         PerjanjianKinerja,
         {"renstra": renstra, "tahun": tahun, "jenis": "awal"},
         {k: v for k, v in pk["perubahan"].items() if k != "tempat_tanggal"},
     )
-    ubah = _simpan(
+    ubah = simpan(
         PerjanjianKinerja,
         {"renstra": renstra, "tahun": tahun, "jenis": "perubahan"},
         {"asal": awal, **pk["perubahan"]},
     )
     for perjanjian in (awal, ubah):
         for i, (kode, target) in enumerate(pk["indikator"], 1):
-            _simpan(
+            simpan(
                 IndikatorPK,
                 {"perjanjian": perjanjian, "indikator": indikator[kode]},
                 {"urutan": i, "target": Decimal(target)},
             )
         for i, (kode, anggaran, ket) in enumerate(pk["program_awal"], 1):
-            _simpan(
+            simpan(
                 ProgramPK,
                 {"perjanjian": perjanjian, "program": program[kode]},
                 {"urutan": i, "anggaran": Decimal(anggaran), "keterangan": ket},
             )
     for kode, th, tw, nilai in data["realisasi"]:
-        _simpan(
+        simpan(
             Realisasi,
             {"indikator": indikator[kode], "tahun": th, "triwulan": tw},
             {"nilai": Decimal(nilai)},
         )
     lk = data["lakip"]
-    _simpan(
+    simpan(
         Lakip,
         {"renstra": renstra, "tahun": lk["tahun"]},
         {k: v for k, v in lk.items() if k != "tahun"},

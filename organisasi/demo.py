@@ -1,5 +1,5 @@
 """Demo data: the Batam BKPSDM organisation of seed 004, a few invented employees with
-valid NIPs, and the demo users. Every write goes through `_simpan`, which saves only what
+valid NIPs, and the demo users. Every write goes through `simpan`, which saves only what
 differs, so loading twice changes nothing (no new rows, no new history entries)."""
 
 from django.contrib.auth import get_user_model
@@ -119,7 +119,7 @@ PEGAWAI_DEMO = [
 ]
 
 
-def _simpan(model, lookup: dict, values: dict):
+def simpan(model, lookup: dict, values: dict):
     """get-or-create by `lookup`; on an existing row, saves only when a value differs."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
@@ -142,7 +142,7 @@ def _simpan_butir(model, unit, items: list[str]) -> None:
 
 
 def _muat_unit(instansi, data: dict, parent, urutan: int, index: dict) -> None:
-    unit = _simpan(
+    unit = simpan(
         UnitOrganisasi,
         {"instansi": instansi, "parent": parent, "nama": data["nama"]},
         {
@@ -165,7 +165,7 @@ def _muat_unit(instansi, data: dict, parent, urutan: int, index: dict) -> None:
 def muat_batam() -> Instansi:
     data = baca_fixture("demo/batam_bkpsdm.json")
     info = data["instansi"]
-    instansi = _simpan(
+    instansi = simpan(
         Instansi, {"nama": info["nama"]}, {k: v for k, v in info.items() if k != "nama"}
     )
     units: dict[str, UnitOrganisasi] = {}
@@ -174,7 +174,7 @@ def muat_batam() -> Instansi:
     golongan = {(g.jenis_asn, g.kode): g for g in PangkatGolongan.objects.all()}
     for nip, nama, depan, belakang, status, gol, pendidikan, unit in PEGAWAI_DEMO:
         jenis = "PPPK" if status == "PPPK" else "PNS"
-        _simpan(
+        simpan(
             Pegawai,
             {"instansi": instansi, "nip": nip},
             {
@@ -212,13 +212,15 @@ def buat_pengguna_demo() -> None:
                 if unit_nama
                 else None
             )
-            _simpan(AksesPengguna, {"user": user}, {"instansi": instansi, "unit": unit})
+            simpan(AksesPengguna, {"user": user}, {"instansi": instansi, "unit": unit})
 
 
 def muat() -> list[str]:
-    """organisasi's part of load_demo: the national ranks and the Batam BKPSDM."""
+    """organisasi's part of load_demo: the national ranks, the Batam BKPSDM and the Banjar
+    organisation (its positions come from anjab's part, its teams from kinerja's)."""
+    from organisasi.demo_banjar import muat_banjar
     from organisasi.models import PangkatGolongan
     from organisasi.reference import muat_pangkat_golongan
 
     muat_pangkat_golongan(PangkatGolongan)
-    return [f"Data demo dimuat: {muat_batam().nama}."]
+    return [f"Data demo dimuat: {i.nama}." for i in (muat_batam(), muat_banjar())]

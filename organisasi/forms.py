@@ -120,7 +120,6 @@ class PegawaiForm(forms.ModelForm):
             "pendidikan",
             "jurusan",
             "unit",
-            "jabatan",
             "tmt",
             "tanggal_lahir",
             "predikat_kinerja",
@@ -131,15 +130,11 @@ class PegawaiForm(forms.ModelForm):
             "tanggal_lahir": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, units, jabatan=None, **kwargs):
+    def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["golongan"].queryset = PangkatGolongan.objects.all()
         self.fields["golongan"].required = False
-        # Positions the user may see; counting holders per position gives the bezetting.
-        self.fields["jabatan"].queryset = (
-            jabatan if jabatan is not None else self.fields["jabatan"].queryset.none()
-        )
 
     def clean_nip(self):
         nip = normalisasi_nip(self.cleaned_data["nip"])

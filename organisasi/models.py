@@ -264,14 +264,6 @@ class Pegawai(models.Model):
         "pendidikan terakhir", max_length=5, choices=Pendidikan.choices, blank=True
     )
     jurusan = models.CharField("jurusan/program studi", max_length=150, blank=True)
-    jabatan = models.ForeignKey(
-        "anjab.Jabatan",
-        verbose_name="jabatan yang diduduki",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="pemangku",
-    )
     tmt = models.DateField(
         "TMT CPNS/PPPK",
         null=True,
@@ -361,8 +353,6 @@ class Pegawai(models.Model):
                 )
         if self.unit_id and self.instansi_id and self.unit.instansi_id != self.instansi_id:
             errors["unit"] = "Unit kerja harus berada pada instansi pegawai."
-        if self.jabatan_id and self.instansi_id and self.jabatan.instansi_id != self.instansi_id:
-            errors["jabatan"] = "Jabatan harus berada pada instansi pegawai."
         if errors:
             raise ValidationError(errors)
 

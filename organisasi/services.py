@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from organisasi import perluasan
 from organisasi.models import FungsiUnit, Instansi, Pegawai, UnitOrganisasi, UraianTugasUnit
 
 
@@ -85,23 +86,29 @@ def _urutan_berikut(instansi: Instansi, parent: UnitOrganisasi | None) -> int:
 
 
 @transaction.atomic
-def pegawai_create(*, instansi: Instansi, **fields) -> Pegawai:
+def pegawai_create(*, instansi: Instansi, tambahan: dict | None = None, **fields) -> Pegawai:
     """A new employee of `instansi` from cleaned fields (birth date, TMT and sex follow the
     NIP when not given). The model's rules — the NIP's form, a PPPK's golongan — raise
-    ValidationError before anything is written."""
+    ValidationError before anything is written. `tambahan` holds the values of the fields other
+    apps add to the pegawai form (organisasi.perluasan), saved in the same transaction."""
     pegawai = Pegawai(instansi=instansi, **fields)
     pegawai.full_clean()
     pegawai.save()
+    if tambahan is not None:
+        perluasan.simpan_isian_pegawai(pegawai=pegawai, data=tambahan)
     return pegawai
 
 
 @transaction.atomic
-def pegawai_update(*, pegawai: Pegawai, **fields) -> Pegawai:
-    """Saves an employee's cleaned fields; nothing is written when a rule refuses them."""
+def pegawai_update(*, pegawai: Pegawai, tambahan: dict | None = None, **fields) -> Pegawai:
+    """Saves an employee's cleaned fields (and `tambahan`, as in pegawai_create); nothing is
+    written when a rule refuses them."""
     for nama, isi in fields.items():
         setattr(pegawai, nama, isi)
     pegawai.full_clean()
     pegawai.save()
+    if tambahan is not None:
+        perluasan.simpan_isian_pegawai(pegawai=pegawai, data=tambahan)
     return pegawai
 
 

@@ -6,8 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from anjab.selectors import jabatan_for_user
-from organisasi import selectors, services
+from organisasi import perluasan, selectors, services
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
 from organisasi.forms import (
@@ -251,15 +250,13 @@ def _pegawai_form(request, pegawai):
     nodes = _tree_choices(request)
     if pegawai.instansi_id:
         nodes = [n for n in nodes if n.instansi_id == pegawai.instansi_id]
-    jabatan = jabatan_for_user(request.user).select_related("unit")
-    if pegawai.instansi_id:
-        jabatan = jabatan.filter(instansi_id=pegawai.instansi_id)
     form = PegawaiForm(
         request.POST if request.method == "POST" else None,
         instance=pegawai,
         units=UnitOrganisasi.objects.none(),
-        jabatan=jabatan.order_by("unit__nama", "-kepala_unit", "urutan"),
     )
+    # The position held is anjab's field (organisasi does not know positions).
+    perluasan.tambah_isian_pegawai(form, user=request.user, pegawai=pegawai)
     pilihan_unit_bertingkat(form.fields["unit"], nodes, selectors.units_for_user(request.user))
     return form
 
@@ -278,7 +275,9 @@ def pegawai_create(request):
         # A platform superuser has no instansi of its own: the chosen unit's is meant.
         instansi = pegawai.instansi if pegawai.instansi_id else form.cleaned_data["unit"].instansi
         try:
-            pegawai = services.pegawai_create(instansi=instansi, **_isian_pegawai(form))
+            pegawai = services.pegawai_create(
+                instansi=instansi, tambahan=form.cleaned_data, **_isian_pegawai(form)
+            )
         except ValidationError as e:
             errors_to_form(form, e)
         else:
@@ -297,7 +296,9 @@ def pegawai_update(request, pk):
     form = _pegawai_form(request, pegawai)
     if request.method == "POST" and form.is_valid():
         try:
-            services.pegawai_update(pegawai=pegawai, **_isian_pegawai(form))
+            services.pegawai_update(
+                pegawai=pegawai, tambahan=form.cleaned_data, **_isian_pegawai(form)
+            )
         except ValidationError as e:
             errors_to_form(form, e)
         else:

@@ -39,6 +39,7 @@ def _nip(n: int, *, pppk: bool = False) -> str:
 class PegawaiFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Pegawai
+        skip_postgeneration_save = True
 
     unit = factory.SubFactory(UnitFactory)
     instansi = factory.LazyAttribute(lambda o: o.unit.instansi)
@@ -49,6 +50,14 @@ class PegawaiFactory(factory.django.DjangoModelFactory):
         lambda: PangkatGolongan.objects.get(jenis_asn="PNS", kode="III/a")
     )
     pendidikan = Pegawai.Pendidikan.S1
+
+    @factory.post_generation
+    def jabatan(obj, create, extracted, **kwargs):
+        """PegawaiFactory(jabatan=j) places the employee in j (anjab.Penempatan)."""
+        if create and extracted is not None:
+            from anjab.models import Penempatan
+
+            Penempatan.objects.create(pegawai=obj, jabatan=extracted)
 
 
 def make_user(username: str, *, peran: Peran | None, instansi=None, unit=None, superuser=False):

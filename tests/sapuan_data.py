@@ -180,10 +180,8 @@ def bangun_dunia() -> DuniaSapuan:
         ("S", instansi, dinas_lain, dinas_lain, users["admin_instansi"]),
         ("B", lain, lain_unit, lain_bidang, users["admin_lain"]),
     ]:
-        pegawai = PegawaiFactory(unit=unit, nama=f"Pegawai {tempat}")
         jabatan = JabatanFactory(unit=unit, nama=f"Penata Layanan Operasional {tempat}")
-        pegawai.jabatan = jabatan
-        pegawai.save()
+        pegawai = PegawaiFactory(unit=unit, nama=f"Pegawai {tempat}", jabatan=jabatan)
         o[(tempat, "unit")] = unit
         o[(tempat, "pegawai")] = pegawai
         o[(tempat, "jabatan")] = jabatan

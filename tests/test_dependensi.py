@@ -20,18 +20,11 @@ BOLEH = {
 }
 NETRAL = ("config/dokumen.py", "config/pdf_fetcher.py")
 
-# Still against the direction, each with what removes it: the person-to-position link moves
-# from organisasi.Pegawai into anjab (then the pegawai form stops offering positions and the
-# Banjar demo's positions come from anjab's loader). An entry that no longer occurs fails the
-# test, so the list only shrinks.
-DIKETAHUI = {
-    ("organisasi/views.py", "anjab"): "the pegawai form offers the positions",
-    ("kinerja/sistem_kerja/demo.py", "anjab"): "Banjar's positions",
-}
-RELASI_DIKETAHUI = {
-    ("organisasi.Pegawai.jabatan", "anjab"),
-    ("organisasi.HistoricalPegawai.jabatan", "anjab"),
-}
+# Still against the direction, each with what removes it. An entry that no longer occurs fails
+# the test, so the list only shrinks. (Empty: where organisasi's screens show positions, anjab
+# plugs in through organisasi.perluasan.)
+DIKETAHUI: dict[tuple[str, str], str] = {}
+RELASI_DIKETAHUI: set[tuple[str, str]] = set()
 
 
 def _modul_diimpor(path: Path) -> set[str]:

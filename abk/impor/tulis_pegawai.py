@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from abk.impor.kata import kata_impor
 from abk.impor.pemetaan import normalisasi
-from anjab.models import Jabatan
+from anjab.models import Jabatan, Penempatan
 from organisasi.models import PangkatGolongan, Pegawai
 
 # A written education level (normalised) → Pegawai.Pendidikan: its code, or another spelling.
@@ -69,9 +69,11 @@ class PenulisPegawai:
         }
         if unit is not None:
             nilai["unit"] = unit
-        if jabatan is not None:
-            nilai["jabatan"] = jabatan
-        p = Pegawai.objects.filter(instansi=self.instansi, nip=data["nip"]).first()
+        p = (
+            Pegawai.objects.filter(instansi=self.instansi, nip=data["nip"])
+            .select_related("penempatan")
+            .first()
+        )
         if p is not None and self.induk is not None and p.unit_id not in self.lingkup:
             self.galat(
                 letak, "NIP", data["nip"], "terdaftar pada unit di luar unit tujuan impor ini."
@@ -81,7 +83,9 @@ class PenulisPegawai:
         if baru:
             p = Pegawai(instansi=self.instansi, nip=data["nip"])
         berubah = [k for k, v in nilai.items() if getattr(p, k) != v]
-        if not baru and not berubah:
+        sekarang = getattr(p, "penempatan", None) if not baru else None
+        pindah = jabatan is not None and (sekarang is None or sekarang.jabatan_id != jabatan.pk)
+        if not baru and not berubah and not pindah:
             self.r.pegawai["tetap"] += 1
             return
         for k in berubah:
@@ -92,6 +96,9 @@ class PenulisPegawai:
             self.galat(letak, "NIP", data["nip"], " ".join(e.messages))
             return
         p.save()
+        if pindah:
+            # The position held is anjab's placement row (one per employee).
+            Penempatan.objects.update_or_create(pegawai=p, defaults={"jabatan": jabatan})
         self.r.pegawai["dibuat" if baru else "diperbarui"] += 1
 
     def _cari_jabatan(self, data, unit) -> Jabatan | None:

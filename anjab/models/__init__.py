@@ -31,6 +31,7 @@ from anjab.models.katalog import (
     TemperamenKerja,
     UpayaFisik,
 )
+from anjab.models.penempatan import Penempatan
 from anjab.models.periode import PeriodeAnalisis
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "LevelFaktor",
     "MinatKerja",
     "NilaiFaktor",
+    "Penempatan",
     "PerangkatKerja",
     "PeriodeAnalisis",
     "RentangKelas",

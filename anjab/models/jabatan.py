@@ -6,12 +6,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.models import HistoricalRecords
 
-from anjab.calculations import volume_per_tahun
+from anjab.calculations import KELAS_MAX, KELAS_MIN, volume_per_tahun
 from anjab.models.evaluasi import JenisEvaluasi
 
-TIDAK_NEGATIF = MinValueValidator(0, "Nilai tidak boleh negatif.")
+TIDAK_NEGATIF = MinValueValidator(0, gettext_lazy("Nilai tidak boleh negatif."))
 
 
 class SatuanVolume(models.TextChoices):
@@ -119,6 +121,14 @@ class Jabatan(models.Model):
     berat_badan = models.CharField("berat badan", max_length=100, blank=True)
     postur_badan = models.CharField("postur badan", max_length=100, blank=True)
     penampilan = models.CharField("penampilan", max_length=100, blank=True)
+    # Who holds the position (bezetting); the link is anjab's, organisasi.Pegawai has no position.
+    pemangku = models.ManyToManyField(
+        "organisasi.Pegawai",
+        through="anjab.Penempatan",
+        verbose_name="pemangku",
+        related_name="jabatan_dipangku",
+        blank=True,
+    )
     # 16
     prestasi_kerja = models.CharField("prestasi kerja yang diharapkan", max_length=200, blank=True)
     # Moved on by every save of the editor (organisasi.versi), so a stale tab cannot overwrite.
@@ -143,18 +153,21 @@ class Jabatan(models.Model):
     def clean(self):
         errors = {}
         if self.jenis == self.Jenis.FUNGSIONAL and not self.jenjang:
-            errors["jenjang"] = "Jabatan fungsional harus mempunyai jenjang."
+            errors["jenjang"] = _("Jabatan fungsional harus mempunyai jenjang.")
         if self.jenis != self.Jenis.FUNGSIONAL and self.jenjang:
-            errors["jenjang"] = "Jenjang hanya untuk jabatan fungsional."
-        if self.kelas_jabatan is not None and not 1 <= self.kelas_jabatan <= 17:
-            errors["kelas_jabatan"] = "Kelas jabatan antara 1 dan 17."
+            errors["jenjang"] = _("Jenjang hanya untuk jabatan fungsional.")
+        if self.kelas_jabatan is not None and not KELAS_MIN <= self.kelas_jabatan <= KELAS_MAX:
+            errors["kelas_jabatan"] = _("Kelas jabatan antara %(min)d dan %(max)d.") % {
+                "min": KELAS_MIN,
+                "max": KELAS_MAX,
+            }
         if self.atasan_id:
             if self.atasan_id == self.pk:
-                errors["atasan"] = "Jabatan tidak dapat menjadi atasan dirinya sendiri."
+                errors["atasan"] = _("Jabatan tidak dapat menjadi atasan dirinya sendiri.")
             elif self.unit_id and self.atasan.instansi_id != self.unit.instansi_id:
-                errors["atasan"] = "Atasan harus jabatan pada instansi yang sama."
+                errors["atasan"] = _("Atasan harus jabatan pada instansi yang sama.")
             elif self.pk and self._atasan_melingkar():
-                errors["atasan"] = (
+                errors["atasan"] = _(
                     "Atasan ini adalah bawahan (langsung/tidak langsung) jabatan ini."
                 )
         if errors:
@@ -300,7 +313,9 @@ class ButirKegiatan(BarisJabatan):
         max_digits=8,
         decimal_places=4,
         validators=[
-            MinValueValidator(Decimal("0.0001"), "Konstanta harus lebih dari 0 (pembagi Wpk).")
+            MinValueValidator(
+                Decimal("0.0001"), gettext_lazy("Konstanta harus lebih dari 0 (pembagi Wpk).")
+            )
         ],
     )
     volume = models.DecimalField(

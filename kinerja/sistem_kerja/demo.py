@@ -1,7 +1,8 @@
 """Demo of the sistem kerja in its own setting: Pemerintah Kabupaten Banjar, whose Peraturan
-Bupati Nomor 39 Tahun 2024 is seed 003. Three perangkat daerah, invented employees with valid
-NIPs, seed 003's rule values and one cross-unit tim kerja (so a Keputusan Sekretaris Daerah)
-led by a ketua who meets Pasal 9 ayat (6).
+Bupati Nomor 39 Tahun 2024 is seed 003. The organisation and its employees come from
+organisasi's part of the demo (organisasi.demo_banjar), their positions from anjab's; here:
+seed 003's rule values and one cross-unit tim kerja (so a Keputusan Sekretaris Daerah) led by a
+ketua who meets Pasal 9 ayat (6).
 
 Loading twice changes nothing: rows are found by their natural keys and saved only when a value
 differs; the team and its members go through kinerja.sistem_kerja.services, so the demo obeys
@@ -12,119 +13,12 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from anjab.models import Jabatan
 from kinerja.models import AturanSistemKerja, Penugasan, TimKerja
 from kinerja.sistem_kerja import services
 from kinerja.sistem_kerja.models import DASAR_HUKUM_BAKU
-from organisasi.demo import _simpan
-from organisasi.models import Instansi, PangkatGolongan, Pegawai, UnitOrganisasi
-
-BANJAR = {
-    "nama": "Pemerintah Kabupaten Banjar",
-    "jenis": Instansi.Jenis.KABUPATEN,
-    "nama_daerah": "Banjar",
-    "wilayah": "Provinsi Kalimantan Selatan",
-    "jabatan_kepala": "Bupati",
-    "ibu_kota": "Martapura",
-    "alamat": "Jl. Jend. A. Yani No. 2, Martapura, Kalimantan Selatan 70611",
-}
-
-# nama, induk, jenis, eselon, jabatan kepala
-UNIT_BANJAR = [
-    ("Sekretariat Daerah", None, "sekretariat", "II.a", "Sekretaris Daerah"),
-    ("Bagian Organisasi", "Sekretariat Daerah", "bagian", "III.a", "Kepala Bagian Organisasi"),
-    (
-        "Badan Perencanaan Pembangunan Daerah",
-        None,
-        "perangkat_daerah",
-        "II.b",
-        "Kepala Badan Perencanaan Pembangunan Daerah",
-    ),
-    (
-        "Bidang Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah",
-        "Badan Perencanaan Pembangunan Daerah",
-        "bidang",
-        "III.b",
-        "Kepala Bidang Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah",
-    ),
-    (
-        "Dinas Komunikasi dan Informatika",
-        None,
-        "perangkat_daerah",
-        "II.b",
-        "Kepala Dinas Komunikasi dan Informatika",
-    ),
-    ("Sekretariat", "Dinas Komunikasi dan Informatika", "sekretariat", "III.a", "Sekretaris"),
-    (
-        "Bidang Aplikasi Informatika",
-        "Dinas Komunikasi dan Informatika",
-        "bidang",
-        "III.b",
-        "Kepala Bidang Aplikasi Informatika",
-    ),
-]
-
-# jabatan, unit, jenis, jenjang
-JABATAN_BANJAR = [
-    ("Pranata Komputer Ahli Muda", "Bidang Aplikasi Informatika", "fungsional", "ahli_muda"),
-    ("Pranata Komputer Ahli Pertama", "Bidang Aplikasi Informatika", "fungsional", "ahli_pertama"),
-    (
-        "Perencana Ahli Muda",
-        "Bidang Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah",
-        "fungsional",
-        "ahli_muda",
-    ),
-    ("Analis Kebijakan Ahli Pertama", "Bagian Organisasi", "fungsional", "ahli_pertama"),
-]
-
-# Invented people. nip, nama, gelar belakang, golongan, pendidikan, unit, jabatan,
-# predikat kinerja, pengalaman (tahun)
-PEGAWAI_BANJAR = [
-    (
-        "198605122010011003",
-        "Muhammad Rizani",
-        "S.Kom., M.T.",
-        "III/d",
-        "S-2",
-        "Bidang Aplikasi Informatika",
-        "Pranata Komputer Ahli Muda",
-        "baik",
-        Decimal(8),
-    ),
-    (
-        "199103232015032001",
-        "Siti Rahmah",
-        "S.Kom.",
-        "III/b",
-        "S-1",
-        "Bidang Aplikasi Informatika",
-        "Pranata Komputer Ahli Pertama",
-        "sangat_baik",
-        Decimal(4),
-    ),
-    (
-        "198809142011011002",
-        "Ahmad Fauzi",
-        "S.T., M.Eng.",
-        "III/d",
-        "S-2",
-        "Bidang Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah",
-        "Perencana Ahli Muda",
-        "baik",
-        Decimal(6),
-    ),
-    (
-        "199406072019032004",
-        "Nurul Hidayah",
-        "S.AP.",
-        "III/a",
-        "S-1",
-        "Bagian Organisasi",
-        "Analis Kebijakan Ahli Pertama",
-        "baik",
-        Decimal(3),
-    ),
-]
+from organisasi.demo import simpan
+from organisasi.demo_banjar import data_banjar
+from organisasi.models import Instansi, Pegawai, UnitOrganisasi
 
 TIM = {
     "nama": "Tim Percepatan Sistem Pemerintahan Berbasis Elektronik",
@@ -155,10 +49,13 @@ ANGGOTA = [
 
 @transaction.atomic
 def muat_banjar() -> Instansi:
-    instansi = _simpan(
-        Instansi, {"nama": BANJAR["nama"]}, {k: v for k, v in BANJAR.items() if k != "nama"}
-    )
-    _simpan(
+    """kinerja's part of the Banjar demo: seed 003's rule values and one cross-unit team, on
+    the organisation (and positions) loaded by organisasi's and anjab's parts of load_demo."""
+    nama = data_banjar()["instansi"]["nama"]
+    instansi = Instansi.objects.filter(nama=nama).first()
+    if instansi is None:
+        raise LookupError(f"{nama} belum dimuat: jalankan manage.py load_demo.")
+    simpan(
         AturanSistemKerja,
         {"instansi": instansi},
         {
@@ -172,38 +69,8 @@ def muat_banjar() -> Instansi:
             "dasar_hukum": DASAR_HUKUM_BAKU,
         },
     )
-    units: dict[str, UnitOrganisasi] = {}
-    for urutan, (nama, induk, jenis, eselon, kepala) in enumerate(UNIT_BANJAR, start=1):
-        units[nama] = _simpan(
-            UnitOrganisasi,
-            {"instansi": instansi, "parent": units.get(induk), "nama": nama},
-            {"jenis": jenis, "eselon": eselon, "urutan": urutan, "jabatan_kepala": kepala},
-        )
-    jabatan = {}
-    for urutan, (nama, unit, jenis, jenjang) in enumerate(JABATAN_BANJAR, start=1):
-        jabatan[nama] = _simpan(
-            Jabatan,
-            {"unit": units[unit], "nama": nama},
-            {"jenis": jenis, "jenjang": jenjang, "urutan": urutan, "instansi": instansi},
-        )
-    golongan = {g.kode: g for g in PangkatGolongan.objects.filter(jenis_asn="PNS")}
-    pegawai = {}
-    for nip, nama, gelar, gol, pendidikan, unit, jab, predikat, pengalaman in PEGAWAI_BANJAR:
-        pegawai[nama] = _simpan(
-            Pegawai,
-            {"instansi": instansi, "nip": nip},
-            {
-                "nama": nama,
-                "gelar_belakang": gelar,
-                "status": Pegawai.Status.PNS,
-                "golongan": golongan[gol],
-                "pendidikan": pendidikan,
-                "unit": units[unit],
-                "jabatan": jabatan[jab],
-                "predikat_kinerja": predikat,
-                "pengalaman_bidang_tahun": pengalaman,
-            },
-        )
+    units = {u.nama: u for u in UnitOrganisasi.objects.filter(instansi=instansi)}
+    pegawai = {p.nama: p for p in Pegawai.objects.filter(instansi=instansi)}
     _muat_tim(instansi, units, pegawai)
     return instansi
 

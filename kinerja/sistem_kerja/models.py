@@ -263,9 +263,10 @@ class Penugasan(models.Model):
     def nip(self) -> str:
         return self.pegawai.nip_tercetak if self.pegawai_id else format_nip(self.nip_luar)
 
+    # For an employee, the position he holds as `selectors.anggota_tim` found it (positions
+    # are anjab's; organisasi.perluasan answers their names).
+    jabatan_pegawai = ""
+
     @property
     def jabatan_teks(self) -> str:
-        if not self.pegawai_id:
-            return self.jabatan_luar
-        jabatan = self.pegawai.jabatan
-        return jabatan.nama if jabatan else ""
+        return self.jabatan_pegawai if self.pegawai_id else self.jabatan_luar

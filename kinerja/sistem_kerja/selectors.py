@@ -15,6 +15,7 @@ from kinerja.sistem_kerja.rules import (
     jumlah_bulan,
     syarat_ketua_belum_terpenuhi,
 )
+from organisasi import perluasan
 from organisasi.models import PangkatGolongan, Pegawai, UnitOrganisasi
 from organisasi.selectors import units_for_user
 
@@ -61,10 +62,11 @@ def _pd_per_unit(instansi_id: int, unit_ids: set[int]) -> dict[int, int]:
 def anggota_tim(tim: TimKerja) -> list[Penugasan]:
     """The members, ketua first, each with `.asal` and `.bulan` set for display."""
     anggota = list(
-        tim.penugasan.select_related(
-            "pegawai__unit", "pegawai__jabatan", "pegawai__golongan", "pegawai__instansi"
-        )
+        tim.penugasan.select_related("pegawai__unit", "pegawai__golongan", "pegawai__instansi")
     )
+    jabatan = perluasan.nama_jabatan(p.pegawai_id for p in anggota)
+    for p in anggota:
+        p.jabatan_pegawai = jabatan.get(p.pegawai_id, "")
     pd_pemilik = perangkat_daerah(tim.unit)
     tandai_asal(tim, pd_pemilik, anggota)
     for p in anggota:

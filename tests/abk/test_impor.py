@@ -435,7 +435,11 @@ def test_employees_link_to_positions_and_a_bad_nip_is_refused(tujuan, tmp_path, 
     )
     assert any("Sheet Pegawai, baris 4" in p and "sama persis dengan baris 2" in p for p in pesan)
     sri = Pegawai.objects.get(nip="199001012015032004")
-    assert sri.jabatan.nama == "Analis" and sri.pendidikan == "S-1" and sri.golongan.kode == "III/b"
+    assert (
+        sri.penempatan.jabatan.nama == "Analis"
+        and sri.pendidikan == "S-1"
+        and sri.golongan.kode == "III/b"
+    )
 
 
 def test_an_unknown_unit_is_an_error_unless_new_units_are_allowed(tujuan, tmp_path):

@@ -21,9 +21,9 @@ from kinerja.models import (
     Tujuan,
 )
 from kinerja.sistem_kerja import rules, selectors, services
-from kinerja.sistem_kerja.demo import muat_banjar
 from organisasi.models import Instansi, PangkatGolongan, Pegawai
 from tests.factories import PegawaiFactory, UnitFactory
+from tests.kinerja.banjar import muat_banjar
 
 D = dt.date
 AWAL, AKHIR = D(2024, 1, 1), D(2024, 12, 31)

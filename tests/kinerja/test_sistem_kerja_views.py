@@ -12,10 +12,10 @@ from pypdf import PdfReader
 from kinerja.models import AturanSistemKerja, Lingkup, Penugasan, TimKerja
 from kinerja.sistem_kerja import services
 from kinerja.sistem_kerja import urls as sistem_kerja_urls
-from kinerja.sistem_kerja.demo import muat_banjar
 from organisasi.akses import Peran
 from organisasi.models import PangkatGolongan
 from tests.factories import JabatanFactory, PegawaiFactory, make_user
+from tests.kinerja.banjar import muat_banjar
 
 D = dt.date
 AWAL, AKHIR_JUNI = D(2024, 1, 1), D(2024, 6, 30)

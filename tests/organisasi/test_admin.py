@@ -7,7 +7,13 @@ from django.urls import reverse
 
 @pytest.mark.parametrize(
     "nama",
-    ["organisasi_unitorganisasi", "organisasi_pegawai", "anjab_jabatan", "anjab_periodeanalisis"],
+    [
+        "organisasi_unitorganisasi",
+        "organisasi_pegawai",
+        "anjab_jabatan",
+        "anjab_penempatan",
+        "anjab_periodeanalisis",
+    ],
 )
 def test_the_changelist_opens_for_a_superuser(dunia, login, nama):
     root = get_user_model().objects.create_superuser("akar", "akar@example.org", "x")

@@ -1,0 +1,60 @@
+"""Extension points of organisasi's screens for the apps built on it.
+
+Dependencies run organisasi ← anjab ← abk and organisasi ← kinerja, so organisasi never imports
+the apps that know positions. Where one of its screens shows something they own — the position an
+employee holds, on the pegawai form and in a Surat Tugas's member list — the owning app registers
+a provider here from its `AppConfig.ready`, and organisasi (or kinerja) asks through this module.
+With nothing registered the screens simply lack that part.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django import forms
+
+
+@dataclass(frozen=True)
+class IsianPegawai:
+    """Fields another app adds to the pegawai form.
+
+    `tambah(form, user, pegawai)` adds the fields (scoped to `user`) with their initial values;
+    `simpan(pegawai, data)` writes them through that app's service, inside the same transaction
+    as the pegawai itself; `data` is the form's cleaned data.
+    """
+
+    tambah: Callable[[forms.Form, object, object], None]
+    simpan: Callable[[object, dict], None]
+
+
+_isian_pegawai: list[IsianPegawai] = []
+_nama_jabatan: list[Callable[[Iterable[int]], dict[int, str]]] = []
+
+
+def daftarkan_isian_pegawai(isian: IsianPegawai) -> None:
+    if isian not in _isian_pegawai:
+        _isian_pegawai.append(isian)
+
+
+def daftarkan_nama_jabatan(penyedia: Callable[[Iterable[int]], dict[int, str]]) -> None:
+    """`penyedia(pegawai_ids)` answers {pegawai pk: name of the position he holds} in one query."""
+    if penyedia not in _nama_jabatan:
+        _nama_jabatan.append(penyedia)
+
+
+def tambah_isian_pegawai(form: forms.Form, *, user, pegawai) -> None:
+    for isian in _isian_pegawai:
+        isian.tambah(form, user, pegawai)
+
+
+def simpan_isian_pegawai(*, pegawai, data: dict) -> None:
+    for isian in _isian_pegawai:
+        isian.simpan(pegawai, data)
+
+
+def nama_jabatan(pegawai_ids: Iterable[int]) -> dict[int, str]:
+    ids = {i for i in pegawai_ids if i}
+    hasil: dict[int, str] = {}
+    if ids:
+        for penyedia in _nama_jabatan:
+            hasil.update(penyedia(ids))
+    return hasil
