@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AbkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "abk"
-    verbose_name = "Analisis Beban Kerja"
+    verbose_name = _("Analisis Beban Kerja")
     # Run by `manage.py load_demo` (organisasi) in INSTALLED_APPS order.
     demo = "abk.demo.muat"
     # Printed by `manage.py render_document <kind>` (organisasi), found here without imports.

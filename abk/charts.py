@@ -1,6 +1,7 @@
 """A server-drawn SVG bar chart (no JavaScript library): need versus bezetting per unit."""
 
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 
 def grafik_kebutuhan_bezetting(units, lebar=720) -> str:
@@ -13,13 +14,14 @@ def grafik_kebutuhan_bezetting(units, lebar=720) -> str:
     )
     skala = (lebar - kiri - kanan) / maks
     tinggi = tinggi_baris * len(units) + 40
+    judul = escape(_("Kebutuhan pegawai (K) dibanding bezetting (B) per unit"))
+    kebutuhan, bezetting = escape(_("K kebutuhan")), escape(_("B bezetting"))
     bagian = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lebar} {tinggi}" role="img" '
-        f'aria-labelledby="judul-grafik" class="grafik"><title id="judul-grafik">Kebutuhan '
-        f"pegawai (K) dibanding bezetting (B) per unit</title>",
+        f'aria-labelledby="judul-grafik" class="grafik"><title id="judul-grafik">{judul}</title>',
         f'<g font-size="12" font-family="sans-serif"><rect x="{kiri}" y="4" width="12" height="10" '
-        f'fill="#0b5cad"/><text x="{kiri + 16}" y="13">K kebutuhan</text><rect x="{kiri + 120}" '
-        f'y="4" width="12" height="10" fill="#f2b400"/><text x="{kiri + 136}" y="13">B bezetting'
+        f'fill="#0b5cad"/><text x="{kiri + 16}" y="13">{kebutuhan}</text><rect x="{kiri + 120}" '
+        f'y="4" width="12" height="10" fill="#f2b400"/><text x="{kiri + 136}" y="13">{bezetting}'
         "</text></g>",
     ]
     for i, ru in enumerate(units):

@@ -1,6 +1,7 @@
 """The decree (Keputusan) with its lampiran, and the peta jabatan: HTML and PDF."""
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 from abk.models import Keputusan
 from abk.rekap import Rekap
@@ -36,7 +37,11 @@ def keputusan_html(keputusan: Keputusan, progres=None) -> str:
             (nomor, render_to_string("anjab/dokumen/fragment_informasi_jabatan.html", konteks))
         )
         if progres:
-            progres(i, len(daftar), f"Informasi jabatan {nomor} {j.nama}")
+            progres(
+                i,
+                len(daftar),
+                gettext("Informasi jabatan %(nomor)s %(nama)s") % {"nomor": nomor, "nama": j.nama},
+            )
     kepala = f"{instansi.jabatan_kepala} {instansi.nama_daerah}".strip()
     return render_to_string(
         "abk/dokumen/keputusan.html",
@@ -45,9 +50,9 @@ def keputusan_html(keputusan: Keputusan, progres=None) -> str:
             "instansi": instansi,
             "kepala": kepala.upper(),
             "judul": (
-                "ANALISIS JABATAN DAN ANALISIS BEBAN KERJA PADA "
-                f"{unit.nama} {_daerah(instansi)}".upper()
-            ),
+                gettext("ANALISIS JABATAN DAN ANALISIS BEBAN KERJA PADA %(unit)s %(daerah)s")
+                % {"unit": unit.nama, "daerah": _daerah(instansi)}
+            ).upper(),
             "tanggal": tanggal(keputusan.tanggal) if keputusan.tanggal else "",
             "daftar": [(nomor, depth, j.nama) for nomor, depth, j in daftar],
             "lampiran": lampiran,

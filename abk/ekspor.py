@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from abk.rekap import Rekap
+from organisasi.spreadsheets import isi_sel
 
 ENAM_DESIMAL = Decimal("0.000001")
 
@@ -86,15 +87,9 @@ GARIS = Border(*(Side(style="thin"),) * 4)
 ABU = PatternFill("solid", fgColor="EEF2F7")
 
 
-def isi_sel(cell, isi) -> None:
-    """Puts a value in a cell; text starting with = + - @ stays text, never a formula."""
-    cell.value = isi
-    if isinstance(isi, str) and isi[:1] in ("=", "+", "-", "@"):
-        cell.data_type = "s"  # never a formula: text from users stays text
-        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-
-
-def _tulis(ws, baris: int, nilai: list, *, format_angka: dict | None = None, kepala=False):
+def tulis_baris(ws, baris: int, nilai: list, *, format_angka: dict | None = None, kepala=False):
+    """Writes `nilai` across row `baris` as bordered, wrapped cells (bold and shaded for a
+    header row); `format_angka` maps a column number to its number format."""
     for kolom, isi in enumerate(nilai, start=1):
         cell = ws.cell(row=baris, column=kolom)
         isi_sel(cell, isi)
@@ -129,10 +124,10 @@ def rekap_xlsx(rekap: Rekap) -> bytes:
         "Predikat",
         "Temuan",
     ]
-    _tulis(ws, 4, kepala, kepala=True)
+    tulis_baris(ws, 4, kepala, kepala=True)
     fmt = {6: "#,##0.00", 7: "#,##0.000", 11: "0.00"}
     for i, b in enumerate(rekap.baris, start=5):
-        _tulis(
+        tulis_baris(
             ws,
             i,
             [
@@ -154,7 +149,7 @@ def rekap_xlsx(rekap: Rekap) -> bytes:
         )
     akhir = 5 + len(rekap.baris)
     t = rekap.total
-    _tulis(
+    tulis_baris(
         ws,
         akhir,
         [
@@ -184,14 +179,14 @@ def rekap_xlsx(rekap: Rekap) -> bytes:
     ws.print_title_rows = "4:4"
 
     wu = wb.create_sheet("Rekap unit")
-    _tulis(
+    tulis_baris(
         wu,
         1,
         ["Unit", "Jabatan", "K", "B", "Kekurangan", "Kelebihan", "EU", "Predikat"],
         kepala=True,
     )
     for i, ru in enumerate(rekap.units, start=2):
-        _tulis(
+        tulis_baris(
             wu,
             i,
             [

@@ -21,11 +21,11 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 from zipfile import ZIP_DEFLATED
 
+from django.utils.translation import gettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from abk.ekspor import isi_sel
 from abk.impor.siasn_tulis import PEMISAH_KORELASI
 from abk.siasn_referensi import (
     WAKTU_EFEKTIF_SIASN_JAM,
@@ -41,6 +41,7 @@ from abk.siasn_referensi import (
 )
 from anjab.documents import kelas_efektif
 from anjab.models import FungsiPekerjaan
+from organisasi.spreadsheets import isi_sel
 
 NS_SHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 TEBAL = Font(bold=True)
@@ -84,7 +85,9 @@ class _Ekspor:
         j = self.j
         isi: dict = {"kode": j.kode, "ikhtisar": j.ikhtisar}
         if not j.kode:
-            self.lapor("Kode jabatan kosong; SIASN mengenali jabatan hanya dari Kode Jabatan.")
+            self.lapor(
+                gettext("Kode jabatan kosong; SIASN mengenali jabatan hanya dari Kode Jabatan.")
+            )
         self.pendidikan(isi)
         isi["rumpun_diklat"] = []
         for d in j.diklat.all():
@@ -93,7 +96,10 @@ class _Ekspor:
                 isi["rumpun_diklat"].append(label)
             else:
                 self.lapor(
-                    f"Diklat '{d.teks}': tidak ada dalam Rumpun Diklat SIASN; tidak diekspor."
+                    gettext(
+                        "Diklat '%(teks)s': tidak ada dalam Rumpun Diklat SIASN; tidak diekspor."
+                    )
+                    % {"teks": d.teks}
                 )
         isi["pengalaman"] = _baris(j.syarat_pengalaman)
         isi["keterampilan"] = "\n".join(k.teks for k in j.keterampilan.all()) or None
@@ -105,7 +111,10 @@ class _Ekspor:
         angka_umur = [int(x) for x in re.findall(r"\d+", j.umur or "")]
         isi["umur"] = max(angka_umur) if angka_umur else None
         if j.umur and not angka_umur:
-            self.lapor(f"Umur '{j.umur}': Umur Maksimal SIASN hanya angka; tidak diekspor.")
+            self.lapor(
+                gettext("Umur '%(umur)s': Umur Maksimal SIASN hanya angka; tidak diekspor.")
+                % {"umur": j.umur}
+            )
         self.fungsi(isi)
         isi["prestasi_kerja"] = self.bebas("prestasi_kerja", "Prestasi kerja", j.prestasi_kerja)
         isi["tanggung_jawab"] = [t.teks for t in j.tanggung_jawab.all()]
@@ -113,7 +122,7 @@ class _Ekspor:
         kelas = kelas_efektif(j)
         isi["kelas"] = kelas
         if kelas is None:
-            self.lapor("Kelas jabatan belum ada (tidak diisi dan belum dievaluasi).")
+            self.lapor(gettext("Kelas jabatan belum ada (tidak diisi dan belum dievaluasi)."))
         return isi
 
     def pendidikan(self, isi: dict) -> None:
@@ -128,11 +137,19 @@ class _Ekspor:
                 isi["rumpun_pendidikan"].append(label)
             elif isi["tingkat_pendidikan"]:
                 self.lapor(
-                    f"Syarat pendidikan '{baris}': tidak ada dalam Rumpun Pendidikan SIASN; "
-                    f"hanya tingkat '{isi['tingkat_pendidikan']}' yang diekspor."
+                    gettext(
+                        "Syarat pendidikan '%(baris)s': tidak ada dalam Rumpun Pendidikan SIASN; "
+                        "hanya tingkat '%(tingkat)s' yang diekspor."
+                    )
+                    % {"baris": baris, "tingkat": isi["tingkat_pendidikan"]}
                 )
             else:
-                self.lapor(f"Syarat pendidikan '{baris}': tidak ada padanan SIASN; tidak diekspor.")
+                self.lapor(
+                    gettext(
+                        "Syarat pendidikan '%(baris)s': tidak ada padanan SIASN; tidak diekspor."
+                    )
+                    % {"baris": baris}
+                )
 
     def katalog(self, kunci: str, judul: str, objs) -> list[str]:
         hasil = []
@@ -141,12 +158,18 @@ class _Ekspor:
             label = label_katalog(kunci, obj)
             if label is None:
                 self.lapor(
-                    f"{judul} {obj.kode} ({obj.nama}): tidak ada padanan SIASN; tidak diekspor."
+                    gettext(
+                        "%(judul)s %(kode)s (%(nama)s): tidak ada padanan SIASN; tidak diekspor."
+                    )
+                    % {"judul": judul, "kode": obj.kode, "nama": obj.nama}
                 )
             elif maks and len(hasil) >= maks:
                 self.lapor(
-                    f"{judul} {obj.kode} ({obj.nama}): SIASN menerima paling banyak {maks} "
-                    "pilihan; tidak diekspor."
+                    gettext(
+                        "%(judul)s %(kode)s (%(nama)s): SIASN menerima paling banyak %(maks)s "
+                        "pilihan; tidak diekspor."
+                    )
+                    % {"judul": judul, "kode": obj.kode, "nama": obj.nama, "maks": maks}
                 )
             else:
                 hasil.append(label)
@@ -157,7 +180,10 @@ class _Ekspor:
             return None
         label = label_bebas(kunci, teks)
         if label is None:
-            self.lapor(f"{judul} '{teks}': tidak ada padanan SIASN; tidak diekspor.")
+            self.lapor(
+                gettext("%(judul)s '%(teks)s': tidak ada padanan SIASN; tidak diekspor.")
+                % {"judul": judul, "teks": teks}
+            )
         return label
 
     def fungsi(self, isi: dict) -> None:
@@ -170,15 +196,27 @@ class _Ekspor:
                 label = label_katalog("fungsi_pekerjaan", f)
                 if label is None:
                     self.lapor(
-                        f"Fungsi pekerjaan {f.kode} ({f.nama}): tidak ada padanan SIASN; "
-                        "tidak diekspor."
+                        gettext(
+                            "Fungsi pekerjaan %(kode)s (%(nama)s): tidak ada padanan SIASN; "
+                            "tidak diekspor."
+                        )
+                        % {"kode": f.kode, "nama": f.nama}
                     )
                 elif pilih is None:
                     pilih = (f, label)
                 else:
                     self.lapor(
-                        f"Fungsi pekerjaan {f.kode} ({f.nama}): SIASN menerima satu "
-                        f"{f.get_kelompok_display()}; diekspor {pilih[0].kode} ({pilih[0].nama})."
+                        gettext(
+                            "Fungsi pekerjaan %(kode)s (%(nama)s): SIASN menerima satu "
+                            "%(kelompok)s; diekspor %(kode_pilih)s (%(nama_pilih)s)."
+                        )
+                        % {
+                            "kode": f.kode,
+                            "nama": f.nama,
+                            "kelompok": f.get_kelompok_display(),
+                            "kode_pilih": pilih[0].kode,
+                            "nama_pilih": pilih[0].nama,
+                        }
                     )
             isi[kunci] = pilih[1] if pilih else label_fungsi_kosong(kelompok)
 
@@ -189,14 +227,19 @@ class _Ekspor:
         baris = []
         for i, t in enumerate(tugas, start=1):
             if t.volume is None or t.waktu is None:
-                self.lapor(f"Tugas {i} '{t.uraian[:60]}': beban kerja atau waktu kosong.")
+                self.lapor(
+                    gettext("Tugas %(nomor)s '%(uraian)s': beban kerja atau waktu kosong.")
+                    % {"nomor": i, "uraian": t.uraian[:60]}
+                )
             h = hasil[i - 1].hasil if i <= len(hasil) else None
             baris.append([t.uraian, h, t.hasil_kerja or None, _angka(t.volume),
                           _angka(WAKTU_EFEKTIF_SIASN_MENIT), _angka(t.waktu)])  # fmt: skip
         if any(h.satuan and h.satuan != t.hasil_kerja for h, t in zip(hasil, tugas, strict=False)):
             self.lapor(
-                "Hasil kerja: satuan hasil butir 7 tidak diekspor; SIASN memakai Satuan Hasil "
-                "Kerja tugas di barisnya."
+                gettext(
+                    "Hasil kerja: satuan hasil butir 7 tidak diekspor; SIASN memakai Satuan Hasil "
+                    "Kerja tugas di barisnya."
+                )
             )
         butir = list(j.butir.filter(periode=periode).order_by("urutan", "pk"))
         for b in butir:
@@ -205,23 +248,35 @@ class _Ekspor:
                           _angka(WAKTU_EFEKTIF_SIASN_JAM), _angka(jam)])  # fmt: skip
         if butir:
             self.lapor(
-                f"{len(butir)} butir kegiatan diekspor sebagai tugas: Waktu Penyelesaian = angka "
-                f"kredit ÷ konstanta (jam), Waktu Kerja Efektif {WAKTU_EFEKTIF_SIASN_JAM}."
+                gettext(
+                    "%(n)s butir kegiatan diekspor sebagai tugas: Waktu Penyelesaian = angka "
+                    "kredit ÷ konstanta (jam), Waktu Kerja Efektif %(jam)s."
+                )
+                % {"n": len(butir), "jam": WAKTU_EFEKTIF_SIASN_JAM}
             )
         for h in hasil[len(baris) :]:
             baris.append([None, h.hasil, h.satuan or None, None, None, None])
         if periode.waktu_efektif_menit != WAKTU_EFEKTIF_SIASN_MENIT:
             self.lapor(
-                f"Periode {periode.nama} memakai waktu kerja efektif "
-                f"{_angka(periode.waktu_efektif_menit)} menit; SIASN memakai "
-                f"{WAKTU_EFEKTIF_SIASN_MENIT} menit ({WAKTU_EFEKTIF_SIASN_JAM} jam), sehingga "
-                "kebutuhan pegawai di SIASN dapat berbeda."
+                gettext(
+                    "Periode %(periode)s memakai waktu kerja efektif %(menit)s menit; SIASN "
+                    "memakai %(menit_siasn)s menit (%(jam_siasn)s jam), sehingga kebutuhan "
+                    "pegawai di SIASN dapat berbeda."
+                )
+                % {
+                    "periode": periode.nama,
+                    "menit": _angka(periode.waktu_efektif_menit),
+                    "menit_siasn": WAKTU_EFEKTIF_SIASN_MENIT,
+                    "jam_siasn": WAKTU_EFEKTIF_SIASN_JAM,
+                }
             )
         bahan, perangkat = list(j.bahan_kerja.all()), list(j.perangkat_kerja.all())
         if any(x.penggunaan for x in bahan + perangkat):
             self.lapor(
-                "Bahan dan perangkat kerja: 'penggunaan dalam tugas' tidak ada kolomnya di "
-                "templat SIASN; tidak diekspor."
+                gettext(
+                    "Bahan dan perangkat kerja: 'penggunaan dalam tugas' tidak ada kolomnya di "
+                    "templat SIASN; tidak diekspor."
+                )
             )
         return {"baris": baris, "bahan_kerja": [b.item for b in bahan],
                 "perangkat_kerja": [p.item for p in perangkat]}  # fmt: skip
@@ -243,7 +298,10 @@ class _Ekspor:
         for k in self.j.kondisi_lingkungan.select_related("aspek").order_by("aspek__urutan"):
             label = label_katalog("aspek_lingkungan", k.aspek)
             if label is None:
-                self.lapor(f"Aspek lingkungan {k.aspek.nama}: tidak ada padanan SIASN.")
+                self.lapor(
+                    gettext("Aspek lingkungan %(nama)s: tidak ada padanan SIASN.")
+                    % {"nama": k.aspek.nama}
+                )
             else:
                 hasil.append([label, k.faktor])
         return hasil
@@ -383,6 +441,6 @@ def siasn_zip(unit, periode) -> tuple[bytes, list[str]]:
             dipakai.add(nama)
             z.writestr(nama, isi)
             laporan += [f"{nama}: {c}" for c in catatan]
-        teks = "\n".join(laporan) if laporan else "Semua nilai mempunyai padanan SIASN."
+        teks = "\n".join(laporan) if laporan else gettext("Semua nilai mempunyai padanan SIASN.")
         z.writestr("LAPORAN.txt", teks + "\n")
     return buf.getvalue(), laporan

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from abk.impor.baca import MAKS_UKURAN_BERKAS
 from abk.models import Keputusan
@@ -10,18 +11,20 @@ from organisasi.forms import baris
 
 # The multipliers of a volume counted per day/week/month: what each is called and its most.
 FAKTOR_VOLUME = {
-    "hari_kerja_efektif": ("Hari kerja efektif", 366),
-    "minggu_kerja_efektif": ("Minggu kerja efektif", 53),
-    "bulan_kerja_efektif": ("Bulan kerja", 12),
+    "hari_kerja_efektif": (gettext_lazy("Hari kerja efektif"), 366),
+    "minggu_kerja_efektif": (gettext_lazy("Minggu kerja efektif"), 53),
+    "bulan_kerja_efektif": (gettext_lazy("Bulan kerja"), 12),
 }
 
 
 class PeriodeForm(forms.ModelForm):
     pita_efektivitas = forms.CharField(
-        label="Predikat efektivitas jabatan",
+        label=gettext_lazy("Predikat efektivitas jabatan"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Satu predikat per baris: batas bawah EJ, predikat, keterangan — "
-        "misalnya “0,90 B Baik”. Urutkan dari yang tertinggi.",
+        help_text=gettext_lazy(
+            "Satu predikat per baris: batas bawah EJ, predikat, keterangan — "
+            "misalnya “0,90 B Baik”. Urutkan dari yang tertinggi."
+        ),
     )
 
     class Meta:
@@ -42,12 +45,18 @@ class PeriodeForm(forms.ModelForm):
             **{nama: AngkaInput({"max": str(batas)}) for nama, (_, batas) in FAKTOR_VOLUME.items()},
         }
         help_texts = {
-            "hari_kerja_efektif": "Pengali volume tugas yang dihitung per hari: 2 per hari × "
-            "235 = 470 per tahun. Bawaan 235 (365 hari dikurangi Sabtu–Minggu, libur nasional "
-            "dan cuti). Mengubahnya menghitung ulang volume per tahun tugas periode ini.",
-            "minggu_kerja_efektif": "Pengali volume tugas yang dihitung per minggu. Bawaan 47 "
-            "(235 hari kerja ÷ 5 hari).",
-            "bulan_kerja_efektif": "Pengali volume tugas yang dihitung per bulan. Bawaan 12.",
+            "hari_kerja_efektif": gettext_lazy(
+                "Pengali volume tugas yang dihitung per hari: 2 per hari × 235 = 470 per tahun. "
+                "Bawaan 235 (365 hari dikurangi Sabtu–Minggu, libur nasional dan cuti). "
+                "Mengubahnya menghitung ulang volume per tahun tugas periode ini."
+            ),
+            "minggu_kerja_efektif": gettext_lazy(
+                "Pengali volume tugas yang dihitung per minggu. "
+                "Bawaan 47 (235 hari kerja ÷ 5 hari)."
+            ),
+            "bulan_kerja_efektif": gettext_lazy(
+                "Pengali volume tugas yang dihitung per bulan. Bawaan 12."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -61,9 +70,12 @@ class PeriodeForm(forms.ModelForm):
         nilai = self.cleaned_data[nama]
         label, batas = FAKTOR_VOLUME[nama]
         if nilai is not None and nilai <= 0:
-            raise forms.ValidationError(f"{label} harus lebih dari 0.")
+            raise forms.ValidationError(gettext("%(label)s harus lebih dari 0.") % {"label": label})
         if nilai is not None and nilai > batas:
-            raise forms.ValidationError(f"{label} paling banyak {batas} dalam setahun.")
+            raise forms.ValidationError(
+                gettext("%(label)s paling banyak %(batas)s dalam setahun.")
+                % {"label": label, "batas": batas}
+            )
         return nilai
 
     def clean_hari_kerja_efektif(self):
@@ -83,13 +95,17 @@ class PeriodeForm(forms.ModelForm):
             bagian = line.split(maxsplit=2)
             if len(bagian) < 2:
                 raise forms.ValidationError(
-                    f"Baris {i}: tulis batas dan predikat, misalnya “0,90 B”."
+                    gettext("Baris %(baris)s: tulis batas dan predikat, misalnya “0,90 B”.")
+                    % {"baris": i}
                 )
             batas = bagian[0].replace(",", ".")
             try:
                 Decimal(batas)
             except ArithmeticError:
-                raise forms.ValidationError(f"Baris {i}: “{bagian[0]}” bukan angka.") from None
+                raise forms.ValidationError(
+                    gettext("Baris %(baris)s: “%(teks)s” bukan angka.")
+                    % {"baris": i, "teks": bagian[0]}
+                ) from None
             hasil.append(
                 {
                     "batas": batas,
@@ -98,28 +114,28 @@ class PeriodeForm(forms.ModelForm):
                 }
             )
         if not hasil:
-            raise forms.ValidationError("Isi sedikitnya satu predikat.")
+            raise forms.ValidationError(gettext("Isi sedikitnya satu predikat."))
         return hasil
 
 
 class SalinPeriodeForm(forms.Form):
-    nama = forms.CharField(label="Nama periode baru", max_length=100)
-    tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
+    nama = forms.CharField(label=gettext_lazy("Nama periode baru"), max_length=100)
+    tahun = forms.IntegerField(label=gettext_lazy("Tahun"), min_value=2000, max_value=2100)
 
 
 class KeputusanForm(forms.ModelForm):
     menimbang_teks = forms.CharField(
-        label="Menimbang",
+        label=gettext_lazy("Menimbang"),
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Satu butir per baris.",
+        help_text=gettext_lazy("Satu butir per baris."),
     )
     mengingat_teks = forms.CharField(
-        label="Mengingat",
+        label=gettext_lazy("Mengingat"),
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text="Satu butir per baris.",
+        help_text=gettext_lazy("Satu butir per baris."),
     )
     tembusan_teks = forms.CharField(
-        label="Tembusan", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("Tembusan"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     class Meta:
@@ -159,19 +175,25 @@ class KeputusanForm(forms.ModelForm):
 
 
 class UnggahForm(forms.Form):
-    berkas = forms.FileField(label="Buku kerja (.xlsx)", help_text="Paling besar 20 MB.")
-    unit = forms.TypedChoiceField(label="Unit tujuan", coerce=int, required=False, empty_value=None)
+    berkas = forms.FileField(
+        label=gettext_lazy("Buku kerja (.xlsx)"), help_text=gettext_lazy("Paling besar 20 MB.")
+    )
+    unit = forms.TypedChoiceField(
+        label=gettext_lazy("Unit tujuan"), coerce=int, required=False, empty_value=None
+    )
     periode = forms.TypedChoiceField(
-        label="Periode analisis", coerce=int, required=False, empty_value=None
+        label=gettext_lazy("Periode analisis"), coerce=int, required=False, empty_value=None
     )
     buat_unit = forms.BooleanField(
-        label="Buat unit yang belum ada",
+        label=gettext_lazy("Buat unit yang belum ada"),
         required=False,
-        help_text="Unit yang disebut buku kerja tetapi belum ada dibuat di bawah unit tujuan.",
+        help_text=gettext_lazy(
+            "Unit yang disebut buku kerja tetapi belum ada dibuat di bawah unit tujuan."
+        ),
     )
 
     def clean_berkas(self):
         f = self.cleaned_data["berkas"]
         if f.size > MAKS_UKURAN_BERKAS:
-            raise forms.ValidationError("Berkas terlalu besar; batasnya 20 MB.")
+            raise forms.ValidationError(gettext("Berkas terlalu besar; batasnya 20 MB."))
         return f

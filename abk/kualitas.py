@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+
 from anjab import calculations as calc
 from organisasi.formatting import angka
 
@@ -35,7 +37,7 @@ def _kunci_butir(teks: str) -> str:
 def periksa_median_angka_kredit(butir: Iterable[tuple]) -> dict[str, Decimal]:
     """Median angka kredit of each butir text (rows: urutan, teks, ak, kt, v, wpk, wpv)."""
     nilai = defaultdict(list)
-    for _, teks, ak, *_ in butir:
+    for _urutan, teks, ak, *_sisa in butir:
         if ak is not None:
             nilai[_kunci_butir(teks)].append(Decimal(ak))
     return {k: statistics.median(v) for k, v in nilai.items() if len(v) >= 3}
@@ -54,6 +56,7 @@ def periksa_jabatan(baris, *, tugas, butir, median_ak, periode) -> list[Temuan]:
             Temuan(kategori, baris.jabatan.pk, baris.nomor, baris.jabatan.nama, pesan, beda)
         )
 
+    we = periode.waktu_efektif_menit
     d = baris.deklarasi
     if d is not None:
         if d.kebutuhan is not None:
@@ -62,16 +65,30 @@ def periksa_jabatan(baris, *, tugas, butir, median_ak, periode) -> list[Temuan]:
             if hitung != _q(d.kebutuhan, p):
                 catat(
                     SELISIH,
-                    f"Kebutuhan pegawai tercetak {angka(d.kebutuhan, p)}, hasil hitung "
-                    f"{angka(hitung, p)} (selisih {angka(hitung - d.kebutuhan, p)}).",
+                    _(
+                        "Kebutuhan pegawai tercetak %(tercetak)s, hasil hitung %(hitung)s "
+                        "(selisih %(selisih)s)."
+                    )
+                    % {
+                        "tercetak": angka(d.kebutuhan, p),
+                        "hitung": angka(hitung, p),
+                        "selisih": angka(hitung - d.kebutuhan, p),
+                    },
                     hitung - d.kebutuhan,
                 )
         if d.jumlah_pegawai is not None and d.jumlah_pegawai != baris.kebutuhan_dibulatkan:
             beda = baris.kebutuhan_dibulatkan - d.jumlah_pegawai
             catat(
                 SELISIH,
-                f"Jumlah pegawai tercetak {d.jumlah_pegawai} orang, hasil hitung "
-                f"{baris.kebutuhan_dibulatkan} orang (selisih {beda:+d}).",
+                _(
+                    "Jumlah pegawai tercetak %(tercetak)s orang, hasil hitung %(hitung)s orang "
+                    "(selisih %(selisih)+d)."
+                )
+                % {
+                    "tercetak": d.jumlah_pegawai,
+                    "hitung": baris.kebutuhan_dibulatkan,
+                    "selisih": beda,
+                },
                 Decimal(beda),
             )
         if d.beban_kerja_jam is not None and baris.fungsional:
@@ -79,64 +96,88 @@ def periksa_jabatan(baris, *, tugas, butir, median_ak, periode) -> list[Temuan]:
             if jam != _q(d.beban_kerja_jam, 2):
                 catat(
                     SELISIH,
-                    f"Jumlah Wpv tercetak {angka(d.beban_kerja_jam)} jam, hasil hitung "
-                    f"{angka(jam)} jam (selisih {angka(jam - d.beban_kerja_jam)}).",
+                    _(
+                        "Jumlah Wpv tercetak %(tercetak)s jam, hasil hitung %(hitung)s jam "
+                        "(selisih %(selisih)s)."
+                    )
+                    % {
+                        "tercetak": angka(d.beban_kerja_jam),
+                        "hitung": angka(jam),
+                        "selisih": angka(jam - d.beban_kerja_jam),
+                    },
                     jam - d.beban_kerja_jam,
                 )
         if d.satuan_waktu.upper() == "JAM" and not baris.fungsional and tugas:
             catat(
                 KEWAJARAN,
-                'Judul kolom waktu tercetak "(JAM)", tetapi angkanya menit: kebutuhan '
-                "tercetak hanya cocok bila dibagi 75.000 menit. Waktu disimpan dalam menit.",
+                _(
+                    'Judul kolom waktu tercetak "(JAM)", tetapi angkanya menit: kebutuhan '
+                    "tercetak hanya cocok bila dibagi %(menit)s menit. Waktu disimpan dalam "
+                    "menit."
+                )
+                % {"menit": angka(we, 0)},
             )
 
-    we = periode.waktu_efektif_menit
     if not tugas and not butir:
-        catat(KEWAJARAN, "Belum ada uraian tugas atau butir kegiatan dengan beban kerja.")
+        catat(KEWAJARAN, _("Belum ada uraian tugas atau butir kegiatan dengan beban kerja."))
     sudah: dict[tuple, int] = {}
-    for i, (_, uraian, volume, waktu, tercetak) in enumerate(tugas, start=1):
+    for i, (_urutan, uraian, volume, waktu, tercetak) in enumerate(tugas, start=1):
         sidik = (" ".join((uraian or "").lower().split()), volume, waktu)
         if sidik in sudah:
-            catat(KEWAJARAN, f"Tugas {i} sama persis dengan tugas {sudah[sidik]}.")
+            catat(
+                KEWAJARAN,
+                _("Tugas %(i)d sama persis dengan tugas %(j)d.") % {"i": i, "j": sudah[sidik]},
+            )
         sudah.setdefault(sidik, i)
         if not waktu:
-            catat(KEWAJARAN, f"Tugas {i} belum mempunyai waktu penyelesaian.")
+            catat(KEWAJARAN, _("Tugas %(i)d belum mempunyai waktu penyelesaian.") % {"i": i})
         if not volume:
-            catat(KEWAJARAN, f"Tugas {i}: volume (jumlah beban kerja 1 tahun) nol atau kosong.")
+            catat(
+                KEWAJARAN,
+                _("Tugas %(i)d: volume (jumlah beban kerja 1 tahun) nol atau kosong.") % {"i": i},
+            )
         if tercetak is not None and volume and waktu:
             hitung = _q(calc.kebutuhan_tugas(volume, waktu, we), 3)
             if hitung != _q(tercetak, 3):
                 catat(
                     SELISIH,
-                    f"Tugas {i}: kebutuhan tercetak {angka(tercetak, 3)}, hasil hitung "
-                    f"{angka(hitung, 3)}.",
+                    _("Tugas %(i)d: kebutuhan tercetak %(tercetak)s, hasil hitung %(hitung)s.")
+                    % {"i": i, "tercetak": angka(tercetak, 3), "hitung": angka(hitung, 3)},
                     hitung - tercetak,
                 )
-    for i, (_, teks, ak, kt, volume, wpk_tercetak, wpv_tercetak) in enumerate(butir, start=1):
+    for i, (_urutan, teks, ak, kt, volume, wpk_tercetak, wpv_tercetak) in enumerate(butir, start=1):
         if not kt:
-            catat(KEWAJARAN, f"Butir {i}: konstanta nol, Wpk tidak dapat dihitung.")
+            catat(KEWAJARAN, _("Butir %(i)d: konstanta nol, Wpk tidak dapat dihitung.") % {"i": i})
             continue
         if not volume:
-            catat(KEWAJARAN, f"Butir {i}: volume kegiatan nol.")
+            catat(KEWAJARAN, _("Butir %(i)d: volume kegiatan nol.") % {"i": i})
         median = median_ak.get(_kunci_butir(teks))
         if median and ak and Decimal(ak) >= KELIPATAN_MEDIAN * median:
             catat(
                 KEWAJARAN,
-                f"Butir {i}: angka kredit {angka(ak, 2)} sedikitnya 10× median butir yang sama "
-                f"({angka(median, 2)}).",
+                _(
+                    "Butir %(i)d: angka kredit %(ak)s sedikitnya %(kali)s× median butir yang "
+                    "sama (%(median)s)."
+                )
+                % {
+                    "i": i,
+                    "ak": angka(ak, 2),
+                    "kali": angka(KELIPATAN_MEDIAN, 0),
+                    "median": angka(median, 2),
+                },
             )
         wpk = calc.wpk(ak, kt)
         if wpk_tercetak is not None and _q(wpk, 2) != _q(wpk_tercetak, 2):
             catat(
                 SELISIH,
-                f"Butir {i}: Wpk tercetak {angka(wpk_tercetak)}, hasil hitung AK ÷ Kt "
-                f"{angka(wpk)}.",
+                _("Butir %(i)d: Wpk tercetak %(tercetak)s, hasil hitung AK ÷ Kt %(hitung)s.")
+                % {"i": i, "tercetak": angka(wpk_tercetak), "hitung": angka(wpk)},
                 _q(wpk, 2) - wpk_tercetak,
             )
         elif wpv_tercetak is not None and _q(wpk * Decimal(volume), 2) != _q(wpv_tercetak, 2):
             catat(
                 SELISIH,
-                f"Butir {i}: Wpv tercetak {angka(wpv_tercetak)}, hasil hitung "
-                f"{angka(wpk * Decimal(volume))}.",
+                _("Butir %(i)d: Wpv tercetak %(tercetak)s, hasil hitung %(hitung)s.")
+                % {"i": i, "tercetak": angka(wpv_tercetak), "hitung": angka(wpk * Decimal(volume))},
             )
     return temuan

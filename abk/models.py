@@ -88,11 +88,15 @@ class PekerjaanLatar(models.Model):
         SELESAI = "selesai", "Selesai"
         GAGAL = "gagal", "Gagal"
 
+    class Jenis(models.TextChoices):
+        KEPUTUSAN = "keputusan", "Cetak keputusan"
+        IMPOR = "impor", "Impor buku kerja"
+
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE)
     pemohon = models.ForeignKey(
         "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    jenis = models.CharField("jenis", max_length=50)
+    jenis = models.CharField("jenis", max_length=50, choices=Jenis.choices)
     judul = models.CharField("judul", max_length=300)
     parameter = models.JSONField(default=dict)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.MENUNGGU)
@@ -111,6 +115,26 @@ class PekerjaanLatar(models.Model):
 
     def __str__(self):
         return f"{self.judul} ({self.get_status_display()})"
+
+    @property
+    def aktif(self) -> bool:
+        """Still queued or running: the page polls until it is not."""
+        return self.status in (self.Status.MENUNGGU, self.Status.BERJALAN)
+
+    @property
+    def menunggu(self) -> bool:
+        return self.status == self.Status.MENUNGGU
+
+    @property
+    def pdf_siap(self) -> bool:
+        return self.jenis == self.Jenis.KEPUTUSAN and self.status == self.Status.SELESAI
+
+    @property
+    def hasil_impor_siap(self) -> bool:
+        return self.jenis == self.Jenis.IMPOR and self.status in (
+            self.Status.SELESAI,
+            self.Status.GAGAL,
+        )
 
     @property
     def persen(self) -> int:

@@ -42,6 +42,6 @@ def pekerjaan_keputusan(user, keputusan: Keputusan) -> PekerjaanLatar | None:
     """The latest print job of a decree."""
     return (
         pekerjaan_for_user(user)
-        .filter(jenis="keputusan", parameter__keputusan=keputusan.pk)
+        .filter(jenis=PekerjaanLatar.Jenis.KEPUTUSAN, parameter__keputusan=keputusan.pk)
         .first()
     )

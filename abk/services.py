@@ -1,6 +1,7 @@
 """Writes for the workload analysis."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from abk.models import Keputusan, PekerjaanLatar
 from anjab.models import PeriodeAnalisis
@@ -55,8 +56,9 @@ def keputusan_print_request(*, keputusan: Keputusan, pemohon) -> PekerjaanLatar:
     pekerjaan = PekerjaanLatar.objects.create(
         instansi=keputusan.periode.instansi,
         pemohon=pemohon,
-        jenis="keputusan",
-        judul=f"Keputusan Anjab dan ABK {keputusan.unit.nama} ({keputusan.periode.nama})",
+        jenis=PekerjaanLatar.Jenis.KEPUTUSAN,
+        judul=_("Keputusan Anjab dan ABK %(unit)s (%(periode)s)")
+        % {"unit": keputusan.unit.nama, "periode": keputusan.periode.nama},
         parameter={"keputusan": keputusan.pk, "unit": keputusan.unit_id},
     )
     transaction.on_commit(lambda: cetak_keputusan.enqueue(pekerjaan.pk))

@@ -2,6 +2,7 @@
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from abk.models import Keputusan, PekerjaanLatar
@@ -27,7 +28,11 @@ def cetak_keputusan(pekerjaan_id: int) -> None:
 
         def susun(selesai, total, pesan):
             jumlah["jabatan"] = total
-            _catat(pekerjaan, BAGIAN_SUSUN * selesai // max(total, 1), f"Menyusun {pesan}")
+            _catat(
+                pekerjaan,
+                BAGIAN_SUSUN * selesai // max(total, 1),
+                _("Menyusun %(pesan)s") % {"pesan": pesan},
+            )
 
         html = keputusan_html(keputusan, progres=susun)
         # About four pages per position: good enough for a bar that only moves forward.
@@ -36,17 +41,17 @@ def cetak_keputusan(pekerjaan_id: int) -> None:
         def halaman(n):
             if n % 5 == 0:
                 persen = BAGIAN_SUSUN + (99 - BAGIAN_SUSUN) * min(n, perkiraan) // perkiraan
-                _catat(pekerjaan, persen, f"Menata halaman {n}")
+                _catat(pekerjaan, persen, _("Menata halaman %(n)s") % {"n": n})
 
         pdf = render_pdf_dengan_halaman(html, halaman)
         nama = f"keputusan-abk-{keputusan.unit_id}-{keputusan.periode_id}.pdf"
         pekerjaan.berkas.save(nama, ContentFile(pdf), save=False)
         pekerjaan.status = PekerjaanLatar.Status.SELESAI
         pekerjaan.langkah_selesai = 100
-        pekerjaan.pesan = "PDF keputusan siap diunduh."
+        pekerjaan.pesan = _("PDF keputusan siap diunduh.")
     except Exception as e:  # the user sees why, the worker keeps running
         pekerjaan.status = PekerjaanLatar.Status.GAGAL
-        pekerjaan.pesan = f"Gagal menyusun PDF: {e}"
+        pekerjaan.pesan = _("Gagal menyusun PDF: %(galat)s") % {"galat": e}
         raise
     finally:
         pekerjaan.selesai = timezone.now()
@@ -71,18 +76,24 @@ def jalankan_impor(impor_id: int, kering: bool, hanya_sah: bool = False) -> None
 
     def progres(selesai, total):
         if selesai % 10 == 0 or selesai == total:
-            _catat(pekerjaan, 99 * selesai // max(total, 1), f"Jabatan {selesai} dari {total}")
+            _catat(
+                pekerjaan,
+                99 * selesai // max(total, 1),
+                _("Jabatan %(selesai)s dari %(total)s") % {"selesai": selesai, "total": total},
+            )
 
     try:
         impor_process(impor=impor, kering=kering, hanya_sah=hanya_sah, progres=progres)
         PekerjaanLatar.objects.filter(pk=pekerjaan.pk).update(
             status=PekerjaanLatar.Status.SELESAI,
             langkah_selesai=100,
-            pesan="Selesai.",
+            pesan=_("Selesai."),
             selesai=timezone.now(),
         )
     except Exception as e:
         PekerjaanLatar.objects.filter(pk=pekerjaan.pk).update(
-            status=PekerjaanLatar.Status.GAGAL, pesan=f"Gagal: {e}", selesai=timezone.now()
+            status=PekerjaanLatar.Status.GAGAL,
+            pesan=_("Gagal: %(galat)s") % {"galat": e},
+            selesai=timezone.now(),
         )
         raise

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from abk import charts, documents, selectors, services
@@ -51,6 +52,7 @@ def konteks_tanpa_periode(request) -> dict:
     return {
         "instansi_id": instansi_id,
         "nama_periode_baru": anjab_services.nama_periode_baru(),
+        "waktu_efektif_menit": anjab_services.waktu_efektif_periode_baru(),
         "boleh_menulis": request.akses.boleh_menulis and instansi_id is not None,
     }
 
@@ -179,7 +181,7 @@ def periode_ubah(request, pk=None):
         except ValidationError as e:
             form.add_error(None, e.messages)
         else:
-            messages.success(request, f"Periode “{periode.nama}” disimpan.")
+            messages.success(request, _("Periode “%(nama)s” disimpan.") % {"nama": periode.nama})
             return redirect("abk:periode_daftar")
     return render(request, "abk/periode_form.html", {"form": form, "periode": periode})
 
@@ -198,11 +200,16 @@ def periode_mulai(request):
     if ada is None:
         messages.success(
             request,
-            f"Periode “{periode.nama}” dibuat dengan parameter bawaan; Admin Instansi dapat "
-            "mengubahnya pada halaman Periode.",
+            _(
+                "Periode “%(nama)s” dibuat dengan parameter bawaan; Admin Instansi dapat "
+                "mengubahnya pada halaman Periode."
+            )
+            % {"nama": periode.nama},
         )
     else:
-        messages.info(request, f"Periode “{periode.nama}” sudah ada dan dipakai.")
+        messages.info(
+            request, _("Periode “%(nama)s” sudah ada dan dipakai.") % {"nama": periode.nama}
+        )
     kembali = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         kembali, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -226,7 +233,11 @@ def periode_salin(request, pk):
         except ValidationError as e:
             form.add_error(None, e)
         else:
-            messages.success(request, f"Periode “{baru.nama}” dimulai dari salinan {asal.nama}.")
+            messages.success(
+                request,
+                _("Periode “%(baru)s” dimulai dari salinan %(asal)s.")
+                % {"baru": baru.nama, "asal": asal.nama},
+            )
             return redirect("abk:periode_daftar")
     return render(request, "abk/periode_salin.html", {"form": form, "asal": asal})
 
@@ -249,7 +260,7 @@ def keputusan(request):
     alamat = f"{request.path}?periode={periode.pk}&unit={unit.pk}"
     if request.method == "POST" and request.POST.get("aksi") == "buat":
         services.keputusan_get_or_create(periode=periode, unit=unit)
-        messages.success(request, "Keputusan dibuat dari teks bawaan; sesuaikan lalu simpan.")
+        messages.success(request, _("Keputusan dibuat dari teks bawaan; sesuaikan lalu simpan."))
         return redirect(alamat)
     k = selectors.keputusan_unit(periode, unit)
     konteks.update(
@@ -261,7 +272,7 @@ def keputusan(request):
     )
     if k is None:
         if request.method == "POST":
-            messages.error(request, "Keputusan unit ini belum dibuat; buat dahulu.")
+            messages.error(request, _("Keputusan unit ini belum dibuat; buat dahulu."))
             return redirect(alamat)
         return render(request, "abk/keputusan.html", konteks)
     form = KeputusanForm(request.POST if request.method == "POST" else None, instance=k)
@@ -270,7 +281,7 @@ def keputusan(request):
             field.disabled = True
     if request.method == "POST" and form.is_valid():
         services.keputusan_update(keputusan=k, nilai=form.nilai())
-        messages.success(request, "Teks keputusan disimpan.")
+        messages.success(request, _("Teks keputusan disimpan."))
         return redirect(alamat)
     konteks.update(
         {
@@ -293,7 +304,7 @@ def keputusan_cetak(request):
             periode=periode, unit=unit
         )  # printed from the default text
     elif k is None:
-        messages.error(request, "Keputusan unit ini belum dibuat, sehingga belum dapat dicetak.")
+        messages.error(request, _("Keputusan unit ini belum dibuat, sehingga belum dapat dicetak."))
         return redirect(f"{reverse('abk:keputusan')}?periode={periode.pk}&unit={unit.pk}")
     if len(hitung_rekap(periode, unit).baris) <= BATAS_CETAK_LANGSUNG:
         html = documents.keputusan_html(k)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from abk import ekspor, ekspor_buku, selectors
@@ -10,8 +11,9 @@ from abk.forms import UnggahForm
 from abk.impor.baca import BukuKerjaTidakSah
 from abk.impor.layanan import ImporDitolak, impor_create, impor_run, impor_update, pemetaan_create
 from abk.impor.pemetaan import JAM, MENIT, Sinonim
-from abk.models import ImporBuku
+from abk.models import ImporBuku, PekerjaanLatar
 from abk.rekap import hitung_rekap
+from abk.siasn_referensi import WAKTU_EFEKTIF_SIASN_JAM, WAKTU_EFEKTIF_SIASN_MENIT
 from abk.storage import serve_private
 from abk.views import periode_wajib, pilihan_laporan
 from anjab import selectors as anjab_selectors
@@ -24,6 +26,7 @@ from organisasi.forms import label_bertingkat
 from organisasi.http import int_or_404
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PEKERJAAN_BERJALAN = {PekerjaanLatar.Status.MENUNGGU, PekerjaanLatar.Status.BERJALAN}
 
 
 @akses_wajib
@@ -35,9 +38,9 @@ def impor_daftar(request):
     bound = request.method == "POST"
     form = UnggahForm(request.POST if bound else None, request.FILES if bound else None)
     form.fields["unit"].choices = (
-        [("", "— seluruh instansi —")] if akses.unit_id is None else []
+        [("", _("— seluruh instansi —"))] if akses.unit_id is None else []
     ) + [(u.pk, label_bertingkat(u)) for u in units]
-    form.fields["periode"].choices = [("", "— periode terbaru —")] + [
+    form.fields["periode"].choices = [("", _("— periode terbaru —"))] + [
         (p.pk, f"{p.nama} ({p.instansi.nama})" if akses.semua_instansi else p.nama)
         for p in periode_qs.select_related("instansi")
     ]
@@ -60,7 +63,7 @@ def impor_daftar(request):
                 )
             )
             if instansi is None:
-                form.add_error("unit", "Pilih unit tujuan (menentukan instansi).")
+                form.add_error("unit", _("Pilih unit tujuan (menentukan instansi)."))
             elif form.cleaned_data["periode"]:
                 periode = get_object_or_404(
                     periode_qs, pk=form.cleaned_data["periode"], instansi=instansi
@@ -105,7 +108,7 @@ def impor_detail(request, pk):
         except ImporDitolak as e:
             messages.error(request, str(e))
         return redirect("abk:impor_detail", pk=impor.pk)
-    pilihan = [("", "— abaikan —"), *sorted(sinonim.label.items(), key=lambda x: x[1])]
+    pilihan = [("", _("— abaikan —")), *sorted(sinonim.label.items(), key=lambda x: x[1])]
     jabatan_siasn = (
         jabatan_for_user(request.user)
         .filter(instansi_id=impor.instansi_id)
@@ -128,8 +131,13 @@ def impor_detail(request, pk):
             "label": sinonim.label,
             "MENIT": MENIT,
             "JAM": JAM,
+            # SIASN's own codes of the effective time, whatever the period uses.
+            "siasn_jam": WAKTU_EFEKTIF_SIASN_JAM,
+            "siasn_menit": WAKTU_EFEKTIF_SIASN_MENIT,
+            "STATUS": ImporBuku.Status,
             "boleh_menulis": request.akses.boleh_menulis,
-            "berjalan": impor.pekerjaan and impor.pekerjaan.status in ("menunggu", "berjalan"),
+            "berjalan": impor.pekerjaan is not None
+            and impor.pekerjaan.status in PEKERJAAN_BERJALAN,
         },
     )
 
@@ -153,7 +161,9 @@ def _impor_detail_post(request, impor: ImporBuku) -> None:
     )
     if request.POST.get("nama_pemetaan", "").strip():
         pemetaan_create(impor=impor, nama=request.POST["nama_pemetaan"].strip()[:200])
-        messages.success(request, "Pemetaan disimpan; buku kerja berbentuk sama akan memakainya.")
+        messages.success(
+            request, _("Pemetaan disimpan; buku kerja berbentuk sama akan memakainya.")
+        )
     if aksi in {"periksa", "impor"}:
         impor_run(
             impor=impor,

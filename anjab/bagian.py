@@ -4,6 +4,8 @@ Section numbers follow the Informasi Jabatan of Permenpan RB 1/2020 (seed 001)."
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy
+
 from anjab import calculations as calc
 from anjab import forms as f
 from anjab.models import AspekLingkungan, Jabatan
@@ -46,43 +48,55 @@ class Bagian:
 
 
 BAGIAN = [
-    Bagian("umum", "1–4 & 17. Identitas, ikhtisar, kelas", form=f.JabatanUmumForm),
+    Bagian("umum", gettext_lazy("1–4 & 17. Identitas, ikhtisar, kelas"), form=f.JabatanUmumForm),
     Bagian(
         "syarat",
-        "5. Syarat jabatan",
+        gettext_lazy("5. Syarat jabatan"),
         form=f.SyaratForm,
-        formsets=(("diklat", f.DiklatFormSet, "Diklat"),),
+        formsets=(("diklat", f.DiklatFormSet, gettext_lazy("Diklat")),),
     ),
-    Bagian("tugas", "6. Tugas pokok"),
-    Bagian("hasil", "7. Hasil kerja", formsets=(("hasil", f.HasilKerjaFormSet, "Hasil kerja"),)),
-    Bagian("bahan", "8. Bahan kerja", formsets=(("bahan", f.BahanKerjaFormSet, "Bahan kerja"),)),
+    Bagian("tugas", gettext_lazy("6. Tugas pokok")),
+    Bagian(
+        "hasil",
+        gettext_lazy("7. Hasil kerja"),
+        formsets=(("hasil", f.HasilKerjaFormSet, gettext_lazy("Hasil kerja")),),
+    ),
+    Bagian(
+        "bahan",
+        gettext_lazy("8. Bahan kerja"),
+        formsets=(("bahan", f.BahanKerjaFormSet, gettext_lazy("Bahan kerja")),),
+    ),
     Bagian(
         "perangkat",
-        "9. Perangkat kerja",
-        formsets=(("perangkat", f.PerangkatKerjaFormSet, "Perangkat kerja"),),
+        gettext_lazy("9. Perangkat kerja"),
+        formsets=(("perangkat", f.PerangkatKerjaFormSet, gettext_lazy("Perangkat kerja")),),
     ),
     Bagian(
         "tanggung-jawab",
-        "10. Tanggung jawab",
-        formsets=(("tj", f.TanggungJawabFormSet, "Tanggung jawab"),),
+        gettext_lazy("10. Tanggung jawab"),
+        formsets=(("tj", f.TanggungJawabFormSet, gettext_lazy("Tanggung jawab")),),
     ),
-    Bagian("wewenang", "11. Wewenang", formsets=(("wewenang", f.WewenangFormSet, "Wewenang"),)),
+    Bagian(
+        "wewenang",
+        gettext_lazy("11. Wewenang"),
+        formsets=(("wewenang", f.WewenangFormSet, gettext_lazy("Wewenang")),),
+    ),
     Bagian(
         "korelasi",
-        "12. Korelasi jabatan",
-        formsets=(("korelasi", f.KorelasiFormSet, "Korelasi jabatan"),),
+        gettext_lazy("12. Korelasi jabatan"),
+        formsets=(("korelasi", f.KorelasiFormSet, gettext_lazy("Korelasi jabatan")),),
     ),
     Bagian(
         "lingkungan",
-        "13–14. Lingkungan & risiko",
+        gettext_lazy("13–14. Lingkungan & risiko"),
         kondisi=True,
-        formsets=(("risiko", f.RisikoFormSet, "Risiko bahaya"),),
+        formsets=(("risiko", f.RisikoFormSet, gettext_lazy("Risiko bahaya")),),
     ),
     Bagian(
         "syarat-lain",
-        "15–16. Syarat lain & prestasi",
+        gettext_lazy("15–16. Syarat lain & prestasi"),
         form=f.SyaratLainForm,
-        formsets=(("keterampilan", f.KeterampilanFormSet, "Keterampilan kerja"),),
+        formsets=(("keterampilan", f.KeterampilanFormSet, gettext_lazy("Keterampilan kerja")),),
     ),
 ]
 BAGIAN_PER_SLUG = {b.slug: b for b in BAGIAN}
@@ -99,8 +113,8 @@ def formsets_tugas(jabatan, periode):
     else:  # nothing typed yet: the table of the position's kind
         butir = jabatan.jenis == Jabatan.Jenis.FUNGSIONAL
     if butir:
-        return (("butir", f.ButirFormSet, "Butir kegiatan (tabel angka kredit)"),)
-    return (("tugas", f.TugasFormSet, "Uraian tugas dan beban kerja"),)
+        return (("butir", f.ButirFormSet, gettext_lazy("Butir kegiatan (tabel angka kredit)")),)
+    return (("tugas", f.TugasFormSet, gettext_lazy("Uraian tugas dan beban kerja")),)
 
 
 def bangun(bagian: Bagian, jabatan, data, *, atasan_qs, katalog, periode):

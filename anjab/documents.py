@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 from anjab import calculations as calc
 from anjab.models import (
@@ -121,17 +122,17 @@ def konteks_informasi_jabatan(
         "beban": beban_kerja(jabatan, periode),
         "kondisi": [(a, kondisi.get(a.pk, "")) for a in aspek],
         "fungsi": [
-            ("Hubungan dengan data", fungsi["data"]),
-            ("Hubungan dengan orang", fungsi["orang"]),
-            ("Hubungan dengan benda", fungsi["benda"]),
+            (gettext("Hubungan dengan data"), fungsi["data"]),
+            (gettext("Hubungan dengan orang"), fungsi["orang"]),
+            (gettext("Hubungan dengan benda"), fungsi["benda"]),
         ],
         "kondisi_fisik": [
-            ("Jenis kelamin", jabatan.jenis_kelamin),
-            ("Umur", jabatan.umur),
-            ("Tinggi badan", jabatan.tinggi_badan),
-            ("Berat badan", jabatan.berat_badan),
-            ("Postur badan", jabatan.postur_badan),
-            ("Penampilan", jabatan.penampilan),
+            (gettext("Jenis kelamin"), jabatan.jenis_kelamin),
+            (gettext("Umur"), jabatan.umur),
+            (gettext("Tinggi badan"), jabatan.tinggi_badan),
+            (gettext("Berat badan"), jabatan.berat_badan),
+            (gettext("Postur badan"), jabatan.postur_badan),
+            (gettext("Penampilan"), jabatan.penampilan),
         ],
         "kelas": kelas,
         "kelas_teks": kelas_teks(kelas),

@@ -18,7 +18,7 @@ def katalog_import(*, model, instansi: Instansi, dataset, dry_run: bool) -> Hasi
 
 def _sumber_katalog(slug, model) -> Sumber:
     return Sumber(
-        judul=str(model._meta.verbose_name_plural),
+        judul=model._meta.verbose_name_plural,
         kembali=reverse_lazy("anjab:katalog_daftar", args=[slug]),
         resource=RESOURCE_KATALOG[model],
         # Only the instansi's own rows: the national ones are the regulation's.

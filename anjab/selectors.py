@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 
 from anjab import calculations as calc
 from anjab.calculations import TabelNilai
@@ -10,10 +11,10 @@ from organisasi.models import UnitOrganisasi
 from organisasi.selectors import scoped_for_user
 
 RANTAI = [
-    ("jpt_madya", "JPT Madya", {Jabatan.Jenis.JPT_MADYA}),
-    ("jpt_pratama", "JPT Pratama", {Jabatan.Jenis.JPT_PRATAMA}),
-    ("administrator", "Administrator", {Jabatan.Jenis.ADMINISTRATOR}),
-    ("pengawas", "Pengawas", {Jabatan.Jenis.PENGAWAS}),
+    ("jpt_madya", gettext_lazy("JPT Madya"), {Jabatan.Jenis.JPT_MADYA}),
+    ("jpt_pratama", gettext_lazy("JPT Pratama"), {Jabatan.Jenis.JPT_PRATAMA}),
+    ("administrator", gettext_lazy("Administrator"), {Jabatan.Jenis.ADMINISTRATOR}),
+    ("pengawas", gettext_lazy("Pengawas"), {Jabatan.Jenis.PENGAWAS}),
 ]
 
 

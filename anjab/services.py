@@ -1,9 +1,8 @@
 """Writes for positions and analysis periods. Keyword-only, each in one transaction."""
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from anjab import selectors
 from anjab.calculations import EvaluasiTidakSah, evaluasi_jabatan
@@ -18,6 +17,7 @@ from anjab.models import (
     KondisiLingkungan,
     KorelasiJabatan,
     NilaiFaktor,
+    Penempatan,
     PerangkatKerja,
     PeriodeAnalisis,
     RisikoBahaya,
@@ -186,6 +186,24 @@ def jabatan_delete(*, jabatan: Jabatan) -> None:
 
 
 @transaction.atomic
+def penempatan_set(*, pegawai, jabatan: Jabatan | None) -> Penempatan | None:
+    """Places an employee in a position (one at a time), or removes him from any with None.
+    The position must belong to the employee's instansi."""
+    if jabatan is None:
+        Penempatan.objects.filter(pegawai_id=pegawai.pk).delete()
+        return None
+    penempatan = Penempatan.objects.filter(pegawai_id=pegawai.pk).first() or Penempatan(
+        pegawai=pegawai
+    )
+    if penempatan.jabatan_id == jabatan.pk:
+        return penempatan
+    penempatan.jabatan = jabatan
+    penempatan.full_clean(validate_unique=False)
+    penempatan.save()
+    return penempatan
+
+
+@transaction.atomic
 def evaluasi_update(
     *, jabatan: Jabatan, levels: dict[str, int], uraian: dict[str, str] | None = None
 ) -> EvaluasiJabatan:
@@ -246,7 +264,12 @@ def katalog_delete(*, row) -> None:
 
 
 def nama_periode_baru() -> str:
-    return f"ABK {dt.date.today().year}"
+    return f"ABK {timezone.localdate().year}"
+
+
+def waktu_efektif_periode_baru():
+    """The effective working time (minutes a year) a new period starts with."""
+    return PeriodeAnalisis._meta.get_field("waktu_efektif_menit").get_default()
 
 
 @transaction.atomic
@@ -258,7 +281,7 @@ def periode_get_or_start(*, instansi) -> PeriodeAnalisis:
     periode = selectors.periode_terbaru(instansi.pk)
     if periode is not None:
         return periode
-    tahun = dt.date.today().year
+    tahun = timezone.localdate().year
     try:
         with transaction.atomic():
             return PeriodeAnalisis.objects.create(

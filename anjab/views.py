@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from anjab import documents, selectors, services
@@ -88,7 +89,10 @@ def jabatan_create(request, unit_pk):
         except ValidationError as e:
             form.add_error(None, e)
         else:
-            messages.success(request, f"Jabatan “{jabatan.nama}” dibuat. Lengkapi bagiannya.")
+            messages.success(
+                request,
+                gettext("Jabatan “%(nama)s” dibuat. Lengkapi bagiannya.") % {"nama": jabatan.nama},
+            )
             return redirect("anjab:jabatan_bagian", pk=jabatan.pk, slug="tugas")
     return render(request, "anjab/jabatan_baru.html", {"form": form, "unit": unit})
 
@@ -133,6 +137,7 @@ def jabatan_bagian(request, pk, slug):
                 "boleh_menulis": request.akses.boleh_menulis,
                 "instansi_id": jabatan.instansi_id,
                 "nama_periode_baru": services.nama_periode_baru(),
+                "waktu_efektif_menit": services.waktu_efektif_periode_baru(),
             },
         )
     if slug == "tugas" and periode is None:
@@ -156,7 +161,7 @@ def jabatan_bagian(request, pk, slug):
             periksa_versi(jabatan, versi)
             if not all(x.is_valid() for x in semua):
                 messages.error(
-                    request, "Periksa isian yang ditandai merah; belum ada yang disimpan."
+                    request, gettext("Periksa isian yang ditandai merah; belum ada yang disimpan.")
                 )
             else:
                 tabel = [isian_baris(fs) for _, fs in formsets]
@@ -168,7 +173,9 @@ def jabatan_bagian(request, pk, slug):
                     kondisi=kondisi.nilai() if kondisi else None,
                     periode=periode,
                 )
-                messages.success(request, f"Bagian “{bagian.judul}” disimpan.")
+                messages.success(
+                    request, gettext("Bagian “%(judul)s” disimpan.") % {"judul": bagian.judul}
+                )
                 return redirect("anjab:jabatan_bagian", pk=jabatan.pk, slug=slug)
         except DataBerubah as e:
             messages.error(request, " ".join(e.messages))
@@ -201,15 +208,23 @@ def jabatan_salin(request, pk):
     error = None
     if request.method == "POST":
         if not nama:
-            error = "Nama jabatan baru wajib diisi."
+            error = gettext("Nama jabatan baru wajib diisi.")
         else:
             baru = services.jabatan_copy(jabatan=jabatan, nama=nama)
-            messages.success(request, f"Jabatan “{baru.nama}” dibuat dari salinan {jabatan.nama}.")
+            messages.success(
+                request,
+                gettext("Jabatan “%(baru)s” dibuat dari salinan %(asal)s.")
+                % {"baru": baru.nama, "asal": jabatan.nama},
+            )
             return redirect("anjab:jabatan_detail", pk=baru.pk)
     return render(
         request,
         "anjab/jabatan_salin.html",
-        {"jabatan": jabatan, "nama": nama or f"{jabatan.nama} (salinan)", "error": error},
+        {
+            "jabatan": jabatan,
+            "nama": nama or gettext("%(nama)s (salinan)") % {"nama": jabatan.nama},
+            "error": error,
+        },
         status=400 if error else 200,
     )
 
@@ -222,7 +237,7 @@ def jabatan_hapus(request, pk):
     if request.method == "POST":
         unit_pk = jabatan.unit_id
         services.jabatan_delete(jabatan=jabatan)
-        messages.success(request, f"Jabatan “{jabatan.nama}” dihapus.")
+        messages.success(request, gettext("Jabatan “%(nama)s” dihapus.") % {"nama": jabatan.nama})
         return redirect(reverse("anjab:daftar") + f"?unit={_unit_teratas(request, unit_pk)}")
     return render(request, "anjab/jabatan_hapus.html", {"jabatan": jabatan})
 
@@ -264,7 +279,8 @@ def jabatan_evaluasi(request, pk):
         else:
             messages.success(
                 request,
-                f"Evaluasi disimpan: total nilai {evaluasi.total_nilai}, kelas {evaluasi.kelas}.",
+                gettext("Evaluasi disimpan: total nilai %(total)s, kelas %(kelas)s.")
+                % {"total": evaluasi.total_nilai, "kelas": evaluasi.kelas},
             )
             return redirect("anjab:jabatan_evaluasi", pk=jabatan.pk)
     return render(
@@ -295,14 +311,18 @@ def jabatan_hitung(request, pk):
         return render(
             request,
             "anjab/fragment_hitung.html",
-            {"galat": "Belum ada periode analisis beban kerja; buat periode dahulu."},
+            {"galat": gettext("Belum ada periode analisis beban kerja; buat periode dahulu.")},
         )
     (jenis_baris, formset), *_ = formsets_tugas_terikat(jabatan, request.POST, periode)
     if not formset.is_valid():
         return render(
             request,
             "anjab/fragment_hitung.html",
-            {"galat": "Perbaiki isian yang belum berupa angka untuk melihat hasil hitungnya."},
+            {
+                "galat": gettext(
+                    "Perbaiki isian yang belum berupa angka untuk melihat hasil hitungnya."
+                )
+            },
         )
     isian = isian_baris(formset)
     rows = services.baris_dari_isian(model=isian.model, baris=isian.baris, periode=periode)

@@ -9,6 +9,8 @@ Seed 002 (LAKIP 2020 Kesbangpol Kota Pontianak): 80,09% against a 75% target is 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+
 NAIK = "naik"
 TURUN = "turun"
 SERATUS = Decimal(100)
@@ -40,19 +42,19 @@ def capaian(target, realisasi, arah: str = NAIK) -> Capaian:
     """
     t, r = _d(target), _d(realisasi)
     if t is None:
-        return Capaian(None, "Target belum ditetapkan.")
+        return Capaian(None, _("Target belum ditetapkan."))
     if r is None:
-        return Capaian(None, "Realisasi belum diisi.")
+        return Capaian(None, _("Realisasi belum diisi."))
     if arah == TURUN:
         if r == 0:
             if t == 0:
                 return Capaian(SERATUS)
             return Capaian(
-                None, "Realisasi 0 pada indikator makin-rendah-makin-baik: target terlampaui."
+                None, _("Realisasi 0 pada indikator makin-rendah-makin-baik: target terlampaui.")
             )
         return Capaian(t / r * SERATUS)
     if t == 0:
-        return Capaian(None, "Target 0 tidak dapat menjadi pembagi; capaian tidak dihitung.")
+        return Capaian(None, _("Target 0 tidak dapat menjadi pembagi; capaian tidak dihitung."))
     return Capaian(r / t * SERATUS)
 
 

@@ -4,6 +4,7 @@ Every choice of a parent object is limited to the Renstra being edited."""
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from kinerja.models import (
     Anggaran,
@@ -40,12 +41,12 @@ def baris_berubah(formset) -> list[dict]:
 
 
 class RenstraForm(forms.ModelForm):
-    unit = UnitChoiceField(label="Perangkat daerah", queryset=UnitOrganisasi.objects.none())
+    unit = UnitChoiceField(label=_("Perangkat daerah"), queryset=UnitOrganisasi.objects.none())
     misi_teks = forms.CharField(
-        label="Misi",
+        label=_("Misi"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Satu misi per baris, sesuai urutan.",
+        help_text=_("Satu misi per baris, sesuai urutan."),
     )
 
     class Meta:
@@ -67,11 +68,11 @@ class RenstraForm(forms.ModelForm):
         awal, akhir = data.get("tahun_awal"), data.get("tahun_akhir")
         if awal and akhir:
             if not 2000 <= awal <= 2100:
-                self.add_error("tahun_awal", "Tahun awal tidak wajar.")
+                self.add_error("tahun_awal", _("Tahun awal tidak wajar."))
             elif akhir < awal:
-                self.add_error("tahun_akhir", "Tahun akhir sebelum tahun awal.")
+                self.add_error("tahun_akhir", _("Tahun akhir sebelum tahun awal."))
             elif akhir - awal > 5:
-                self.add_error("tahun_akhir", "Periode Renstra paling lama 6 tahun.")
+                self.add_error("tahun_akhir", _("Periode Renstra paling lama 6 tahun."))
         return data
 
     def nilai(self) -> dict:
@@ -128,7 +129,7 @@ class IndikatorForm(_BagianForm):
             ada = {t.tahun: t.target.normalize() for t in self.instance.target.all()}
         for tahun in self.renstra.tahun:
             self.fields[f"target_{tahun}"] = forms.DecimalField(
-                label=f"Target {tahun}",
+                label=_("Target %(tahun)s") % {"tahun": tahun},
                 max_digits=14,
                 decimal_places=4,
                 required=False,
@@ -143,7 +144,7 @@ class IndikatorForm(_BagianForm):
 
 class ProgramForm(_BagianForm):
     unit_penanggung_jawab = UnitChoiceField(
-        label="Unit penanggung jawab", queryset=UnitOrganisasi.objects.none(), required=False
+        label=_("Unit penanggung jawab"), queryset=UnitOrganisasi.objects.none(), required=False
     )
 
     class Meta:
@@ -187,12 +188,12 @@ class AnggaranForm(forms.ModelForm):
         data = super().clean()
         program, kegiatan = data.get("program"), data.get("kegiatan")
         if program and kegiatan and kegiatan.program_id != program.pk:
-            self.add_error("kegiatan", "Kegiatan ini bukan bagian dari program yang dipilih.")
+            self.add_error("kegiatan", _("Kegiatan ini bukan bagian dari program yang dipilih."))
         if program and not kegiatan and not data.get("uraian"):
-            self.add_error("uraian", "Pilih kegiatan atau isi uraian belanja.")
+            self.add_error("uraian", _("Pilih kegiatan atau isi uraian belanja."))
         for f in ["pagu", "realisasi"]:
             if data.get(f) is not None and data[f] < 0:
-                self.add_error(f, "Nilai tidak boleh negatif.")
+                self.add_error(f, _("Nilai tidak boleh negatif."))
         return data
 
 
@@ -289,7 +290,7 @@ AnggaranPKFormSet = forms.inlineformset_factory(
 
 class RealisasiForm(forms.Form):
     nilai = forms.DecimalField(
-        label="Realisasi", max_digits=14, decimal_places=4, required=False, localize=True
+        label=_("Realisasi"), max_digits=14, decimal_places=4, required=False, localize=True
     )
     triwulan = forms.TypedChoiceField(choices=[(i, i) for i in range(5)], coerce=int)
     tahun = forms.IntegerField()

@@ -8,6 +8,7 @@ from itertools import count
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Sum
+from django.utils.translation import gettext
 
 from kinerja.models import (
     Anggaran,
@@ -172,12 +173,15 @@ def perjanjian_compose(*, renstra, tahun: int) -> PerjanjianKinerja:
     """Drafts a year's Perjanjian Kinerja from the Renstra: every indikator with a target that
     year, every program with that year's budgeted pagu. The officer then adjusts and signs."""
     if tahun not in renstra.tahun:
-        raise ValidationError(f"Tahun {tahun} di luar periode Renstra.")
+        raise ValidationError(
+            gettext("Tahun %(tahun)s di luar periode Renstra.") % {"tahun": tahun}
+        )
     if PerjanjianKinerja.objects.filter(
         renstra=renstra, tahun=tahun, jenis=PerjanjianKinerja.Jenis.AWAL
     ).exists():
         raise ValidationError(
-            f"Perjanjian Kinerja {tahun} sudah ada; ubah isinya atau buat Perubahan."
+            gettext("Perjanjian Kinerja %(tahun)s sudah ada; ubah isinya atau buat Perubahan.")
+            % {"tahun": tahun}
         )
     target = list(
         TargetIndikator.objects.filter(indikator__sasaran__tujuan__renstra=renstra, tahun=tahun)
@@ -188,7 +192,11 @@ def perjanjian_compose(*, renstra, tahun: int) -> PerjanjianKinerja:
     )
     if not target:
         raise ValidationError(
-            f"Belum ada indikator dengan target tahun {tahun}; isi target pada struktur Renstra."
+            gettext(
+                "Belum ada indikator dengan target tahun %(tahun)s; isi target pada struktur "
+                "Renstra."
+            )
+            % {"tahun": tahun}
         )
     pk = PerjanjianKinerja.objects.create(renstra=renstra, tahun=tahun)
     IndikatorPK.objects.bulk_create(

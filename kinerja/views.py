@@ -1,6 +1,9 @@
 from django.contrib import messages
+from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config.dokumen import pdf_response
@@ -14,10 +17,21 @@ from organisasi.decorators import akses_wajib
 from organisasi.http import int_or_404
 
 
+def _tahun_bawaan(renstra) -> int:
+    """The year a Renstra opens on: the latest year it has a Perjanjian Kinerja for, else
+    this year, kept inside the Renstra's period."""
+    terakhir = renstra.perjanjian_kinerja.filter(
+        tahun__range=(renstra.tahun_awal, renstra.tahun_akhir)
+    ).aggregate(tahun=Max("tahun"))["tahun"]
+    if terakhir is not None:
+        return terakhir
+    return min(max(timezone.localdate().year, renstra.tahun_awal), renstra.tahun_akhir)
+
+
 def _tahun(request, renstra) -> int:
     tahun = int_or_404(request.GET.get("tahun") or 0)
     if not tahun:
-        return min(max(renstra.tahun), max(renstra.tahun_awal, 2020))
+        return _tahun_bawaan(renstra)
     if tahun not in renstra.tahun:
         raise Http404("Tahun di luar periode Renstra.")
     return tahun
@@ -62,7 +76,7 @@ def realisasi_simpan(request, pk, indikator_pk):
             nilai=form.cleaned_data["nilai"],
         )
     else:
-        galat = "Realisasi harus berupa angka, misalnya 80,09."
+        galat = _("Realisasi harus berupa angka, misalnya 80,09.")
     tahun = form.cleaned_data.get("tahun") if form.is_valid() else _tahun(request, r)
     baris = next(
         (b for b in hitung_capaian(r, tahun).baris if b.indikator.pk == indikator.pk), None
@@ -88,7 +102,7 @@ def lakip(request, pk, tahun):
         wajib_menulis(request.akses)
         if form.is_valid():
             services.lakip_set(renstra=r, tahun=tahun, nilai=form.cleaned_data)
-            messages.success(request, f"Narasi LAKIP {tahun} disimpan.")
+            messages.success(request, _("Narasi LAKIP %(tahun)s disimpan.") % {"tahun": tahun})
             return redirect("kinerja:lakip", pk=r.pk, tahun=tahun)
     return render(request, "kinerja/lakip.html", {"renstra": r, "tahun": tahun, "form": form})
 

@@ -7,6 +7,8 @@ from django.db.models import ProtectedError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kinerja import forms as f
@@ -28,22 +30,26 @@ from organisasi.versi import DataBerubah, periksa_versi, versi_dikirim
 
 # kind in the URL → (form, objects of a Renstra, label)
 BAGIAN = {
-    "tujuan": (f.TujuanForm, lambda r: Tujuan.objects.filter(renstra=r), "tujuan"),
+    "tujuan": (f.TujuanForm, lambda r: Tujuan.objects.filter(renstra=r), gettext_lazy("tujuan")),
     "sasaran": (
         f.SasaranForm,
         lambda r: Sasaran.objects.filter(tujuan__renstra=r),
-        "sasaran strategis",
+        gettext_lazy("sasaran strategis"),
     ),
     "indikator": (
         f.IndikatorForm,
         lambda r: Indikator.objects.filter(sasaran__tujuan__renstra=r),
-        "indikator kinerja",
+        gettext_lazy("indikator kinerja"),
     ),
-    "program": (f.ProgramForm, lambda r: Program.objects.filter(renstra=r), "program"),
+    "program": (
+        f.ProgramForm,
+        lambda r: Program.objects.filter(renstra=r),
+        gettext_lazy("program"),
+    ),
     "kegiatan": (
         f.KegiatanForm,
         lambda r: Kegiatan.objects.filter(program__renstra=r),
-        "kegiatan",
+        gettext_lazy("kegiatan"),
     ),
 }
 
@@ -77,7 +83,7 @@ def renstra_form(request, pk=None):
                     r = services.renstra_create(nilai=form.nilai())
                 else:
                     services.renstra_update(renstra=r, nilai=form.nilai(), versi=versi)
-                messages.success(request, "Renstra disimpan.")
+                messages.success(request, _("Renstra disimpan."))
                 return redirect("kinerja:struktur", pk=r.pk)
         except DataBerubah as e:
             messages.error(request, " ".join(e.messages))
@@ -87,7 +93,7 @@ def renstra_form(request, pk=None):
         "kinerja/form.html",
         {
             "form": form,
-            "judul": "Ubah Renstra" if r else "Renstra baru",
+            "judul": _("Ubah Renstra") if r else _("Renstra baru"),
             "kembali": _url_struktur(r) if r else reverse("kinerja:daftar"),
             "versi": versi,
         },
@@ -135,17 +141,20 @@ def bagian_form(request, pk, jenis, obj_pk=None):
             except ProtectedError:
                 messages.error(
                     request,
-                    f"{label.capitalize()} ini masih dipakai pada Perjanjian Kinerja; "
-                    "hapus dahulu dari Perjanjian Kinerja.",
+                    _(
+                        "%(label)s ini masih dipakai pada Perjanjian Kinerja; hapus dahulu dari "
+                        "Perjanjian Kinerja."
+                    )
+                    % {"label": label.capitalize()},
                 )
                 return redirect(request.path)
-            messages.success(request, f"{label.capitalize()} dihapus.")
+            messages.success(request, _("%(label)s dihapus.") % {"label": label.capitalize()})
             return redirect("kinerja:struktur", pk=r.pk)
         form = form_class(request.POST, **kwargs)
         _pilihan_unit(request, form.fields.get("unit_penanggung_jawab"))
         if form.is_valid():
             _simpan_bagian(r, obj, form)
-            messages.success(request, f"{label.capitalize()} disimpan.")
+            messages.success(request, _("%(label)s disimpan.") % {"label": label.capitalize()})
             return redirect("kinerja:struktur", pk=r.pk)
     else:
         initial = {}
@@ -159,7 +168,7 @@ def bagian_form(request, pk, jenis, obj_pk=None):
         "kinerja/form.html",
         {
             "form": form,
-            "judul": f"{'Ubah' if obj else 'Tambah'} {label}",
+            "judul": (_("Ubah %(label)s") if obj else _("Tambah %(label)s")) % {"label": label},
             "kembali": _url_struktur(r),
             "boleh_hapus": obj is not None and request.akses.boleh_menulis,
         },
@@ -191,7 +200,7 @@ def anggaran(request, pk, tahun):
     )
     if request.method == "POST" and formset.is_valid():
         services.anggaran_set(tahun=tahun, baris=f.baris_berubah(formset))
-        messages.success(request, f"Anggaran {tahun} disimpan.")
+        messages.success(request, _("Anggaran %(tahun)s disimpan.") % {"tahun": tahun})
         return redirect(reverse("kinerja:renstra", args=[r.pk]) + f"?tahun={tahun}")
     return render(
         request, "kinerja/anggaran.html", {"renstra": r, "tahun": tahun, "formset": formset}
@@ -209,7 +218,9 @@ def perjanjian_susun(request, pk):
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
         return redirect("kinerja:struktur", pk=r.pk)
-    messages.success(request, f"Perjanjian Kinerja {tahun} disusun dari target Renstra.")
+    messages.success(
+        request, _("Perjanjian Kinerja %(tahun)s disusun dari target Renstra.") % {"tahun": tahun}
+    )
     return redirect("kinerja:perjanjian", pk=r.pk, pk_id=baru.pk)
 
 
@@ -221,7 +232,9 @@ def perjanjian_perubahan(request, pk, pk_id):
     asal = get_object_or_404(PerjanjianKinerja, pk=pk_id, renstra=r)
     baru = services.perjanjian_revise(perjanjian=asal)
     messages.success(
-        request, f"Perjanjian Kinerja Perubahan {baru.tahun} dibuat; yang asli tetap tersimpan."
+        request,
+        _("Perjanjian Kinerja Perubahan %(tahun)s dibuat; yang asli tetap tersimpan.")
+        % {"tahun": baru.tahun},
     )
     return redirect("kinerja:perjanjian", pk=r.pk, pk_id=baru.pk)
 
@@ -263,7 +276,11 @@ def perjanjian(request, pk, pk_id):
                     target=f.baris_berubah(target),
                     program=f.baris_berubah(program),
                 )
-                messages.success(request, f"{obj.get_jenis_display()} {obj.tahun} disimpan.")
+                messages.success(
+                    request,
+                    _("%(jenis)s %(tahun)s disimpan.")
+                    % {"jenis": obj.get_jenis_display(), "tahun": obj.tahun},
+                )
                 return redirect("kinerja:perjanjian", pk=r.pk, pk_id=obj.pk)
         except DataBerubah as e:
             messages.error(request, " ".join(e.messages))

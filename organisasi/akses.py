@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 
 class Peran(StrEnum):
@@ -79,9 +80,9 @@ def akses_untuk(user) -> Akses:
 
 def wajib_menulis(akses: Akses) -> None:
     if not akses.boleh_menulis:
-        raise PermissionDenied("Peran Anda hanya dapat membaca data.")
+        raise PermissionDenied(_("Peran Anda hanya dapat membaca data."))
 
 
 def wajib_admin_instansi(akses: Akses) -> None:
     if not akses.admin_instansi:
-        raise PermissionDenied("Hanya Admin Instansi yang dapat melakukan ini.")
+        raise PermissionDenied(_("Hanya Admin Instansi yang dapat melakukan ini."))

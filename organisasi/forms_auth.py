@@ -4,6 +4,7 @@ lock around the check, so a parallel burst stays within django-axes' limit (orga
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from organisasi.auth import serialised_login
 
@@ -22,8 +23,8 @@ class SerialisedLoginMixin:
 
 class MasukForm(SerialisedLoginMixin, AuthenticationForm):
     error_messages = {
-        "invalid_login": "Nama pengguna atau kata sandi salah.",
-        "inactive": "Akun ini tidak aktif.",
+        "invalid_login": _("Nama pengguna atau kata sandi salah."),
+        "inactive": _("Akun ini tidak aktif."),
     }
 
 
@@ -33,12 +34,12 @@ class MasukAdminForm(SerialisedLoginMixin, AdminAuthenticationForm):
 
 class GantiSandiForm(PasswordChangeForm):
     error_messages = {
-        "password_incorrect": "Kata sandi lama salah. Silakan ketik ulang.",
-        "password_mismatch": "Kedua kata sandi baru tidak sama.",
+        "password_incorrect": _("Kata sandi lama salah. Silakan ketik ulang."),
+        "password_mismatch": _("Kedua kata sandi baru tidak sama."),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["old_password"].label = "Kata sandi lama"
-        self.fields["new_password1"].label = "Kata sandi baru"
-        self.fields["new_password2"].label = "Ulangi kata sandi baru"
+        self.fields["old_password"].label = _("Kata sandi lama")
+        self.fields["new_password1"].label = _("Kata sandi baru")
+        self.fields["new_password2"].label = _("Ulangi kata sandi baru")

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 BULAN_PPPK = 21
 
@@ -34,7 +36,7 @@ def urai_nip(nilai: str) -> InfoNip:
     nip = normalisasi_nip(nilai)
     if not nip.isdigit() or len(nip) != 18:
         raise ValidationError(
-            "NIP harus terdiri atas 18 angka (saat ini %(n)s karakter).",
+            _("NIP harus terdiri atas 18 angka (saat ini %(n)s karakter)."),
             code="panjang",
             params={"n": len(nip)},
         )
@@ -42,7 +44,7 @@ def urai_nip(nilai: str) -> InfoNip:
         lahir = dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
         raise ValidationError(
-            "Delapan angka pertama NIP (%(s)s) bukan tanggal lahir yang sah.",
+            _("Delapan angka pertama NIP (%(s)s) bukan tanggal lahir yang sah."),
             code="tanggal_lahir",
             params={"s": nip[0:8]},
         ) from None
@@ -50,25 +52,30 @@ def urai_nip(nilai: str) -> InfoNip:
     pppk = bulan == BULAN_PPPK
     if not pppk and not 1 <= bulan <= 12:
         raise ValidationError(
-            "Angka ke-9 sampai ke-14 NIP (%(s)s) bukan bulan dan tahun TMT yang sah.",
+            _("Angka ke-9 sampai ke-14 NIP (%(s)s) bukan bulan dan tahun TMT yang sah."),
             code="tmt",
             params={"s": nip[8:14]},
         )
-    if tahun < lahir.year + 14 or tahun > dt.date.today().year + 1:
+    if tahun < lahir.year + 14 or tahun > timezone.localdate().year + 1:
         raise ValidationError(
-            "Tahun TMT pada NIP (%(t)s) tidak mungkin untuk pegawai yang lahir tahun %(l)s.",
+            _("Tahun TMT pada NIP (%(t)s) tidak mungkin untuk pegawai yang lahir tahun %(l)s."),
             code="tmt",
             params={"t": tahun, "l": lahir.year},
         )
     if nip[14] not in "12":
         raise ValidationError(
-            "Angka ke-15 NIP (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan), bukan %(s)s.",
+            _(
+                "Angka ke-15 NIP (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan), "
+                "bukan %(s)s."
+            ),
             code="jenis_kelamin",
             params={"s": nip[14]},
         )
     urut = int(nip[15:18])
     if urut == 0:
-        raise ValidationError("Nomor urut NIP (tiga angka terakhir) tidak boleh 000.", code="urut")
+        raise ValidationError(
+            _("Nomor urut NIP (tiga angka terakhir) tidak boleh 000."), code="urut"
+        )
     return InfoNip(
         tanggal_lahir=lahir,
         tmt=None if pppk else dt.date(tahun, bulan, 1),

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.translation import gettext
 from import_export import fields, resources, widgets
 from import_export.results import RowResult
 
@@ -54,8 +55,10 @@ class NipWidget(widgets.CharWidget):
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, float):
             raise ValueError(
-                "NIP terbaca sebagai angka sehingga angka belakangnya hilang; format kolom NIP "
-                "sebagai Teks lalu ketik ulang NIP-nya."
+                gettext(
+                    "NIP terbaca sebagai angka sehingga angka belakangnya hilang; format kolom "
+                    "NIP sebagai Teks lalu ketik ulang NIP-nya."
+                )
             )
         return normalisasi_nip(_teks(value))
 
@@ -80,7 +83,8 @@ class PilihanWidget(widgets.Widget):
         except KeyError:
             pilihan = ", ".join(str(label) for _, label in self.choices)
             raise ValueError(
-                f"“{teks}” bukan pilihan yang dikenal; isi salah satu: {pilihan}."
+                gettext("“%(teks)s” bukan pilihan yang dikenal; isi salah satu: %(pilihan)s.")
+                % {"teks": teks, "pilihan": pilihan}
             ) from None
 
     def render(self, value, obj=None, **kwargs):
@@ -102,11 +106,11 @@ class AngkaWidget(widgets.NumberWidget):
         except InvalidOperation:
             angka = None
         if isinstance(value, bool) or angka is None or not angka.is_finite():
-            raise ValueError(f"“{value}” bukan angka.")
+            raise ValueError(gettext("“%(nilai)s” bukan angka.") % {"nilai": value})
         if self.desimal:
             return angka
         if angka != angka.to_integral_value():
-            raise ValueError(f"“{value}” harus bilangan bulat.")
+            raise ValueError(gettext("“%(nilai)s” harus bilangan bulat.") % {"nilai": value})
         return int(angka)
 
 
@@ -129,7 +133,9 @@ class TanggalWidget(widgets.Widget):
                 return dt.datetime.strptime(teks, fmt).date()
             except ValueError:
                 continue
-        raise ValueError(f"“{teks}” bukan tanggal; tulis seperti 15-06-1985.")
+        raise ValueError(
+            gettext("“%(teks)s” bukan tanggal; tulis seperti 15-06-1985.") % {"teks": teks}
+        )
 
     def render(self, value, obj=None, **kwargs):
         return value
@@ -145,8 +151,11 @@ class InstansiWidget(widgets.ForeignKeyWidget):
         if self.instansi is not None:
             if teks and teks.casefold() != self.instansi.nama.casefold():
                 raise ValueError(
-                    f"Baris ini untuk instansi “{teks}”, bukan instansi Anda "
-                    f"({self.instansi.nama}); tidak diimpor."
+                    gettext(
+                        "Baris ini untuk instansi “%(teks)s”, bukan instansi Anda (%(instansi)s); "
+                        "tidak diimpor."
+                    )
+                    % {"teks": teks, "instansi": self.instansi.nama}
                 )
             return self.instansi
         if not teks:
@@ -154,7 +163,9 @@ class InstansiWidget(widgets.ForeignKeyWidget):
         try:
             return Instansi.objects.get(nama__iexact=teks)
         except Instansi.DoesNotExist:
-            raise ValueError(f"Instansi “{teks}” tidak dikenal.") from None
+            raise ValueError(
+                gettext("Instansi “%(teks)s” tidak dikenal.") % {"teks": teks}
+            ) from None
 
 
 class UnitWidget(widgets.ForeignKeyWidget):
@@ -194,7 +205,7 @@ class UnitWidget(widgets.ForeignKeyWidget):
             return None
         instansi = self.instansi_baris(row)
         if instansi is None:
-            raise ValueError("Unit hanya dapat dicari setelah instansinya diketahui.")
+            raise ValueError(gettext("Unit hanya dapat dicari setelah instansinya diketahui."))
         bagian = [b.casefold() for b in pisah_jalur(teks)]
         cocok = [
             (u, nama)
@@ -202,12 +213,18 @@ class UnitWidget(widgets.ForeignKeyWidget):
             if [n.casefold() for n in nama[-len(bagian) :]] == bagian
         ]
         if not cocok:
-            raise ValueError(f"Unit “{teks}” tidak ada di {instansi.nama}.")
+            raise ValueError(
+                gettext("Unit “%(teks)s” tidak ada di %(instansi)s.")
+                % {"teks": teks, "instansi": instansi.nama}
+            )
         if len(cocok) > 1:
             contoh = PEMISAH_JALUR.join(cocok[0][1])
             raise ValueError(
-                f"Ada {len(cocok)} unit “{teks}” di {instansi.nama}; tulis jalurnya, "
-                f"misalnya “{contoh}”."
+                gettext(
+                    "Ada %(n)s unit “%(teks)s” di %(instansi)s; tulis jalurnya, "
+                    "misalnya “%(contoh)s”."
+                )
+                % {"n": len(cocok), "teks": teks, "instansi": instansi.nama, "contoh": contoh}
             )
         return cocok[0][0]
 
@@ -229,8 +246,11 @@ class GolonganWidget(widgets.ForeignKeyWidget):
             cocok = [g for g in cocok if g.jenis_asn == jenis]
         if len(cocok) != 1:
             raise ValueError(
-                f"“{teks}” bukan golongan yang dikenal (I/a … IV/e untuk PNS dan CPNS, "
-                "I … XVII untuk PPPK)."
+                gettext(
+                    "“%(teks)s” bukan golongan yang dikenal (I/a … IV/e untuk PNS dan CPNS, "
+                    "I … XVII untuk PPPK)."
+                )
+                % {"teks": teks}
             )
         return cocok[0]
 
@@ -319,7 +339,7 @@ class InstansiResource(resources.ModelResource):
         for name in self.wajib_diisi:
             kolom = self.fields[name].column_name
             if _teks(row.get(kolom)) == "":
-                raise ValueError(f"{kolom} wajib diisi.")
+                raise ValueError(gettext("%(kolom)s wajib diisi.") % {"kolom": kolom})
         try:
             kunci = tuple(self.fields[f].clean(row) for f in self.get_import_id_fields())
         except (KeyError, ValueError):
@@ -327,8 +347,11 @@ class InstansiResource(resources.ModelResource):
         nomor = kwargs["row_number"] + 1
         if kunci in self._baris_per_kunci:
             raise ValueError(
-                f"Baris ini sama dengan baris {self._baris_per_kunci[kunci]} "
-                f"({self.label_baris(row)}); setiap data cukup ditulis satu kali."
+                gettext(
+                    "Baris ini sama dengan baris %(nomor)s (%(label)s); setiap data cukup "
+                    "ditulis satu kali."
+                )
+                % {"nomor": self._baris_per_kunci[kunci], "label": self.label_baris(row)}
             )
         self._baris_per_kunci[kunci] = nomor
 

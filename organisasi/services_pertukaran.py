@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import tablib
 from django.db import transaction
+from django.utils.translation import gettext
 from import_export.results import RowResult
 
 from organisasi.models import Instansi
@@ -92,15 +93,19 @@ def _dengan_judul_baku(resource: InstansiResource, dataset: tablib.Dataset) -> t
         judul.append(k)
     if asing:
         raise BerkasTidakSah(
-            f"Kolom tidak dikenal: {', '.join(asing)}. Kolom yang dipakai: "
-            f"{', '.join(k for k, _ in kolom)}."
+            gettext("Kolom tidak dikenal: %(asing)s. Kolom yang dipakai: %(dipakai)s.")
+            % {"asing": ", ".join(asing), "dipakai": ", ".join(k for k, _ in kolom)}
         )
     ganda = sorted({k for k in judul if judul.count(k) > 1})
     if ganda:
-        raise BerkasTidakSah(f"Kolom {', '.join(ganda)} muncul lebih dari sekali.")
+        raise BerkasTidakSah(
+            gettext("Kolom %(kolom)s muncul lebih dari sekali.") % {"kolom": ", ".join(ganda)}
+        )
     kurang = [k for k, wajib in kolom if wajib and k not in judul]
     if kurang:
-        raise BerkasTidakSah(f"Kolom wajib tidak ada: {', '.join(kurang)}.")
+        raise BerkasTidakSah(
+            gettext("Kolom wajib tidak ada: %(kolom)s.") % {"kolom": ", ".join(kurang)}
+        )
     return tablib.Dataset(*dataset, headers=judul, title=dataset.title)
 
 
@@ -127,7 +132,7 @@ def _ringkas(resource: InstansiResource, dataset: tablib.Dataset, result) -> Has
                 if f.column_name in row
                 and f.get_value(row_result.original) != f.get_value(row_result.instance)
             ]
-            b.pesan = [f"Berubah: {', '.join(berubah)}."]
+            b.pesan = [gettext("Berubah: %(kolom)s.") % {"kolom": ", ".join(berubah)}]
         baris.append(b)
     return HasilImpor(baris=baris, galat_umum=galat_umum)
 
@@ -135,4 +140,4 @@ def _ringkas(resource: InstansiResource, dataset: tablib.Dataset, result) -> Has
 def _pesan(error: Exception) -> str:
     if isinstance(error, ValueError):
         return str(error)
-    return f"Baris ini tidak dapat disimpan ({type(error).__name__})."
+    return gettext("Baris ini tidak dapat disimpan (%(galat)s).") % {"galat": type(error).__name__}

@@ -4,6 +4,7 @@ import warnings
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 # A letterhead logo is printed a few centimetres wide: 2000 pixels a side is ample at 300 dpi,
@@ -17,7 +18,9 @@ def periksa_logo(berkas) -> str | None:
     """Why a logo file is refused, or None. Reads only the image header: the pixel size is
     known before anything is decoded, so a small file that decodes to gigabytes costs nothing."""
     if berkas.size > MAKS_UKURAN_LOGO:
-        return f"Logo paling besar 2 MB; berkas ini {filesizeformat(berkas.size)}."
+        return _("Logo paling besar 2 MB; berkas ini %(ukuran)s.") % {
+            "ukuran": filesizeformat(berkas.size)
+        }
     posisi = berkas.tell() if hasattr(berkas, "tell") else 0
     try:
         berkas.seek(0)
@@ -27,18 +30,17 @@ def periksa_logo(berkas) -> str | None:
             with Image.open(berkas) as gambar:
                 format_, (lebar, tinggi) = gambar.format, gambar.size
     except Image.DecompressionBombError:
-        return f"Logo paling besar {MAKS_SISI_LOGO}×{MAKS_SISI_LOGO} piksel."
+        return _("Logo paling besar %(sisi)s×%(sisi)s piksel.") % {"sisi": MAKS_SISI_LOGO}
     except (UnidentifiedImageError, OSError, ValueError):
-        return "Logo harus berupa gambar PNG atau JPEG."
+        return _("Logo harus berupa gambar PNG atau JPEG.")
     finally:
         berkas.seek(posisi)
     if format_ not in FORMAT_LOGO:
-        return "Logo harus berupa gambar PNG atau JPEG."
+        return _("Logo harus berupa gambar PNG atau JPEG.")
     if lebar > MAKS_SISI_LOGO or tinggi > MAKS_SISI_LOGO:
-        return (
-            f"Logo paling besar {MAKS_SISI_LOGO}×{MAKS_SISI_LOGO} piksel; "
-            f"gambar ini {lebar}×{tinggi} piksel."
-        )
+        return _(
+            "Logo paling besar %(sisi)s×%(sisi)s piksel; gambar ini %(lebar)s×%(tinggi)s piksel."
+        ) % {"sisi": MAKS_SISI_LOGO, "lebar": lebar, "tinggi": tinggi}
     return None
 
 

@@ -5,6 +5,7 @@ person's work."""
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from organisasi.formatting import BULAN
 
@@ -55,12 +56,16 @@ def pesan_berubah(obj) -> str:
         if hasattr(obj, "history")
         else None
     )
-    oleh = "pengguna lain"
+    oleh = _("pengguna lain")
     if terakhir is not None and terakhir.history_user is not None:
         pengguna = terakhir.history_user
         oleh = pengguna.get_full_name() or pengguna.get_username()
-    waktu = f" pada {waktu_indonesia(terakhir.history_date)}" if terakhir is not None else ""
-    return f"Data ini telah diubah oleh {oleh}{waktu}; muat ulang."
+    if terakhir is None:
+        return _("Data ini telah diubah oleh %(oleh)s; muat ulang.") % {"oleh": oleh}
+    return _("Data ini telah diubah oleh %(oleh)s pada %(waktu)s; muat ulang.") % {
+        "oleh": oleh,
+        "waktu": waktu_indonesia(terakhir.history_date),
+    }
 
 
 def waktu_indonesia(waktu) -> str:

@@ -7,6 +7,7 @@ Failed logins are throttled by django-axes (settings.AXES_*) at both doors, ours
 from django.contrib import admin, messages
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 
 from organisasi.forms_auth import GantiSandiForm, MasukAdminForm, MasukForm
 
@@ -34,7 +35,7 @@ class GantiSandiView(auth_views.PasswordChangeView):
         response = super().form_valid(form)
         messages.success(
             self.request,
-            "Kata sandi Anda telah diganti. Sesi lain dengan akun ini telah dikeluarkan.",
+            _("Kata sandi Anda telah diganti. Sesi lain dengan akun ini telah dikeluarkan."),
         )
         return response
 

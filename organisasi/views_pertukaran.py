@@ -16,6 +16,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from organisasi import selectors, services_pertukaran
@@ -56,14 +58,14 @@ def _unit_berurutan(user):
 
 SUMBER = {
     "pegawai": Sumber(
-        judul="pegawai",
+        judul=gettext_lazy("pegawai"),
         kembali=reverse_lazy("organisasi:pegawai_list"),
         resource=PegawaiResource,
         baris=lambda user: selectors.pegawai_for_user(user).order_by("nama", "nip"),
         impor=services_pertukaran.pegawai_import,
     ),
     "unit": Sumber(
-        judul="unit organisasi",
+        judul=gettext_lazy("unit organisasi"),
         kembali=reverse_lazy("organisasi:unit_tree"),
         resource=UnitResource,
         baris=_unit_berurutan,
@@ -80,10 +82,14 @@ def daftarkan_sumber(jenis: str, sumber: Sumber) -> None:
 
 class UnggahForm(forms.Form):
     berkas = forms.FileField(
-        label="Berkas (.xlsx atau .csv)",
-        help_text=f"Paling besar {MAKS_UKURAN_BERKAS // MB} MB; baris pertama berisi judul "
-        "kolom seperti pada berkas unduhan.",
+        label=gettext_lazy("Berkas (.xlsx atau .csv)"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["berkas"].help_text = _(
+            "Paling besar %(mb)s MB; baris pertama berisi judul kolom seperti pada berkas unduhan."
+        ) % {"mb": MAKS_UKURAN_BERKAS // MB}
 
 
 def _sumber_untuk(request, jenis) -> Sumber:
@@ -122,7 +128,7 @@ def _buka(request, jenis, token: str) -> tablib.Dataset:
         return tablib.Dataset(*[tuple(b) for b in isi["r"]], headers=isi["h"])
     except (signing.BadSignature, KeyError, TypeError, ValueError, json.JSONDecodeError):
         raise BerkasTidakSah(
-            "Hasil pemeriksaan sudah kedaluwarsa atau rusak; unggah ulang berkasnya."
+            _("Hasil pemeriksaan sudah kedaluwarsa atau rusak; unggah ulang berkasnya.")
         ) from None
 
 
@@ -139,7 +145,7 @@ def pertukaran(request, jenis):
     form, hasil, token = UnggahForm(), None, None
     if request.method == "POST":
         if instansi is None:
-            raise PermissionDenied("Impor untuk seluruh instansi dilakukan di halaman admin.")
+            raise PermissionDenied(_("Impor untuk seluruh instansi dilakukan di halaman admin."))
         if "data" in request.POST:
             try:
                 dataset = _buka(request, jenis, request.POST["data"])
@@ -151,8 +157,16 @@ def pertukaran(request, jenis):
                 n = hasil.jumlah
                 messages.success(
                     request,
-                    f"Impor {sumber.judul} selesai: {n['baru']} baru, {n['diperbarui']} "
-                    f"diperbarui, {n['tetap']} tetap.",
+                    _(
+                        "Impor %(judul)s selesai: %(baru)s baru, %(diperbarui)s diperbarui, "
+                        "%(tetap)s tetap."
+                    )
+                    % {
+                        "judul": sumber.judul,
+                        "baru": n["baru"],
+                        "diperbarui": n["diperbarui"],
+                        "tetap": n["tetap"],
+                    },
                 )
                 return redirect(sumber.kembali)
         else:

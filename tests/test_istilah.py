@@ -97,6 +97,31 @@ def test_it_shows_the_agencys_wording_on_a_screen_and_a_printed_document(
     assert "IKHTISAR JABATAN" not in html
 
 
+def test_it_shows_the_agencys_wording_in_messages_the_code_builds(
+    katalog_instansi, client, dunia, users, login
+):
+    # A form's class-level error (read lazily, per request) and a message built with the data.
+    katalog_instansi(
+        {
+            "Nama pengguna atau kata sandi salah.": "NIP atau kata sandi tidak cocok.",
+            "Jabatan “%(nama)s” dihapus.": "Jabatan “%(nama)s” telah dihapus dari peta.",
+        }
+    )
+
+    ditolak = client.post(reverse("login"), {"username": "admin_tarakan", "password": "salah"})
+    assert "NIP atau kata sandi tidak cocok." in ditolak.content.decode()
+    assert "Nama pengguna atau kata sandi salah." not in ditolak.content.decode()
+
+    jabatan = JabatanFactory(unit=dunia.sekretariat, nama="Penata Layanan Operasional")
+    html = (
+        login(users["admin"])
+        .post(reverse("anjab:jabatan_hapus", args=[jabatan.pk]), follow=True)
+        .content.decode()
+    )
+    assert "Jabatan “Penata Layanan Operasional” telah dihapus dari peta." in html
+    assert "Jabatan “Penata Layanan Operasional” dihapus." not in html
+
+
 def test_it_reads_as_before_without_a_catalogue(client, db):
     html = client.get(reverse("login")).content.decode()
     assert '<label for="id_username">Nama pengguna</label>' in html

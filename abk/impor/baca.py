@@ -6,6 +6,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
@@ -57,39 +58,44 @@ def periksa_berkas(path: Path) -> None:
     """Refuses what is not a sane xlsx before any parsing (messages in Indonesian)."""
     ukuran = path.stat().st_size
     if ukuran == 0:
-        raise BukuKerjaTidakSah("Berkas kosong.")
+        raise BukuKerjaTidakSah(_("Berkas kosong."))
     if ukuran > MAKS_UKURAN_BERKAS:
         raise BukuKerjaTidakSah(
-            f"Berkas terlalu besar ({ukuran // (1024 * 1024)} MB); batasnya "
-            f"{MAKS_UKURAN_BERKAS // (1024 * 1024)} MB. Pecah buku kerja per unit."
+            _(
+                "Berkas terlalu besar (%(ukuran)s MB); batasnya %(batas)s MB. "
+                "Pecah buku kerja per unit."
+            )
+            % {"ukuran": ukuran // (1024 * 1024), "batas": MAKS_UKURAN_BERKAS // (1024 * 1024)}
         )
     with open(path, "rb") as f:
         awal = f.read(8)
     if awal == OLE_SIGNATURE:
         raise BukuKerjaTidakSah(
-            "Format Excel lama (.xls) tidak didukung. Buka di Excel lalu simpan sebagai .xlsx."
+            _("Format Excel lama (.xls) tidak didukung. Buka di Excel lalu simpan sebagai .xlsx.")
         )
     if not zipfile.is_zipfile(path):
         if awal.startswith(b"PK\x03\x04"):
             raise BukuKerjaTidakSah(
-                "Buku kerja rusak (arsip ZIP tidak utuh; mungkin terpotong saat diunduh)."
+                _("Buku kerja rusak (arsip ZIP tidak utuh; mungkin terpotong saat diunduh).")
             )
-        raise BukuKerjaTidakSah("Berkas ini bukan buku kerja Excel (.xlsx).")
+        raise BukuKerjaTidakSah(_("Berkas ini bukan buku kerja Excel (.xlsx)."))
     try:
         with zipfile.ZipFile(path) as z:
             isi = z.infolist()
             nama = {i.filename for i in isi}
             if "[Content_Types].xml" not in nama or not any(n.startswith("xl/") for n in nama):
-                raise BukuKerjaTidakSah("Berkas ZIP ini bukan buku kerja Excel (.xlsx).")
+                raise BukuKerjaTidakSah(_("Berkas ZIP ini bukan buku kerja Excel (.xlsx)."))
             if sum(i.file_size for i in isi) > MAKS_UKURAN_TERURAI:
                 raise BukuKerjaTidakSah(
-                    "Isi buku kerja terlalu besar setelah diurai; pecah menjadi beberapa berkas."
+                    _("Isi buku kerja terlalu besar setelah diurai; pecah menjadi beberapa berkas.")
                 )
             rusak = z.testzip()
             if rusak is not None:
-                raise BukuKerjaTidakSah(f"Buku kerja rusak (bagian {rusak} tidak terbaca).")
+                raise BukuKerjaTidakSah(
+                    _("Buku kerja rusak (bagian %(bagian)s tidak terbaca).") % {"bagian": rusak}
+                )
     except zipfile.BadZipFile:
-        raise BukuKerjaTidakSah("Buku kerja rusak (arsip ZIP tidak utuh).") from None
+        raise BukuKerjaTidakSah(_("Buku kerja rusak (arsip ZIP tidak utuh).")) from None
 
 
 def baca_buku(path: Path) -> list[Lembar]:
@@ -100,15 +106,24 @@ def baca_buku(path: Path) -> list[Lembar]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-        raise BukuKerjaTidakSah(f"Buku kerja tidak dapat dibaca: {e}") from None
+        raise BukuKerjaTidakSah(
+            _("Buku kerja tidak dapat dibaca: %(galat)s") % {"galat": e}
+        ) from None
     except Exception as e:  # openpyxl raises many kinds on malformed XML
-        raise BukuKerjaTidakSah(f"Buku kerja tidak dapat dibaca ({type(e).__name__}).") from None
+        raise BukuKerjaTidakSah(
+            _("Buku kerja tidak dapat dibaca (%(galat)s).") % {"galat": type(e).__name__}
+        ) from None
     lembar = []
     try:
         for ws in wb.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible":
                 lembar.append(
-                    Lembar(ws.title, catatan=[f"Sheet {ws.title} disembunyikan; dilewati."])
+                    Lembar(
+                        ws.title,
+                        catatan=[
+                            _("Sheet %(lembar)s disembunyikan; dilewati.") % {"lembar": ws.title}
+                        ],
+                    )
                 )
                 continue
             data = _baca_lembar(wb, ws)
@@ -116,11 +131,13 @@ def baca_buku(path: Path) -> list[Lembar]:
     except BukuKerjaTidakSah:
         raise
     except Exception as e:
-        raise BukuKerjaTidakSah(f"Buku kerja tidak dapat dibaca ({type(e).__name__}).") from None
+        raise BukuKerjaTidakSah(
+            _("Buku kerja tidak dapat dibaca (%(galat)s).") % {"galat": type(e).__name__}
+        ) from None
     finally:
         wb.close()
     if not any(lb.baris for lb in lembar):
-        raise BukuKerjaTidakSah("Buku kerja tidak berisi data.")
+        raise BukuKerjaTidakSah(_("Buku kerja tidak berisi data."))
     return lembar
 
 
@@ -156,8 +173,13 @@ def _baca_lembar(wb, ws) -> Lembar:
                 continue
             if len(data.baris) >= MAKS_BARIS:
                 raise BukuKerjaTidakSah(
-                    f"Sheet {ws.title} lebih dari {MAKS_BARIS:,} baris berisi; pecah buku "
-                    "kerja menjadi beberapa berkas.".replace(",", ".")
+                    (
+                        _(
+                            "Sheet %(lembar)s lebih dari %(maks)s baris berisi; pecah buku kerja "
+                            "menjadi beberapa berkas."
+                        )
+                        % {"lembar": ws.title, "maks": f"{MAKS_BARIS:,}"}
+                    ).replace(",", ".")
                 )
             data.baris.append((nomor, sel))
         gabungan = pengurai.merged_cells
@@ -168,7 +190,8 @@ def _baca_lembar(wb, ws) -> Lembar:
             " …" if len(tersembunyi) > 10 else ""
         )
         data.catatan.append(
-            f"Sheet {ws.title}: {len(tersembunyi)} baris tersembunyi dilewati (baris {daftar})."
+            _("Sheet %(lembar)s: %(n)s baris tersembunyi dilewati (baris %(daftar)s).")
+            % {"lembar": ws.title, "n": len(tersembunyi), "daftar": daftar}
         )
     return data
 

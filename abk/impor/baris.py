@@ -5,6 +5,8 @@ kegiatan with its angka kredit and konstanta), a heading of a credit table, or a
 import re
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from abk.impor.baca import Sel
 from abk.impor.nilai import NilaiTidakSah
 from abk.impor.pembaca import (
@@ -49,9 +51,17 @@ class PembacaBaris:
                 if (peta.satuan_waktu == JAM) != jam and not ctx.get("beda_satuan"):
                     ctx["beda_satuan"] = True
                     self.h.catatan.append(
-                        f"Sheet {peta.lembar}, baris {baris}: waktu efektif {_fmt(wke)} "
-                        f"menunjukkan waktu penyelesaian dalam {'jam' if jam else 'menit'}; "
-                        "satuan itu dipakai untuk baris dengan waktu efektif."
+                        _(
+                            "Sheet %(lembar)s, baris %(baris)s: waktu efektif %(wke)s "
+                            "menunjukkan waktu penyelesaian dalam %(satuan)s; satuan itu dipakai "
+                            "untuk baris dengan waktu efektif."
+                        )
+                        % {
+                            "lembar": peta.lembar,
+                            "baris": baris,
+                            "wke": _fmt(wke),
+                            "satuan": _("jam") if jam else _("menit"),
+                        }
                     )
             if satuan_sel:
                 jam = satuan_sel == JAM  # "2 jam" in the cell says it for that row
@@ -63,7 +73,7 @@ class PembacaBaris:
                     baris,
                     "waktu",
                     waktu,
-                    "tidak wajar (lebih dari setahun untuk satu hasil); periksa satuannya.",
+                    _("tidak wajar (lebih dari setahun untuk satu hasil); periksa satuannya."),
                 )
                 raise NilaiTidakSah
             tercetak = self.longgar(peta, sel, "kebutuhan_tugas_tercetak")
@@ -77,7 +87,7 @@ class PembacaBaris:
                         baris,
                         "satuan_volume",
                         teks_satuan,
-                        "isi hari, minggu, bulan, atau tahun.",
+                        _("isi hari, minggu, bulan, atau tahun."),
                     )
                     raise NilaiTidakSah
         except NilaiTidakSah:
@@ -121,9 +131,12 @@ class PembacaBaris:
             if kolom == "waktu":
                 if kata not in SATUAN_WAKTU_SEL:
                     self.galat(
-                        peta, baris, "waktu", sel[i].nilai, "satuan waktu tidak dikenal (tulis "
-                        "menit atau jam)."
-                    )  # fmt: skip
+                        peta,
+                        baris,
+                        "waktu",
+                        sel[i].nilai,
+                        _("satuan waktu tidak dikenal (tulis menit atau jam)."),
+                    )
                     raise NilaiTidakSah
                 satuan = SATUAN_WAKTU_SEL[kata]
             elif (periode := satuan_volume_judul(kata)) is not None:
@@ -131,8 +144,11 @@ class PembacaBaris:
             elif not self._catatan_satuan.get(peta.lembar):
                 self._catatan_satuan[peta.lembar] = True
                 self.h.catatan.append(
-                    f"Sheet {peta.lembar}, baris {baris}: volume ditulis dengan satuannya "
-                    f"(“{sel[i].nilai}”); angkanya dipakai, katanya diabaikan."
+                    _(
+                        "Sheet %(lembar)s, baris %(baris)s: volume ditulis dengan satuannya "
+                        "(“%(isi)s”); angkanya dipakai, katanya diabaikan."
+                    )
+                    % {"lembar": peta.lembar, "baris": baris, "isi": sel[i].nilai}
                 )
             baru = list(baru) if baru is sel else baru
             baru[i] = Sel(m.group(1))
@@ -143,12 +159,12 @@ class PembacaBaris:
         if posisi is None:
             if not ctx.get("gagal"):
                 self.galat(
-                    peta, baris, "nama_jabatan", "", "wajib diisi: butir ini milik jabatan apa?"
+                    peta, baris, "nama_jabatan", "", _("wajib diisi: butir ini milik jabatan apa?")
                 )
             return
         if not teks:
             kolom = "butir_kegiatan" if "butir_kegiatan" in peta.kolom.values() else "uraian_tugas"
-            self.galat(peta, baris, kolom, "", "wajib diisi bila baris berisi angka kredit.")
+            self.galat(peta, baris, kolom, "", _("wajib diisi bila baris berisi angka kredit."))
             return
         try:
             ak = self.angka(

@@ -1,6 +1,8 @@
 """Sheets that list things rather than tasks: positions, a REKAP of printed needs (compared,
 never creating positions), employees and units."""
 
+from django.utils.translation import gettext as _
+
 from abk.impor.baca import Lembar
 from abk.impor.pembaca import (
     MAKS_BEZETTING,  # noqa: F401
@@ -13,8 +15,11 @@ from abk.impor.pemetaan import PetaLembar, baris_nomor_kolom, normalisasi
 from organisasi.formatting import angka_ringkas
 from organisasi.models import Pegawai
 
-# "PNS, CPNS, atau PPPK", for the message that refuses another status.
-STATUS_PEGAWAI = ", ".join(Pegawai.Status.values[:-1]) + f", atau {Pegawai.Status.values[-1]}"
+
+def _status_pegawai() -> str:
+    """ "PNS, CPNS, atau PPPK", for the message that refuses another status."""
+    nilai = Pegawai.Status.values
+    return _("%(daftar)s, atau %(akhir)s") % {"daftar": ", ".join(nilai[:-1]), "akhir": nilai[-1]}
 
 
 class PembacaDaftar:
@@ -29,7 +34,7 @@ class PembacaDaftar:
             nama = self.teks(peta, sel, "nama_jabatan")
             if not nama:
                 if any(self.teks(peta, sel, k) for k in ("ikhtisar", "kelas", "jenis_jabatan")):
-                    self.galat(peta, baris, "nama_jabatan", "", "wajib diisi.")
+                    self.galat(peta, baris, "nama_jabatan", "", _("wajib diisi."))
                 continue
             unit = self.teks(peta, sel, "unit")
             nomor = self.teks(peta, sel, "nomor")
@@ -40,13 +45,21 @@ class PembacaDaftar:
             ]
             if lain:
                 self.galat(
-                    peta, baris, "nomor", nomor, f"nomor ini sudah dipakai {lain[0].sel_nama}."
+                    peta,
+                    baris,
+                    "nomor",
+                    nomor,
+                    _("nomor ini sudah dipakai %(sel)s.") % {"sel": lain[0].sel_nama},
                 )
                 continue
             kunci = (normalisasi(unit), normalisasi(nama), nomor)
             if nomor and kunci in self.h.posisi:
                 self.galat(
-                    peta, baris, "nama_jabatan", nama, f"tercantum dua kali dengan nomor {nomor}."
+                    peta,
+                    baris,
+                    "nama_jabatan",
+                    nama,
+                    _("tercantum dua kali dengan nomor %(nomor)s.") % {"nomor": nomor},
                 )
                 continue
             posisi = self.posisi(peta, baris, unit, nama, nomor)
@@ -96,16 +109,33 @@ class PembacaDaftar:
             for k, v in sementara.deklarasi.items():
                 if k in p.deklarasi and p.deklarasi[k] != v:
                     self.h.catatan.append(
-                        f"Sheet {peta.lembar} baris {baris} mencantumkan {k.replace('_', ' ')} "
-                        f"{angka_ringkas(v)} untuk {p.nama}, sedangkan formulirnya "
-                        f"{angka_ringkas(p.deklarasi[k])}."
+                        _(
+                            "Sheet %(lembar)s baris %(baris)s mencantumkan %(angka)s %(nilai)s "
+                            "untuk %(nama)s, sedangkan formulirnya %(nilai_formulir)s."
+                        )
+                        % {
+                            "lembar": peta.lembar,
+                            "baris": baris,
+                            "angka": k.replace("_", " "),
+                            "nilai": angka_ringkas(v),
+                            "nama": p.nama,
+                            "nilai_formulir": angka_ringkas(p.deklarasi[k]),
+                        }
                     )
                 p.deklarasi.setdefault(k, v)
             cocok += 1
-        self.h.catatan.append(
-            f"Sheet {peta.lembar} (rekap) hanya dipakai sebagai angka tercetak pembanding: "
-            f"{cocok} jabatan dicocokkan" + (f", {lewat} tidak ditemukan/ambigu." if lewat else ".")
-        )
+        isian = {"lembar": peta.lembar, "cocok": cocok, "lewat": lewat}
+        if lewat:
+            pesan = _(
+                "Sheet %(lembar)s (rekap) hanya dipakai sebagai angka tercetak pembanding: "
+                "%(cocok)s jabatan dicocokkan, %(lewat)s tidak ditemukan/ambigu."
+            )
+        else:
+            pesan = _(
+                "Sheet %(lembar)s (rekap) hanya dipakai sebagai angka tercetak pembanding: "
+                "%(cocok)s jabatan dicocokkan."
+            )
+        self.h.catatan.append(pesan % isian)
 
     def baca_pegawai(self, lembar: Lembar, peta: PetaLembar):
         from organisasi.nip import normalisasi_nip, urai_nip
@@ -122,8 +152,10 @@ class PembacaDaftar:
                     baris,
                     "nip",
                     nip_teks,
-                    "tersimpan sebagai angka sehingga digit akhirnya hilang; "
-                    "format kolom NIP sebagai teks.",
+                    _(
+                        "tersimpan sebagai angka sehingga digit akhirnya hilang; "
+                        "format kolom NIP sebagai teks."
+                    ),
                 )
                 continue
             nama = self.teks(peta, sel, "nama_pegawai")
@@ -136,13 +168,19 @@ class PembacaDaftar:
                 self.galat(peta, baris, "nip", nip_teks, " ".join(getattr(e, "messages", [str(e)])))
                 continue
             if not nama:
-                self.galat(peta, baris, "nama_pegawai", "", "wajib diisi.")
+                self.galat(peta, baris, "nama_pegawai", "", _("wajib diisi."))
                 continue
             status = self.teks(peta, sel, "status").upper() or (
                 Pegawai.Status.PPPK if info.pppk else Pegawai.Status.PNS
             )
             if status not in Pegawai.Status.values:
-                self.galat(peta, baris, "status", status, f"harus {STATUS_PEGAWAI}.")
+                self.galat(
+                    peta,
+                    baris,
+                    "status",
+                    status,
+                    _("harus %(status)s.") % {"status": _status_pegawai()},
+                )
                 continue
             if self.duplikat(peta, baris, ("pegawai", nip)):
                 continue

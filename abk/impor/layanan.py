@@ -4,6 +4,8 @@ import tempfile
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from abk.impor.baca import BukuKerjaTidakSah, baca_buku, periksa_berkas
 from abk.impor.proses import (
@@ -19,12 +21,13 @@ from abk.models import ImporBuku, PekerjaanLatar, PemetaanKolom
 # Workbooks with more data rows than this are checked and imported by the worker.
 BATAS_LATAR = 2000
 
-SUDAH_DIIMPOR = "Buku kerja ini sudah diimpor; unggah ulang untuk mengimpor lagi."
-SEDANG_BERJALAN = (
+# Marked for the catalogue here, translated where they are raised.
+SUDAH_DIIMPOR = gettext_noop("Buku kerja ini sudah diimpor; unggah ulang untuk mengimpor lagi.")
+SEDANG_BERJALAN = gettext_noop(
     "Buku kerja ini sedang diperiksa atau diimpor di latar belakang; tunggu sampai selesai."
 )
-BELUM_DIPERIKSA = "Periksa dulu (uji coba) sebelum mengimpor."
-MASIH_DITOLAK = (
+BELUM_DIPERIKSA = gettext_noop("Periksa dulu (uji coba) sebelum mengimpor.")
+MASIH_DITOLAK = gettext_noop(
     "Masih ada baris yang ditolak. Perbaiki buku kerja, atau centang “impor hanya baris yang sah”."
 )
 
@@ -44,13 +47,13 @@ def _kunci(impor: ImporBuku) -> None:
     list(ImporBuku.objects.select_for_update().filter(pk=impor.pk).values_list("pk"))
     impor.refresh_from_db()
     if impor.status == ImporBuku.Status.DIIMPOR:
-        raise ImporDitolak(SUDAH_DIIMPOR)
+        raise ImporDitolak(_(SUDAH_DIIMPOR))
     berjalan = PekerjaanLatar.objects.filter(
         pk=impor.pekerjaan_id,
         status__in=[PekerjaanLatar.Status.MENUNGGU, PekerjaanLatar.Status.BERJALAN],
     )
     if impor.pekerjaan_id is not None and berjalan.exists():
-        raise ImporDitolak(SEDANG_BERJALAN)
+        raise ImporDitolak(_(SEDANG_BERJALAN))
 
 
 @transaction.atomic
@@ -146,7 +149,7 @@ def _proses_siasn(impor: ImporBuku, *, kering: bool, hanya_sah: bool) -> None:
         pk=impor.pemetaan.get("jabatan"), instansi_id=impor.instansi_id
     ).first()
     if jabatan is None:
-        impor.galat = [{"teks": "Pilih jabatan yang diisi oleh buku kerja SIASN ini."}]
+        impor.galat = [{"teks": _("Pilih jabatan yang diisi oleh buku kerja SIASN ini.")}]
         impor.status = ImporBuku.Status.DIUNGGAH
         impor.save(update_fields=["galat", "status"])
         return
@@ -183,9 +186,9 @@ def impor_run(*, impor: ImporBuku, kering: bool, hanya_sah: bool, pemohon) -> Pe
     while rows are rejected unless only the valid rows are wanted (`hanya_sah`)."""
     _kunci(impor)
     if not kering and impor.status != ImporBuku.Status.DIPERIKSA:
-        raise ImporDitolak(BELUM_DIPERIKSA)
+        raise ImporDitolak(_(BELUM_DIPERIKSA))
     if not kering and impor.galat and not hanya_sah:
-        raise ImporDitolak(MASIH_DITOLAK)
+        raise ImporDitolak(_(MASIH_DITOLAK))
     if impor.pemetaan.get("jumlah_baris", 0) <= BATAS_LATAR:
         impor_process(impor=impor, kering=kering, hanya_sah=hanya_sah)
         return None
@@ -194,8 +197,9 @@ def impor_run(*, impor: ImporBuku, kering: bool, hanya_sah: bool, pemohon) -> Pe
     pekerjaan = PekerjaanLatar.objects.create(
         instansi=impor.instansi,
         pemohon=pemohon,
-        jenis="impor",
-        judul=f"{'Pemeriksaan' if kering else 'Impor'} {impor.nama_berkas}",
+        jenis=PekerjaanLatar.Jenis.IMPOR,
+        judul=(_("Pemeriksaan %(berkas)s") if kering else _("Impor %(berkas)s"))
+        % {"berkas": impor.nama_berkas},
         parameter={"impor": impor.pk, "unit": impor.unit_id},
     )
     impor.pekerjaan = pekerjaan

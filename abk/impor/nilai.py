@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 from abk.impor.kata import kata_impor
 from abk.impor.pemetaan import normalisasi
 from anjab.models import Jabatan
@@ -40,14 +42,14 @@ def angka(nilai, *, bulat_lazim: bool = False) -> Decimal | None:
     if nilai is None or (isinstance(nilai, str) and not nilai.strip()):
         return None
     if isinstance(nilai, bool):
-        raise NilaiTidakSah("bukan angka")
+        raise NilaiTidakSah(_("bukan angka"))
     if isinstance(nilai, dt.datetime | dt.date | dt.time | dt.timedelta):
         raise NilaiTidakSah(
-            "berisi tanggal/waktu, bukan angka (format sel berubah menjadi tanggal)"
+            _("berisi tanggal/waktu, bukan angka (format sel berubah menjadi tanggal)")
         )
     if isinstance(nilai, int | float | Decimal):
         if isinstance(nilai, float) and (nilai != nilai or nilai in (float("inf"), float("-inf"))):
-            raise NilaiTidakSah("bukan angka")
+            raise NilaiTidakSah(_("bukan angka"))
         return Decimal(str(nilai))
     s = str(nilai).strip().replace(" ", "").replace("\u00a0", "")
     if s in {"-", "–", "—"}:
@@ -56,7 +58,7 @@ def angka(nilai, *, bulat_lazim: bool = False) -> Decimal | None:
     if persen:
         s = s[:-1]
     if not re.fullmatch(r"[+-]?[0-9][0-9.,]*", s):
-        raise NilaiTidakSah("bukan angka")
+        raise NilaiTidakSah(_("bukan angka"))
     if "," in s and "." in s:
         desimal = "," if s.rfind(",") > s.rfind(".") else "."
         ribuan = "." if desimal == "," else ","
@@ -72,7 +74,7 @@ def angka(nilai, *, bulat_lazim: bool = False) -> Decimal | None:
     try:
         hasil = Decimal(s)
     except InvalidOperation:
-        raise NilaiTidakSah("bukan angka") from None
+        raise NilaiTidakSah(_("bukan angka")) from None
     return hasil / 100 if persen else hasil
 
 
@@ -143,13 +145,15 @@ def tingkat_struktural(
     title (Kepala Dinas → JPT Pratama …), or the chain of superiors above it."""
     t = kamus.tingkat_eselon(eselon)
     if t:
-        return t, f"dari eselon {eselon}"
+        return t, _("dari eselon %(eselon)s") % {"eselon": eselon}
     t = kamus.tingkat_nama(nama)
     if t:
-        return t, "dari nama jabatan"
+        return t, _("dari nama jabatan")
     terisi = [k for k in URUT_TINGKAT if rantai.get(k)]
     if terisi:
         bawah = URUT_TINGKAT.index(terisi[-1]) + 1
         if bawah < len(URUT_TINGKAT):
-            return URUT_TINGKAT[bawah], f"dari kolom atasan ({TINGKAT_NAMA[terisi[-1]]} terisi)"
+            return URUT_TINGKAT[bawah], _("dari kolom atasan (%(tingkat)s terisi)") % {
+                "tingkat": TINGKAT_NAMA[terisi[-1]]
+            }
     return None, ""

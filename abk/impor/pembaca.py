@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
 from abk.impor.baca import Sel, teks_sel
@@ -26,7 +27,7 @@ from abk.impor.pemetaan import (
     Sinonim,
     normalisasi,
 )
-from anjab.calculations import MENIT_PER_JAM, WAKTU_EFEKTIF_JAM
+from anjab.calculations import KELAS_MAX, KELAS_MIN, MENIT_PER_JAM, WAKTU_EFEKTIF_JAM
 from anjab.models import Jabatan
 
 MAKS_VOLUME = Decimal(1_000_000)
@@ -34,7 +35,7 @@ MAKS_WAKTU_MENIT = Decimal(525_600)  # a whole year, for one unit of output
 MAKS_ANGKA_KREDIT = Decimal(100)
 MAKS_BEZETTING = 10_000
 # Kelas jabatan run from 1 to 17 (Permenpan RB 34/2011), as Jabatan.clean checks.
-KELAS_TERENDAH, KELAS_TERTINGGI = 1, 17
+KELAS_TERENDAH, KELAS_TERTINGGI = KELAS_MIN, KELAS_MAX
 # A printed effective time at or below this is in hours, above it in minutes: no one works four
 # times the regulation's hours, and no year of minutes is that short.
 BATAS_JAM_EFEKTIF = 4 * WAKTU_EFEKTIF_JAM
@@ -67,9 +68,12 @@ class Galat:
     sel: str = ""
 
     def __str__(self):
-        letak = f"Sheet {self.lembar}, baris {self.baris}"
+        letak = _("Sheet %(lembar)s, baris %(baris)s") % {
+            "lembar": self.lembar,
+            "baris": self.baris,
+        }
         if self.kolom:
-            letak += f", kolom {self.kolom}"
+            letak += _(", kolom %(kolom)s") % {"kolom": self.kolom}
             if self.sel:
                 letak += f" ({self.sel})"
         nilai = f"'{self.nilai}' " if self.nilai else ""
@@ -153,7 +157,7 @@ class Pembaca:
         s = self.sel(peta, sel, kolom)
         if s is None or not _isi(s):
             if wajib:
-                self.galat(peta, baris, kolom, "", "wajib diisi.")
+                self.galat(peta, baris, kolom, "", _("wajib diisi."))
                 raise NilaiTidakSah
             return None
         if s.rumus and s.nilai is None:
@@ -162,8 +166,10 @@ class Pembaca:
                 baris,
                 kolom,
                 "",
-                "berisi rumus tanpa nilai tersimpan; buka dan simpan ulang di Excel, atau "
-                "salin lalu tempel sebagai nilai.",
+                _(
+                    "berisi rumus tanpa nilai tersimpan; buka dan simpan ulang di Excel, atau "
+                    "salin lalu tempel sebagai nilai."
+                ),
             )
             raise NilaiTidakSah
         try:
@@ -174,14 +180,14 @@ class Pembaca:
         if v is None:
             return None
         if minimum is not None and v < minimum:
-            self.galat(peta, baris, kolom, s.nilai, "tidak boleh negatif.")
+            self.galat(peta, baris, kolom, s.nilai, _("tidak boleh negatif."))
             raise NilaiTidakSah
         if lebih_dari is not None and v <= lebih_dari:
-            self.galat(peta, baris, kolom, s.nilai, "harus lebih dari 0 (pembagi Wpk).")
+            self.galat(peta, baris, kolom, s.nilai, _("harus lebih dari 0 (pembagi Wpk)."))
             raise NilaiTidakSah
         if maksimum is not None and v > maksimum:
             self.galat(
-                peta, baris, kolom, s.nilai, "tidak wajar (terlalu besar); periksa satuannya."
+                peta, baris, kolom, s.nilai, _("tidak wajar (terlalu besar); periksa satuannya.")
             )
             raise NilaiTidakSah
         return v
@@ -208,12 +214,16 @@ class Pembaca:
                     baris,
                     None,
                     "",
-                    f"sama persis dengan baris {asal} (Sheet {lembar}); hapus salah satunya.",
+                    _("sama persis dengan baris %(asal)s (Sheet %(lembar)s); hapus salah satunya.")
+                    % {"asal": asal, "lembar": lembar},
                 )
                 return True
             self.h.catatan.append(
-                f"Sheet {peta.lembar}, baris {baris} sama persis dengan baris {asal}; tetap "
-                "diimpor seperti di dokumen (periksa apakah tercatat dua kali)."
+                _(
+                    "Sheet %(lembar)s, baris %(baris)s sama persis dengan baris %(asal)s; tetap "
+                    "diimpor seperti di dokumen (periksa apakah tercatat dua kali)."
+                )
+                % {"lembar": peta.lembar, "baris": baris, "asal": asal}
             )
             return False
         self.sidik[sidik] = (peta.lembar, baris)
@@ -251,7 +261,8 @@ class Pembaca:
                     baris,
                     "nomor",
                     nomor,
-                    f"tidak ada jabatan bernomor ini pada Sheet {asal} (kolom nomor jabatan).",
+                    _("tidak ada jabatan bernomor ini pada Sheet %(lembar)s (kolom nomor jabatan).")
+                    % {"lembar": asal},
                 )
                 return None
             if len(calon) > 1:
@@ -261,15 +272,27 @@ class Pembaca:
                     baris,
                     "nomor",
                     nomor,
-                    f"nomor ini dipakai {len(calon)} jabatan pada Sheet {asal} ({tempat}); "
-                    "sertakan kolom unit kerja.",
+                    _(
+                        "nomor ini dipakai %(n)s jabatan pada Sheet %(lembar)s (%(tempat)s); "
+                        "sertakan kolom unit kerja."
+                    )
+                    % {"n": len(calon), "lembar": asal, "tempat": tempat},
                 )
                 return None
             p = calon[0]
             if nama and normalisasi(nama) != normalisasi(p.nama):
                 self.h.catatan.append(
-                    f"{self.ref(peta, 'nama_jabatan', baris)} menulis “{nama}”, tetapi nomor "
-                    f"{nomor} pada {p.sel_nama} adalah “{p.nama}”; ditautkan menurut nomor."
+                    _(
+                        "%(sel)s menulis “%(nama)s”, tetapi nomor %(nomor)s pada %(sel_nomor)s "
+                        "adalah “%(nama_nomor)s”; ditautkan menurut nomor."
+                    )
+                    % {
+                        "sel": self.ref(peta, "nama_jabatan", baris),
+                        "nama": nama,
+                        "nomor": nomor,
+                        "sel_nomor": p.sel_nama,
+                        "nama_nomor": p.nama,
+                    }
                 )
             return p
         if kode and kode in self.per_kode:
@@ -287,7 +310,7 @@ class Pembaca:
                 baris,
                 "nama_jabatan",
                 nama,
-                f"tidak ada jabatan bernama ini pada Sheet {asal}.",
+                _("tidak ada jabatan bernama ini pada Sheet %(lembar)s.") % {"lembar": asal},
             )
             return None
         tempat = " dan ".join(p.sel_nama for p in calon[:3])
@@ -296,8 +319,11 @@ class Pembaca:
             baris,
             "nama_jabatan",
             nama,
-            f"cocok dengan {len(calon)} jabatan pada Sheet {asal} ({tempat}); sertakan kolom "
-            "nomor jabatan agar jelas jabatan yang mana.",
+            _(
+                "cocok dengan %(n)s jabatan pada Sheet %(lembar)s (%(tempat)s); sertakan kolom "
+                "nomor jabatan agar jelas jabatan yang mana."
+            )
+            % {"n": len(calon), "lembar": asal, "tempat": tempat},
         )
         return None
 
@@ -349,7 +375,7 @@ class Pembaca:
         pimpinan = normalisasi(ambil("kepala_unit"))
         if pimpinan:
             if pimpinan not in YA | TIDAK:
-                self.galat(peta, baris, "kepala_unit", pimpinan, "isi Ya atau Tidak.")
+                self.galat(peta, baris, "kepala_unit", pimpinan, _("isi Ya atau Tidak."))
             else:
                 a["kepala_unit"] = pimpinan in YA
         jenis_teks, jenjang_teks = ambil("jenis_jabatan"), ambil("jenjang")
@@ -361,9 +387,11 @@ class Pembaca:
                     baris,
                     "jenis_jabatan",
                     jenis_teks,
-                    "bukan jenis jabatan yang dikenal (Struktural, JPT Pratama, Administrator, "
-                    "Pengawas, Fungsional/JFT, Pelaksana/JFU); tambahkan tulisan ini di admin "
-                    "(Sinonim jenis jabatan) bila memang dipakai instansi.",
+                    _(
+                        "bukan jenis jabatan yang dikenal (Struktural, JPT Pratama, Administrator, "
+                        "Pengawas, Fungsional/JFT, Pelaksana/JFU); tambahkan tulisan ini di admin "
+                        "(Sinonim jenis jabatan) bila memang dipakai instansi."
+                    ),
                 )
                 return
             a["jenis"], a["_jenis_teks"] = jenis, jenis_teks
@@ -383,10 +411,18 @@ class Pembaca:
                     self.kamus, nama=p.nama, eselon=a.get("eselon", ""), rantai=p.rantai
                 )
                 if tingkat:
-                    asal = a.get("_jenis_teks") or f"eselon {a.get('eselon')}"
+                    asal = a.get("_jenis_teks") or _("eselon %(eselon)s") % {
+                        "eselon": a.get("eselon")
+                    }
                     self.h.catatan.append(
-                        f"{p.nama} ({p.unit or 'unit tujuan'}): “{asal}” dibaca "
-                        f"{TINGKAT_NAMA[tingkat]} ({aturan})."
+                        _("%(nama)s (%(unit)s): “%(asal)s” dibaca %(tingkat)s (%(aturan)s).")
+                        % {
+                            "nama": p.nama,
+                            "unit": p.unit or _("unit tujuan"),
+                            "asal": asal,
+                            "tingkat": TINGKAT_NAMA[tingkat],
+                            "aturan": aturan,
+                        }
                     )
                     jenis = tingkat
                 elif jenis == STRUKTURAL:

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.utils.translation import gettext
+
 from abk.impor.baca import BARIS_CARI_JUDUL, Lembar, Sel, teks_sel
 from abk.impor.kata import kata_impor
 from anjab.models.jabatan import SatuanVolume
@@ -328,14 +330,20 @@ def cari_judul(lembar: Lembar, sinonim: Sinonim) -> PetaLembar | None:
             dua = gabung_judul(lembar, nomor, sel, bawah, sinonim) if nomor2 == nomor + 1 else None
             if dua is not None and lebih_jelas(dua[1], kolom, dua[0], sel):
                 peta = buat_peta(lembar.nama, nomor2, [Sel(j or None) for j in dua[0]], dua[1])
-                peta.catatan.append(f"Judul kolom ditulis pada dua baris ({nomor} dan {nomor2}).")
+                peta.catatan.append(
+                    gettext("Judul kolom ditulis pada dua baris (%(baris)s dan %(baris2)s).")
+                    % {"baris": nomor, "baris2": nomor2}
+                )
                 return peta
         return buat_peta(lembar.nama, nomor, sel, kolom)
     if not lembar.baris:
         return None
     if _prosa(lembar):
         peta = PetaLembar(lembar.nama, lembar.baris[0][0], [], tata_letak="prosa")
-        peta.catatan.append(f"Sheet {lembar.nama} berisi teks (petunjuk/keterangan); dilewati.")
+        peta.catatan.append(
+            gettext("Sheet %(lembar)s berisi teks (petunjuk/keterangan); dilewati.")
+            % {"lembar": lembar.nama}
+        )
         return peta
     # Nothing recognisable: offer the first row as headers so the analyst can map by hand.
     nomor, sel = lembar.baris[0]
@@ -344,7 +352,9 @@ def cari_judul(lembar: Lembar, sinonim: Sinonim) -> PetaLembar | None:
         f = sinonim.cocokkan(j) if len(j) <= 80 else None
         if f and f not in peta.kolom.values():
             peta.kolom[i] = f
-    peta.catatan.append("Judul kolom sheet ini tidak dikenali; tentukan arti setiap kolom.")
+    peta.catatan.append(
+        gettext("Judul kolom sheet ini tidak dikenali; tentukan arti setiap kolom.")
+    )
     return peta
 
 
@@ -376,8 +386,11 @@ def tentukan_satuan_waktu(peta: PetaLembar) -> None:
     peta.satuan_waktu = JAM if re.search(r"\bjam\b", j) else MENIT
     if peta.satuan_waktu == MENIT and not re.search(r"\b(menit|mnt)\b", j):
         peta.catatan.append(
-            f"Kolom “{peta.judul[i]}” tidak menyebut satuan; dianggap menit kecuali kolom "
-            "waktu efektif atau kebutuhan tercetak menunjukkan jam."
+            gettext(
+                "Kolom “%(judul)s” tidak menyebut satuan; dianggap menit kecuali kolom "
+                "waktu efektif atau kebutuhan tercetak menunjukkan jam."
+            )
+            % {"judul": peta.judul[i]}
         )
 
 

@@ -4,6 +4,9 @@ from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from abk.impor.baca import Lembar, baca_buku, teks_sel
 from abk.impor.pemetaan import JAM, MENIT, PetaLembar, Sinonim, cari_judul, normalisasi
 from abk.impor.tulis import Rencana, terapkan
@@ -55,15 +58,15 @@ DESKRIPTIF = {
     "kepala_unit",
 }
 TATA_LETAK = {
-    "datar": "tabel datar (jabatan dan unit pada setiap baris)",
-    "tertaut": "lembar tertaut (tugas merujuk lembar jabatan)",
-    "formulir": "formulir per jabatan (blok isian di atas tabel)",
-    "jabatan": "daftar jabatan",
-    "rekap": "rekap (hanya angka tercetak pembanding)",
-    "prosa": "teks petunjuk (dilewati)",
-    "pegawai": "daftar pegawai",
-    "unit": "daftar unit",
-    "tidak_dikenal": "tidak dikenali (dilewati)",
+    "datar": gettext_lazy("tabel datar (jabatan dan unit pada setiap baris)"),
+    "tertaut": gettext_lazy("lembar tertaut (tugas merujuk lembar jabatan)"),
+    "formulir": gettext_lazy("formulir per jabatan (blok isian di atas tabel)"),
+    "jabatan": gettext_lazy("daftar jabatan"),
+    "rekap": gettext_lazy("rekap (hanya angka tercetak pembanding)"),
+    "prosa": gettext_lazy("teks petunjuk (dilewati)"),
+    "pegawai": gettext_lazy("daftar pegawai"),
+    "unit": gettext_lazy("daftar unit"),
+    "tidak_dikenal": gettext_lazy("tidak dikenali (dilewati)"),
 }
 
 
@@ -89,7 +92,7 @@ def analisis(lembar: list[Lembar], instansi_id: int | None, *, periode=None) -> 
         if peta.tanda() in tersimpan:
             m, d = tersimpan[peta.tanda()]
             peta = peta_dari_dict(d)
-            peta.catatan = [f"Memakai pemetaan tersimpan “{m.nama}”."]
+            peta.catatan = [_("Memakai pemetaan tersimpan “%(nama)s”.") % {"nama": m.nama}]
         else:
             periksa_jam_berisi_menit(lb, peta, waktu_efektif_menit)
             if peta.jenis == "jabatan" and _judul_rekap(lb, peta):
@@ -126,8 +129,11 @@ def _rekap_tersirat(peta: list[PetaLembar]) -> None:
         if p.jenis == "jabatan" and not DESKRIPTIF & set(p.kolom.values()):
             p.tata_letak = "rekap"
             p.catatan.append(
-                f"Sheet {p.lembar} hanya berisi nama jabatan dan angka; dipakai sebagai rekap "
-                "pembanding."
+                _(
+                    "Sheet %(lembar)s hanya berisi nama jabatan dan angka; dipakai sebagai rekap "
+                    "pembanding."
+                )
+                % {"lembar": p.lembar}
             )
 
 
@@ -170,9 +176,19 @@ def periksa_jam_berisi_menit(
         peta.satuan_waktu = MENIT
         efektif = format_angka(waktu_efektif_menit, 0)
         peta.catatan.append(
-            f"Kolom “{judul}” bertuliskan jam tetapi berisi menit: kebutuhan tercetak hanya "
-            f"cocok bila dibagi {efektif} menit (baris {nomor}: {format_angka(v, 0)} × "
-            f"{format_angka(w, 0)} ÷ {efektif} = {format_angka(k, 3)}). Diusulkan: menit."
+            _(
+                "Kolom “%(judul)s” bertuliskan jam tetapi berisi menit: kebutuhan tercetak hanya "
+                "cocok bila dibagi %(efektif)s menit (baris %(baris)s: %(volume)s × %(waktu)s ÷ "
+                "%(efektif)s = %(kebutuhan)s). Diusulkan: menit."
+            )
+            % {
+                "judul": judul,
+                "efektif": efektif,
+                "baris": nomor,
+                "volume": format_angka(v, 0),
+                "waktu": format_angka(w, 0),
+                "kebutuhan": format_angka(k, 3),
+            }
         )
 
 
@@ -196,17 +212,21 @@ def laporan_lembar(peta: list[PetaLembar], hasil: HasilBaca | None = None) -> li
             f"{p.judul[i] if i < len(p.judul) else i} → {label.get(f, f)}"
             for i, f in sorted(p.kolom.items())
         )
-        teks = f"Sheet {p.lembar}: {TATA_LETAK.get(letak, letak)}; judul kolom di baris {judul}"
+        teks = _("Sheet %(lembar)s: %(tata_letak)s; judul kolom di baris %(baris)s") % {
+            "lembar": p.lembar,
+            "tata_letak": TATA_LETAK.get(letak, letak),
+            "baris": judul,
+        }
         if len(segmen) > 1:
-            teks += f" ({len(segmen)} tabel)"
+            teks += _(" (%(n)s tabel)") % {"n": len(segmen)}
         if p.jenis == "tugas":
-            teks += f"; waktu dalam {p.satuan_waktu}"
+            teks += _("; waktu dalam %(satuan)s") % {"satuan": p.satuan_waktu}
             if p.satuan_volume != SatuanVolume.TAHUN:
-                teks += f"; volume per {p.satuan_volume}"
+                teks += _("; volume per %(satuan)s") % {"satuan": p.satuan_volume}
             if segmen and segmen[0].get("tautan"):
                 teks += f"; {segmen[0]['tautan']}"
         if kolom:
-            teks += f". Kolom: {kolom}"
+            teks += _(". Kolom: %(kolom)s") % {"kolom": kolom}
         baris.append(teks)
     return baris
 

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from abk.impor.baca import MAKS_BARIS, BukuKerjaTidakSah, periksa_berkas
@@ -149,14 +150,23 @@ class _Pembaca:
         self.buku = buku
 
     def galat(self, lembar: str, baris: int, kolom: Kolom, pesan: str) -> None:
-        self.buku.galat.append(f"Sheet {lembar}, baris {baris}, kolom {kolom.judul}: {pesan}")
+        self.buku.galat.append(
+            gettext("Sheet %(lembar)s, baris %(baris)s, kolom %(kolom)s: %(pesan)s")
+            % {"lembar": lembar, "baris": baris, "kolom": kolom.judul, "pesan": pesan}
+        )
 
     def referensi(self, lembar, baris, kolom: Kolom, teks: str) -> str | None:
         label = label_referensi(kolom.tabel, teks)
         if label is None:
             # A rumpun column is its own list (TABEL REFERENSI II/III), named as the column.
-            daftar = kolom.judul if kolom.tabel in RUMPUN else "tabel referensi"
-            self.galat(lembar, baris, kolom, f"'{teks}' tidak ada dalam {daftar} SIASN.")
+            daftar = kolom.judul if kolom.tabel in RUMPUN else gettext("tabel referensi")
+            self.galat(
+                lembar,
+                baris,
+                kolom,
+                gettext("'%(teks)s' tidak ada dalam %(daftar)s SIASN.")
+                % {"teks": teks, "daftar": daftar},
+            )
         return label
 
     def muat(self, lembar, baris, kolom: Kolom, teks: str) -> bool:
@@ -168,7 +178,8 @@ class _Pembaca:
             lembar,
             baris,
             kolom,
-            f"'{teks[:40]}…' terlalu panjang ({len(teks)} karakter; paling banyak {maks}).",
+            gettext("'%(awal)s…' terlalu panjang (%(n)s karakter; paling banyak %(maks)s).")
+            % {"awal": teks[:40], "n": len(teks), "maks": maks},
         )
         return False
 
@@ -176,14 +187,21 @@ class _Pembaca:
         try:
             v = angka(nilai, bulat_lazim=True)
         except NilaiTidakSah:
-            self.galat(lembar, baris, kolom, f"'{_teks(nilai)}' bukan angka.")
+            self.galat(
+                lembar, baris, kolom, gettext("'%(teks)s' bukan angka.") % {"teks": _teks(nilai)}
+            )
             return None
         if v is None:
             return None
         bawah, atas = kolom.minimum, kolom.maksimum
         if v != v.to_integral_value() or v < (bawah or 0) or (atas is not None and v > atas):
-            rentang = f" {bawah}–{atas}" if atas is not None else " tidak negatif"
-            self.galat(lembar, baris, kolom, f"'{_teks(nilai)}' harus bilangan bulat{rentang}.")
+            if atas is not None:
+                pesan = gettext("'%(teks)s' harus bilangan bulat %(bawah)s–%(atas)s.")
+            else:
+                pesan = gettext("'%(teks)s' harus bilangan bulat tidak negatif.")
+            self.galat(
+                lembar, baris, kolom, pesan % {"teks": _teks(nilai), "bawah": bawah, "atas": atas}
+            )
             return None
         return int(v)
 
@@ -192,10 +210,17 @@ class _Pembaca:
         try:
             v = angka(nilai, bulat_lazim=True)
         except NilaiTidakSah:
-            self.galat(lembar, baris, kolom, f"'{_teks(nilai)}' bukan angka.")
+            self.galat(
+                lembar, baris, kolom, gettext("'%(teks)s' bukan angka.") % {"teks": _teks(nilai)}
+            )
             return False, None
         if v is not None and v < 0:
-            self.galat(lembar, baris, kolom, f"'{_teks(nilai)}' tidak boleh negatif.")
+            self.galat(
+                lembar,
+                baris,
+                kolom,
+                gettext("'%(teks)s' tidak boleh negatif.") % {"teks": _teks(nilai)},
+            )
             return False, None
         return True, v
 
@@ -211,7 +236,8 @@ class _Pembaca:
                             tata.nama,
                             r,
                             kolom,
-                            f"'{_teks(v)}': kolom ini berisi satu nilai, di baris {awal}.",
+                            gettext("'%(teks)s': kolom ini berisi satu nilai, di baris %(baris)s.")
+                            % {"teks": _teks(v), "baris": awal},
                         )
                 isi = [(r, v) for r, v in isi if r == awal]
             nilai = [
@@ -225,7 +251,8 @@ class _Pembaca:
                         tata.nama,
                         r,
                         kolom,
-                        f"'{_teks(v)}' melebihi {kolom.maks} pilihan (pilih {kolom.maks}).",
+                        gettext("'%(teks)s' melebihi %(maks)s pilihan (pilih %(maks)s).")
+                        % {"teks": _teks(v), "maks": kolom.maks},
                     )
                 nilai = nilai[: kolom.maks]
             self.simpan(kolom.kunci, nilai, kolom.banyak)
@@ -239,7 +266,13 @@ class _Pembaca:
         if kolom.jenis == "pilihan":
             cocok = next((p for p in kolom.pilihan if kunci_label(p) == kunci_label(teks)), None)
             if cocok is None:
-                self.galat(lembar, r, kolom, f"'{teks}' harus {' atau '.join(kolom.pilihan)}.")
+                self.galat(
+                    lembar,
+                    r,
+                    kolom,
+                    gettext("'%(teks)s' harus %(pilihan)s.")
+                    % {"teks": teks, "pilihan": gettext(" atau ").join(kolom.pilihan)},
+                )
             return cocok
         return teks if self.muat(lembar, r, kolom, teks) else None
 
@@ -268,7 +301,9 @@ class _Pembaca:
                 self.buku.hasil_kerja.append((hasil, satuan))
             if not uraian:
                 if ada_angka:
-                    self.galat(tata.nama, r, k["uraian"], "wajib diisi (baris ini berisi beban).")
+                    self.galat(
+                        tata.nama, r, k["uraian"], gettext("wajib diisi (baris ini berisi beban).")
+                    )
                 continue
             sah_s = self.muat(tata.nama, r, k["satuan"], satuan)
             sah_v, volume = self.angka(tata.nama, r, k["volume"], angka_["volume"])
@@ -282,14 +317,25 @@ class _Pembaca:
         if not _teks(nilai):
             if waktu is None:
                 return True, None
-            self.galat(lembar, r, kolom, f"wajib diisi {PILIHAN_WAKTU_EFEKTIF}.")
+            self.galat(
+                lembar,
+                r,
+                kolom,
+                gettext("wajib diisi %(pilihan)s.") % {"pilihan": PILIHAN_WAKTU_EFEKTIF},
+            )
             return False, None
         try:
             v = angka(nilai, bulat_lazim=True)
         except NilaiTidakSah:
             v = None
         if v not in (WAKTU_EFEKTIF_SIASN_JAM, WAKTU_EFEKTIF_SIASN_MENIT):
-            self.galat(lembar, r, kolom, f"'{_teks(nilai)}' harus {PILIHAN_WAKTU_EFEKTIF}.")
+            self.galat(
+                lembar,
+                r,
+                kolom,
+                gettext("'%(teks)s' harus %(pilihan)s.")
+                % {"teks": _teks(nilai), "pilihan": PILIHAN_WAKTU_EFEKTIF},
+            )
             return False, None
         return True, v == WAKTU_EFEKTIF_SIASN_JAM
 
@@ -302,7 +348,7 @@ class _Pembaca:
                 continue
             utama = tata.kolom[0]
             if not nilai[0]:
-                self.galat(tata.nama, r, utama, "wajib diisi.")
+                self.galat(tata.nama, r, utama, gettext("wajib diisi."))
                 continue
             if not all(
                 self.muat(tata.nama, r, k, n) for k, n in zip(tata.kolom, nilai, strict=True)
@@ -314,7 +360,13 @@ class _Pembaca:
                     continue
                 sudah = next((b for b, (a, _) in hasil if a == label), None)
                 if sudah is not None:
-                    self.galat(tata.nama, r, utama, f"'{label}' sudah diisi di baris {sudah}.")
+                    self.galat(
+                        tata.nama,
+                        r,
+                        utama,
+                        gettext("'%(label)s' sudah diisi di baris %(baris)s.")
+                        % {"label": label, "baris": sudah},
+                    )
                     continue
                 nilai[0] = label
             hasil.append((r, tuple(nilai)))
@@ -330,7 +382,8 @@ def _baca_lembar(ws, lebar: int) -> dict[int, tuple]:
     for r, nilai in enumerate(ws.iter_rows(max_col=lebar, values_only=True), start=1):
         if r > MAKS_BARIS:
             raise BukuKerjaTidakSah(
-                f"Sheet {ws.title} melebihi {MAKS_BARIS} baris; periksa isinya di Excel."
+                gettext("Sheet %(lembar)s melebihi %(maks)s baris; periksa isinya di Excel.")
+                % {"lembar": ws.title, "maks": MAKS_BARIS}
             )
         if any(_teks(v) for v in nilai):
             baris[r] = tuple(nilai)
@@ -343,8 +396,11 @@ def _judul_sah(pembaca: _Pembaca, tata: TataLembar, baris: dict[int, tuple]) -> 
         teks = _teks(_sel(judul, kolom))
         if kunci_label(teks) != kunci_label(kolom.judul):
             pembaca.buku.galat.append(
-                f"Sheet {tata.nama}, baris 2, kolom {kolom.huruf}: judul '{teks}' bukan "
-                f"'{kolom.judul}' seperti templat SIASN; sheet ini tidak dibaca."
+                gettext(
+                    "Sheet %(lembar)s, baris 2, kolom %(kolom)s: judul '%(teks)s' bukan "
+                    "'%(judul)s' seperti templat SIASN; sheet ini tidak dibaca."
+                )
+                % {"lembar": tata.nama, "kolom": kolom.huruf, "teks": teks, "judul": kolom.judul}
             )
             return False
     return True
@@ -358,14 +414,19 @@ def baca_siasn(path) -> BukuSiasn:
     try:
         wb = load_workbook(Path(path), read_only=True, data_only=True)
     except Exception as e:
-        raise BukuKerjaTidakSah(f"Buku kerja tidak dapat dibaca ({type(e).__name__}).") from None
+        raise BukuKerjaTidakSah(
+            gettext("Buku kerja tidak dapat dibaca (%(galat)s).") % {"galat": type(e).__name__}
+        ) from None
     try:
         per_kunci = {_kunci_lembar(ws.title): ws for ws in wb.worksheets}
         for nama, tata in tata_letak().items():
             ws = per_kunci.get(_kunci_lembar(nama))
             if ws is None:
                 if nama in ("INFOJAB I", "INFOJAB II"):
-                    buku.galat.append(f"Buku kerja tidak memuat sheet {nama} (templat SIASN).")
+                    buku.galat.append(
+                        gettext("Buku kerja tidak memuat sheet %(lembar)s (templat SIASN).")
+                        % {"lembar": nama}
+                    )
                     buku.fatal = True
                 continue
             baris = _baca_lembar(ws, len(tata.kolom))
@@ -406,20 +467,28 @@ def impor_siasn(path, *, jabatan, periode, kering: bool, hanya_sah: bool = False
     galat, catatan = list(buku.galat), list(buku.catatan)
     if buku.kode and jabatan.kode and buku.kode != jabatan.kode:
         galat.append(
-            f"Sheet INFOJAB I, kolom Kode Jabatan: '{buku.kode}' bukan kode jabatan "
-            f"{jabatan.nama} ('{jabatan.kode}'); buku kerja ini untuk jabatan lain."
+            gettext(
+                "Sheet INFOJAB I, kolom Kode Jabatan: '%(kode)s' bukan kode jabatan "
+                "%(nama)s ('%(kode_jabatan)s'); buku kerja ini untuk jabatan lain."
+            )
+            % {"kode": buku.kode, "nama": jabatan.nama, "kode_jabatan": jabatan.kode}
         )
         buku.fatal = True
     if buku.kelas is not None and buku.kelas > KELAS_TERTINGGI:
         catatan.append(
-            f"Kelas jabatan {buku.kelas} di luar kelas aplikasi "
-            f"({KELAS_TERENDAH}–{KELAS_TERTINGGI}); kelas jabatan tidak diubah."
+            gettext(
+                "Kelas jabatan %(kelas)s di luar kelas aplikasi (%(terendah)s–%(tertinggi)s); "
+                "kelas jabatan tidak diubah."
+            )
+            % {"kelas": buku.kelas, "terendah": KELAS_TERENDAH, "tertinggi": KELAS_TERTINGGI}
         )
         buku.kelas = None
     if buku.terima_disabilitas or buku.jenis_disabilitas:
         catatan.append(
-            "Terima Disabilitas dan Jenis Disabilitas dibaca tetapi tidak disimpan "
-            "(Informasi Jabatan aplikasi belum memuat isian ini)."
+            gettext(
+                "Terima Disabilitas dan Jenis Disabilitas dibaca tetapi tidak disimpan "
+                "(Informasi Jabatan aplikasi belum memuat isian ini)."
+            )
         )
     boleh = not buku.fatal and (not galat or hanya_sah)
     with transaction.atomic():

@@ -5,6 +5,7 @@ holds the same values is not touched, so importing the same file twice changes n
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from abk.siasn_referensi import kode_dari_label, kunci_label, pemetaan
 from anjab.models import (
@@ -112,8 +113,11 @@ def _tugas(buku, catatan: list[str]) -> list[dict]:
         menit = t.waktu_menit
         if menit is not None and menit != menit.quantize(SEN):
             catatan.append(
-                f"Sheet INFOJAB II, baris {t.baris}: waktu {menit} menit dibulatkan menjadi "
-                f"{menit.quantize(SEN, ROUND_HALF_UP)} menit."
+                gettext(
+                    "Sheet INFOJAB II, baris %(baris)s: waktu %(menit)s menit dibulatkan menjadi "
+                    "%(bulat)s menit."
+                )
+                % {"baris": t.baris, "menit": menit, "bulat": menit.quantize(SEN, ROUND_HALF_UP)}
             )
             menit = menit.quantize(SEN, ROUND_HALF_UP)
         rows.append(
@@ -139,7 +143,10 @@ def _katalog_dari_label(jabatan, buku, bagian: dict, catatan: list[str]) -> None
             grup, kode = peta.get(kunci_label(teks), ("", ""))
             obj = _katalog(model, jabatan, kode, **({kolom_grup: grup} if kolom_grup else {}))
             if obj is None:
-                catatan.append(f"{judul} '{teks}' tidak ada di katalog aplikasi; dilewati.")
+                catatan.append(
+                    gettext("%(judul)s '%(teks)s' tidak ada di katalog aplikasi; dilewati.")
+                    % {"judul": judul, "teks": teks}
+                )
             else:
                 objs.append(obj)
         bagian[kunci] = _set_m2m(jabatan, kunci, objs)
@@ -154,7 +161,10 @@ def _katalog_dari_label(jabatan, buku, bagian: dict, catatan: list[str]) -> None
             _, kode = peta.get(kunci_label(teks), ("", ""))
             obj = _katalog(FungsiPekerjaan, jabatan, kode, kelompok=kelompok)
             if obj is None:
-                catatan.append(f"Fungsi pekerjaan '{teks}' tidak ada di katalog aplikasi.")
+                catatan.append(
+                    gettext("Fungsi pekerjaan '%(teks)s' tidak ada di katalog aplikasi.")
+                    % {"teks": teks}
+                )
             else:
                 objs.append(obj)
         lain = set(jabatan.fungsi_pekerjaan.exclude(kelompok=kelompok).values_list("pk", flat=True))
@@ -167,7 +177,10 @@ def _kondisi(jabatan, buku, catatan: list[str]) -> str:
     for label, faktor in buku.kondisi:
         obj = _katalog(AspekLingkungan, jabatan, peta.get(kunci_label(label), ("", ""))[1])
         if obj is None:
-            catatan.append(f"Aspek kondisi lingkungan '{label}' tidak ada di katalog aplikasi.")
+            catatan.append(
+                gettext("Aspek kondisi lingkungan '%(label)s' tidak ada di katalog aplikasi.")
+                % {"label": label}
+            )
         else:
             aspek[obj.pk] = faktor
     ada = dict(jabatan.kondisi_lingkungan.values_list("aspek_id", "faktor"))
@@ -195,8 +208,10 @@ def jabatan_isi_dari_siasn(*, jabatan, periode, buku) -> tuple[dict, list[str]]:
     if buku.tugas:
         if jabatan.butir.filter(periode=periode).exists():
             catatan.append(
-                "Jabatan ini juga mempunyai butir kegiatan (jabatan fungsional) pada periode ini; "
-                "tugas dari SIASN disimpan sebagai tugas pokok di sampingnya."
+                gettext(
+                    "Jabatan ini juga mempunyai butir kegiatan (jabatan fungsional) pada periode "
+                    "ini; tugas dari SIASN disimpan sebagai tugas pokok di sampingnya."
+                )
             )
         rows = _tugas(buku, catatan)
         bagian["tugas"] = _ganti_baris(TugasJabatan, jabatan, rows, list(rows[0]), periode=periode)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
 from abk.impor.nilai import TINGKAT_NAMA
@@ -142,8 +143,11 @@ class _Penulis(PenulisBaris, PemeriksaTulis, PenulisPegawai):
                 ("", 0),
                 "",
                 "",
-                f"buku kerja ini berisi {len(daftar)} jabatan ({nama}); impor ke satu jabatan "
-                "hanya untuk buku kerja satu jabatan.",
+                gettext(
+                    "buku kerja ini berisi %(n)s jabatan (%(nama)s); impor ke satu jabatan "
+                    "hanya untuk buku kerja satu jabatan."
+                )
+                % {"n": len(daftar), "nama": nama},
             )
             return
         self._tulis([(daftar[0], j.unit, j)])
@@ -191,8 +195,11 @@ class _Penulis(PenulisBaris, PemeriksaTulis, PenulisPegawai):
             )
         p.atribut["jenis"] = tingkat
         self.r.catatan.append(
-            f"{p.nama} ({unit.nama}): “Struktural” dibaca {TINGKAT_NAMA[tingkat]} (dari letak "
-            "unitnya pada pohon organisasi)."
+            gettext(
+                "%(nama)s (%(unit)s): “Struktural” dibaca %(tingkat)s (dari letak unitnya pada "
+                "pohon organisasi)."
+            )
+            % {"nama": p.nama, "unit": unit.nama, "tingkat": TINGKAT_NAMA[tingkat]}
         )
 
     def _tulis(self, rencana: list[tuple], urutan_akhir=None):

@@ -3,15 +3,18 @@ printed, and warnings when the workbook's effective working time is not the peri
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from abk.impor.tulis_baris import presisi_angka
 from anjab import calculations as calc
 from anjab.selectors import beban_jabatan
 from organisasi.formatting import angka as format_angka
 
 SEBUTAN_FAKTOR = {
-    "hari": "hari kerja efektif",
-    "minggu": "minggu kerja efektif",
-    "bulan": "bulan kerja",
+    "hari": gettext_lazy("hari kerja efektif"),
+    "minggu": gettext_lazy("minggu kerja efektif"),
+    "bulan": gettext_lazy("bulan kerja"),
 }
 
 
@@ -41,7 +44,9 @@ class PemeriksaTulis:
                 {
                     "jabatan": p.nama,
                     "unit": unit.nama,
-                    "metode": "angka kredit" if metode == calc.METODE_BUTIR else "uraian tugas",
+                    "metode": _("angka kredit")
+                    if metode == calc.METODE_BUTIR
+                    else _("uraian tugas"),
                     "kebutuhan": kebutuhan.quantize(Decimal("0.001")),
                     "dibulatkan": dibulatkan,
                     "kebutuhan_tercetak": tercetak,
@@ -66,23 +71,46 @@ class PemeriksaTulis:
                 instansi=self.instansi, waktu_efektif_menit=menit
             ).first()
             saran = (
-                f"Periode dengan waktu itu: {cocok.nama} (id {cocok.pk}); pilih periode itu bila "
-                "buku kerja ini memakai aturan lama."
+                _(
+                    "Periode dengan waktu itu: %(nama)s (id %(id)s); pilih periode itu bila "
+                    "buku kerja ini memakai aturan lama."
+                )
+                % {"nama": cocok.nama, "id": cocok.pk}
                 if cocok
-                else "Belum ada periode dengan waktu itu; buat periode baru bila buku kerja ini "
-                "memakai aturan lama."
+                else _(
+                    "Belum ada periode dengan waktu itu; buat periode baru bila buku kerja ini "
+                    "memakai aturan lama."
+                )
             )
             self.r.peringatan.append(
-                f"Sheet {lembar} mencantumkan waktu kerja efektif {_fmt(menit / 60)} jam "
-                f"({_fmt(menit)} menit), sedangkan periode {periode.nama} memakai "
-                f"{_fmt(periode.waktu_efektif_jam)} jam ({_fmt(periode.waktu_efektif_menit)} "
-                f"menit); angka dihitung dengan periode tujuan. {saran}"
+                _(
+                    "Sheet %(lembar)s mencantumkan waktu kerja efektif %(jam)s jam (%(menit)s "
+                    "menit), sedangkan periode %(periode)s memakai %(jam_periode)s jam "
+                    "(%(menit_periode)s menit); angka dihitung dengan periode tujuan. %(saran)s"
+                )
+                % {
+                    "lembar": lembar,
+                    "jam": _fmt(menit / 60),
+                    "menit": _fmt(menit),
+                    "periode": periode.nama,
+                    "jam_periode": _fmt(periode.waktu_efektif_jam),
+                    "menit_periode": _fmt(periode.waktu_efektif_menit),
+                    "saran": saran,
+                }
             )
         satuan = {t.get("satuan_volume") for p in self.h.posisi.values() for t in p.tugas}
         for s in sorted(satuan - {None, "tahun"}):
             self.r.catatan.append(
-                f"Volume per {s} dikalikan {_fmt(self.faktor[s])} ({SEBUTAN_FAKTOR[s]} periode "
-                f"{periode.nama}) menjadi volume per tahun."
+                _(
+                    "Volume per %(satuan)s dikalikan %(faktor)s (%(sebutan)s periode %(periode)s) "
+                    "menjadi volume per tahun."
+                )
+                % {
+                    "satuan": s,
+                    "faktor": _fmt(self.faktor[s]),
+                    "sebutan": SEBUTAN_FAKTOR[s],
+                    "periode": periode.nama,
+                }
             )
 
 

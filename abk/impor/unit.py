@@ -6,6 +6,8 @@ or from the kinds of their names. An ambiguous match is asked, never guessed."""
 import re
 from collections import defaultdict
 
+from django.utils.translation import gettext as _
+
 from abk.impor.kata import kata_impor
 from abk.impor.pemetaan import normalisasi
 from anjab.models import Jabatan
@@ -146,7 +148,9 @@ class PohonUnit:
             jalur = jalur[1:]
         if not jalur:
             if self.induk is None:
-                self.galat(letak, "Unit", "", "pilih unit tujuan impor atau sertakan kolom Unit.")
+                self.galat(
+                    letak, "Unit", "", _("pilih unit tujuan impor atau sertakan kolom Unit.")
+                )
             return self.induk
         sekarang = self.induk
         for i, nama in enumerate(jalur):
@@ -159,8 +163,10 @@ class PohonUnit:
                         letak,
                         "Unit",
                         nama,
-                        "tidak ditemukan pada instansi/unit tujuan; aktifkan “buat unit baru” "
-                        "bila memang unit baru.",
+                        _(
+                            "tidak ditemukan pada instansi/unit tujuan; aktifkan “buat unit baru” "
+                            "bila memang unit baru."
+                        ),
                     )
                     return None
                 induk = sekarang if i > 0 else self._induk_menurut_jenis(nama)
@@ -194,8 +200,11 @@ class PohonUnit:
                 letak,
                 "Unit",
                 nama,
-                f"ada {len(calon)} unit bernama ini ({tempat}); pilih unitnya pada langkah "
-                "pemetaan, atau pilih unit tujuan yang lebih sempit.",
+                _(
+                    "ada %(n)s unit bernama ini (%(tempat)s); pilih unitnya pada langkah "
+                    "pemetaan, atau pilih unit tujuan yang lebih sempit."
+                )
+                % {"n": len(calon), "tempat": tempat},
             )
             return False
         return None

@@ -6,6 +6,8 @@ waktu penyelesaian is a task), so one sheet may mix both, as the decree's own ta
 from dataclasses import replace
 from itertools import pairwise
 
+from django.utils.translation import gettext as _
+
 from abk.impor.baca import Lembar, Sel, teks_sel
 from abk.impor.baris import PembacaBaris
 from abk.impor.daftar import PembacaDaftar
@@ -130,8 +132,11 @@ class PembacaBuku(PembacaBaris, PembacaDaftar, Pembaca):
             if ulang >= 0.5 and dikenal >= 0.8:
                 baru = replace(peta, kolom={**peta.kolom, i: "nomor"})
                 self.h.catatan.append(
-                    f"Sheet {peta.lembar}: kolom “{j}” berisi nomor jabatan pada Sheet "
-                    f"{self.lembar_jabatan}; baris ditautkan menurut nomor itu."
+                    _(
+                        "Sheet %(lembar)s: kolom “%(kolom)s” berisi nomor jabatan pada Sheet "
+                        "%(lembar_jabatan)s; baris ditautkan menurut nomor itu."
+                    )
+                    % {"lembar": peta.lembar, "kolom": j, "lembar_jabatan": self.lembar_jabatan}
                 )
                 return baru
         return peta
@@ -154,11 +159,13 @@ class PembacaBuku(PembacaBaris, PembacaDaftar, Pembaca):
         if tanpa_nama:
             nama = blok.get("nama_jabatan") or ""
             if nama:
-                info["tautan"] = f"jabatan dari blok isian di atas tabel: {nama}"
+                info["tautan"] = _("jabatan dari blok isian di atas tabel: %(nama)s") % {
+                    "nama": nama
+                }
                 info["tata_letak"] = "formulir"
             else:
                 nama = peta.lembar
-                info["tautan"] = f"jabatan dari nama sheet: {nama}"
+                info["tautan"] = _("jabatan dari nama sheet: %(nama)s") % {"nama": nama}
                 info["tata_letak"] = "formulir"
             p = None
             if self.daftar:
@@ -173,20 +180,27 @@ class PembacaBuku(PembacaBaris, PembacaDaftar, Pembaca):
                 )
             if p is None:
                 p = self.posisi(peta, baris, ctx["unit"], nama, blok.get("nomor", ""))
-            p.sel_nama = p.sel_nama or f"{peta.lembar} baris {baris}"
+            p.sel_nama = p.sel_nama or _("%(lembar)s baris %(baris)s") % {
+                "lembar": peta.lembar,
+                "baris": baris,
+            }
             if blok:
                 self.atribut(peta, baris, [], p, nilai_blok=blok)
             ctx.update(posisi=p, dari_blok=True)
         elif self.daftar and "unit" not in peta.kolom.values():
-            info["tautan"] = f"baris ditautkan ke Sheet {self.lembar_jabatan} menurut " + (
-                "nomor jabatan" if "nomor" in peta.kolom.values() else "nama jabatan"
-            )
+            info["tautan"] = (
+                _("baris ditautkan ke Sheet %(lembar)s menurut nomor jabatan")
+                if "nomor" in peta.kolom.values()
+                else _("baris ditautkan ke Sheet %(lembar)s menurut nama jabatan")
+            ) % {"lembar": self.lembar_jabatan}
             info["tata_letak"] = "tertaut"
         elif self.daftar:
-            info["tautan"] = f"baris ditautkan ke Sheet {self.lembar_jabatan}"
+            info["tautan"] = _("baris ditautkan ke Sheet %(lembar)s") % {
+                "lembar": self.lembar_jabatan
+            }
             info["tata_letak"] = "tertaut"
         else:
-            info["tautan"] = "jabatan (dan unit) ditulis pada setiap baris"
+            info["tautan"] = _("jabatan (dan unit) ditulis pada setiap baris")
             info["tata_letak"] = "datar"
         self.h.lembar.append(info)
         return peta, ctx
@@ -269,20 +283,20 @@ class PembacaBuku(PembacaBaris, PembacaDaftar, Pembaca):
                 if ctx.get("tutup") or ctx.get("gagal"):
                     return  # signature or notes under a table, or rows of a refused position
                 self.galat(
-                    peta, baris, "nama_jabatan", "", "wajib diisi: tugas ini milik jabatan apa?"
+                    peta, baris, "nama_jabatan", "", _("wajib diisi: tugas ini milik jabatan apa?")
                 )
                 return
             self._tugas(peta, baris, sel, posisi, ctx, uraian)
             return
         if not uraian:
             self.galat(
-                peta, baris, "uraian_tugas", "", "wajib diisi bila baris berisi beban kerja."
+                peta, baris, "uraian_tugas", "", _("wajib diisi bila baris berisi beban kerja.")
             )
             return
         if posisi is None:
             if not ctx.get("gagal"):
                 self.galat(
-                    peta, baris, "nama_jabatan", "", "wajib diisi: tugas ini milik jabatan apa?"
+                    peta, baris, "nama_jabatan", "", _("wajib diisi: tugas ini milik jabatan apa?")
                 )
             return
         self._tugas(peta, baris, sel, posisi, ctx, uraian)
@@ -309,7 +323,7 @@ def baca_semua(
             hasil.catatan.append(
                 p.catatan[0]
                 if p.tata_letak == "prosa" and p.catatan
-                else f"Sheet {p.lembar} dilewati: kolomnya tidak dikenali."
+                else _("Sheet %(lembar)s dilewati: kolomnya tidak dikenali.") % {"lembar": p.lembar}
             )
             continue
         if p.jenis == "tugas":

@@ -11,9 +11,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "katalog" / "evaluasi_jabatan.json"
 
 JENIS = ("struktural", "fungsional")
+
+# Permenpan RB 34/2011 grades positions from kelas 1 to kelas 17, the range the shipped
+# tables cover; a kelas typed over the evaluation result must stay inside it.
+KELAS_MIN = 1
+KELAS_MAX = 17
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,9 @@ def kelas_dari_nilai(total: int, tabel: TabelNilai | None = None) -> int:
     for kelas, bawah, atas in tabel.kelas:
         if total >= bawah and (atas is None or total <= atas):
             return kelas
-    raise EvaluasiTidakSah(f"Total nilai {total} di bawah rentang kelas jabatan terendah.")
+    raise EvaluasiTidakSah(
+        _("Total nilai %(total)s di bawah rentang kelas jabatan terendah.") % {"total": total}
+    )
 
 
 def evaluasi_jabatan(
@@ -81,23 +90,30 @@ def evaluasi_jabatan(
     """
     tabel = tabel or tabel_bawaan()
     if jenis not in tabel.nilai:
-        raise EvaluasiTidakSah(f"Jenis evaluasi '{jenis}' tidak dikenal (struktural/fungsional).")
+        raise EvaluasiTidakSah(
+            _("Jenis evaluasi '%(jenis)s' tidak dikenal (struktural/fungsional).")
+            % {"jenis": jenis}
+        )
     faktor = tabel.nilai[jenis]
     levels = {str(k).upper(): v for k, v in levels.items()}
     kurang = [k for k in faktor if k not in levels]
     if kurang:
-        raise EvaluasiTidakSah(f"Tingkat faktor {', '.join(kurang)} belum dipilih.")
+        raise EvaluasiTidakSah(
+            _("Tingkat faktor %(faktor)s belum dipilih.") % {"faktor": ", ".join(kurang)}
+        )
     lebih = [k for k in levels if k not in faktor]
     if lebih:
         raise EvaluasiTidakSah(
-            f"Faktor {', '.join(lebih)} tidak ada pada evaluasi jabatan {jenis}."
+            _("Faktor %(faktor)s tidak ada pada evaluasi jabatan %(jenis)s.")
+            % {"faktor": ", ".join(lebih), "jenis": jenis}
         )
     nilai_faktor = {}
     for kode, tingkat in faktor.items():
         level = levels[kode]
         if level not in tingkat:
             raise EvaluasiTidakSah(
-                f"Faktor {kode} tidak mempunyai tingkat {level} (1–{max(tingkat)})."
+                _("Faktor %(kode)s tidak mempunyai tingkat %(level)s (1–%(maks)s).")
+                % {"kode": kode, "level": level, "maks": max(tingkat)}
             )
         nilai_faktor[kode] = tingkat[level]
     total = sum(nilai_faktor.values())

@@ -46,6 +46,9 @@ def test_without_a_period_no_page_starts_one(dunia, users, login, jabatan, peran
         assert "Belum ada periode analisis beban kerja" in html
         assert ("Buat periode analisis</button>" in html) == (peran in MENULIS)
         assert ("Peran Anda hanya dapat membaca data" in html) == (peran not in MENULIS)
+        if peran in MENULIS:
+            # The parameter the new period will start with, said before it is created.
+            assert "parameter bawaan (75.000 menit per tahun)" in html
 
 
 @pytest.mark.parametrize("peran", PERAN)
