@@ -22,7 +22,7 @@ def keputusan_html(keputusan: Keputusan, progres=None) -> str:
     """
     periode, unit = keputusan.periode, keputusan.unit
     instansi = periode.instansi
-    struktur = Struktur(instansi.pk)
+    struktur = Struktur(instansi.pk, unit_id=unit.pk)
     daftar = daftar_informasi_jabatan(struktur, unit.pk)
     lengkap = {
         j.pk: j for j in jabatan_lengkap_qs(periode).filter(pk__in=[j.pk for _, _, j in daftar])

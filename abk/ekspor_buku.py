@@ -188,7 +188,7 @@ def jabatan_xlsx(*, periode, unit=None) -> bytes:
     from anjab.selectors import Struktur, daftar_informasi_jabatan, subtree_ids
     from organisasi.models import Pegawai, UnitOrganisasi
 
-    struktur = Struktur(periode.instansi_id)
+    struktur = Struktur(periode.instansi_id, unit_id=unit.pk if unit else None)
     akar = [unit.pk] if unit else [u.pk for u in struktur.units.values() if u.parent_id is None]
     daftar, unit_ids = [], set()
     for uid in akar:

@@ -421,10 +421,8 @@ def siasn_zip(unit, periode) -> tuple[bytes, list[str]]:
     from anjab.selectors import Struktur, daftar_informasi_jabatan, subtree_ids
 
     # Numbered from the top unit, so the files carry the decree's numbers (2.1.1 …).
-    struktur = Struktur(unit.instansi_id)
-    akar = struktur.units[unit.pk]
-    while akar.parent_id in struktur.units:
-        akar = struktur.units[akar.parent_id]
+    akar = Struktur(unit.instansi_id, unit_id=unit.pk).unit_teratas(unit.pk)
+    struktur = Struktur(unit.instansi_id, unit_id=akar.pk)
     dalam = subtree_ids(struktur, unit.pk)
     daftar = [d for d in daftar_informasi_jabatan(struktur, akar.pk) if d[2].unit_id in dalam]
     lengkap = Jabatan.objects.in_bulk([j.pk for _, _, j in daftar])

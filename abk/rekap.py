@@ -19,7 +19,7 @@ from anjab.models import (
     TugasJabatan,
 )
 from anjab.selectors import Struktur, beban_jabatan, daftar_informasi_jabatan, subtree_ids
-from organisasi.models import UnitOrganisasi
+from organisasi.models import Pegawai, UnitOrganisasi
 
 
 @dataclass
@@ -86,7 +86,7 @@ def hitung_rekap(periode: PeriodeAnalisis, unit: UnitOrganisasi | None = None) -
 
     The caller has scoped `unit` to the user (organisasi.selectors.get_unit_for_user).
     """
-    struktur = Struktur(periode.instansi_id)
+    struktur = Struktur(periode.instansi_id, unit_id=unit.pk if unit is not None else None)
     akar = [unit.pk] if unit is not None else _akar(struktur)
     daftar: list[tuple[str, int, Jabatan]] = []
     unit_ids: set[int] = set()
@@ -106,11 +106,16 @@ def hitung_rekap(periode: PeriodeAnalisis, unit: UnitOrganisasi | None = None) -
     for row in ButirKegiatan.objects.filter(**dalam_lingkup).values_list(*kolom_butir):
         butir[row[0]].append(row[1:])
     pemangku = defaultdict(dict)
-    for jabatan_id, status, n in (
+    urutan_status = {s: i for i, s in enumerate(Pegawai.Status.values)}
+    hitungan = (
         Penempatan.objects.filter(jabatan__unit_id__in=unit_ids)
         .values_list("jabatan_id", "pegawai__status")
         .annotate(n=Count("pk"))
         .order_by()
+    )
+    # Printed as "PNS 1 · PPPK 1": in the order of the status choices, whatever the database.
+    for jabatan_id, status, n in sorted(
+        hitungan, key=lambda r: (r[0], urutan_status.get(r[1], 99))
     ):
         pemangku[jabatan_id][status] = n
     deklarasi = {

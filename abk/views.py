@@ -2,6 +2,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +27,8 @@ from organisasi.forms import label_bertingkat
 from organisasi.http import int_or_404
 
 # Decrees with more positions than this are printed by the worker, with a progress bar.
+# Rows of one unit's rekap per page (the totals are always over every row).
+BARIS_PER_HALAMAN = 100
 BATAS_CETAK_LANGSUNG = 8
 
 
@@ -64,12 +67,18 @@ def pilihan_laporan(request):
     """
     periode_qs = anjab_selectors.periode_for_user(request.user)
     if request.GET.get("periode"):
-        periode = get_object_or_404(periode_qs, pk=int_or_404(request.GET["periode"]))
+        periode = get_object_or_404(
+            periode_qs.select_related("instansi"), pk=int_or_404(request.GET["periode"])
+        )
     else:
         akses = request.akses
         instansi_id = akses.instansi_id
         if instansi_id is None:  # a platform superuser: the first instansi with a period
-            periode = periode_qs.order_by("instansi__nama", "-tahun", "-pk").first()
+            periode = (
+                periode_qs.select_related("instansi")
+                .order_by("instansi__nama", "-tahun", "-pk")
+                .first()
+            )
         else:
             periode = anjab_selectors.periode_terbaru(instansi_id)
         if periode is None:
@@ -121,7 +130,21 @@ def rekap(request):
             "jumlah_kewajaran": sum(1 for t in r.temuan if t.kategori == KEWAJARAN),
         }
     )
+    if unit is None:
+        # The whole instansi is summarised by perangkat daerah; each one drills down.
+        konteks["per_pd"] = [ru for ru in r.units if ru.depth == 0]
+    else:
+        konteks["halaman"] = Paginator(r.baris, BARIS_PER_HALAMAN).get_page(
+            request.GET.get("halaman")
+        )
+        konteks["query"] = _tanpa_halaman(request)
     return render(request, "abk/rekap.html", konteks)
+
+
+def _tanpa_halaman(request) -> str:
+    q = request.GET.copy()
+    q.pop("halaman", None)
+    return q.urlencode()
 
 
 @akses_wajib
@@ -266,7 +289,7 @@ def keputusan(request):
     konteks.update(
         {
             "keputusan": k,
-            "jumlah_jabatan": len(hitung_rekap(periode, unit).baris),
+            "jumlah_jabatan": anjab_selectors.jumlah_jabatan_di_bawah(unit),
             "batas_cetak_langsung": BATAS_CETAK_LANGSUNG,
         }
     )
@@ -306,7 +329,7 @@ def keputusan_cetak(request):
     elif k is None:
         messages.error(request, _("Keputusan unit ini belum dibuat, sehingga belum dapat dicetak."))
         return redirect(f"{reverse('abk:keputusan')}?periode={periode.pk}&unit={unit.pk}")
-    if len(hitung_rekap(periode, unit).baris) <= BATAS_CETAK_LANGSUNG:
+    if anjab_selectors.jumlah_jabatan_di_bawah(unit) <= BATAS_CETAK_LANGSUNG:
         html = documents.keputusan_html(k)
         return pdf_response(html, f"keputusan-abk-{unit.pk}.pdf")
     # Queueing the worker writes a job row: only for users who may write.

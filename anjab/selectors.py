@@ -1,6 +1,6 @@
 """Reads for positions, always scoped through organisasi.selectors (one scoping layer)."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 
@@ -61,34 +61,102 @@ def tabel_nilai(tabel: TabelEvaluasi) -> TabelNilai:
     return TabelNilai(nilai=nilai, kelas=kelas)
 
 
-class Struktur:
-    """Every position of an instansi with its unit tree, loaded once, to derive who reports
-    to whom (the explicit atasan, else the head of the unit or of the nearest unit above)."""
+KOLOM_STRUKTUR = (
+    "pk",
+    "nama",
+    "jenis",
+    "unit_id",
+    "kepala_unit",
+    "atasan_id",
+    "urutan",
+    "kelas_jabatan",
+    "bezetting_diisi",
+)
+KOLOM_UNIT = ("pk", "parent_id", "nama", "urutan")
 
-    def __init__(self, instansi_id: int):
-        self.units = {
-            u.pk: u
-            for u in UnitOrganisasi.objects.filter(instansi_id=instansi_id).only(
-                "pk", "parent_id", "nama", "urutan"
+
+class Struktur:
+    """Positions with their unit tree, loaded once, to derive who reports to whom (the explicit
+    atasan, else the head of the unit or of the nearest unit above) and to number them.
+
+    Without `unit_id`: every unit and position of the instansi. With it: what a page about that
+    unit needs, whatever the size of the rest of the instansi — the unit's subtree with its
+    positions, the units above it with their heads, and any explicit superior elsewhere (with
+    the units above him). A fixed number of queries either way (one more per level of
+    explicit superiors outside the subtree, which real trees hardly have).
+    """
+
+    def __init__(self, instansi_id: int, *, unit_id: int | None = None):
+        units = UnitOrganisasi.objects.filter(instansi_id=instansi_id)
+        jabatan = Jabatan.objects.filter(instansi_id=instansi_id)
+        if unit_id is None:
+            self.units = {u.pk: u for u in units.only(*KOLOM_UNIT)}
+            self.jabatan = {j.pk: j for j in jabatan.only(*KOLOM_STRUKTUR)}
+        else:
+            pohon = (
+                UnitOrganisasi.objects.with_tree_fields()
+                .tree_filter(instansi_id=instansi_id)
+                .filter(tree_path__contains=unit_id)
+                .only(*KOLOM_UNIT)
             )
-        }
-        self.jabatan = {
-            j.pk: j
-            for j in Jabatan.objects.filter(instansi_id=instansi_id).only(
-                "pk",
-                "nama",
-                "jenis",
-                "unit_id",
-                "kepala_unit",
-                "atasan_id",
-                "urutan",
-                "kelas_jabatan",
+            self.units = {u.pk: u for u in pohon}
+            bawah = set(self.units)
+            self._lengkapi_unit(units)
+            atas = set(self.units) - bawah
+            self.jabatan = {
+                j.pk: j
+                for j in jabatan.filter(
+                    Q(unit_id__in=bawah) | Q(unit_id__in=atas, kepala_unit=True)
+                ).only(*KOLOM_STRUKTUR)
+            }
+            self._lengkapi_atasan(units, jabatan)
+        self._susun()
+
+    def _lengkapi_unit(self, units) -> None:
+        """Loads the units above those loaded, level by level (ancestors are few)."""
+        kurang = {u.parent_id for u in self.units.values()} - set(self.units) - {None}
+        while kurang:
+            baru = {u.pk: u for u in units.filter(pk__in=kurang).only(*KOLOM_UNIT)}
+            self.units.update(baru)
+            kurang = {u.parent_id for u in baru.values()} - set(self.units) - {None}
+
+    def _lengkapi_atasan(self, units, jabatan) -> None:
+        kurang = {j.atasan_id for j in self.jabatan.values()} - set(self.jabatan) - {None}
+        while kurang:
+            baru = {j.pk: j for j in jabatan.filter(pk__in=kurang).only(*KOLOM_STRUKTUR)}
+            self.jabatan.update(baru)
+            sebelum = set(self.units)
+            self.units.update(
+                {
+                    u.pk: u
+                    for u in units.filter(pk__in={j.unit_id for j in baru.values()} - sebelum).only(
+                        *KOLOM_UNIT
+                    )
+                }
             )
-        }
+            self._lengkapi_unit(units)
+            tambahan = set(self.units) - sebelum
+            if tambahan:
+                self.jabatan.update(
+                    {
+                        j.pk: j
+                        for j in jabatan.filter(unit_id__in=tambahan, kepala_unit=True)
+                        .exclude(pk__in=set(self.jabatan))
+                        .only(*KOLOM_STRUKTUR)
+                    }
+                )
+            kurang = {j.atasan_id for j in self.jabatan.values()} - set(self.jabatan) - {None}
+
+    def _susun(self) -> None:
         self.kepala = {}
+        self.per_unit: dict[int, list[Jabatan]] = {}
         for j in sorted(self.jabatan.values(), key=lambda j: (j.urutan, j.pk)):
             if j.kepala_unit:
                 self.kepala.setdefault(j.unit_id, j)
+            self.per_unit.setdefault(j.unit_id, []).append(j)
+        self.anak_unit: dict[int | None, list[int]] = {}
+        for u in self.units.values():
+            self.anak_unit.setdefault(u.parent_id, []).append(u.pk)
 
     def atasan(self, jabatan: Jabatan) -> Jabatan | None:
         if jabatan.atasan_id:
@@ -124,15 +192,24 @@ class Struktur:
         return unit
 
 
+def jumlah_jabatan_di_bawah(unit: UnitOrganisasi) -> int:
+    """How many positions the unit and its sub-units hold (two small queries, whatever the
+    size of the rest of the instansi)."""
+    ids = (
+        UnitOrganisasi.objects.with_tree_fields()
+        .tree_filter(instansi_id=unit.instansi_id)
+        .filter(tree_path__contains=unit.pk)
+        .values_list("pk", flat=True)
+    )
+    return Jabatan.objects.filter(unit_id__in=list(ids)).count()
+
+
 def subtree_ids(struktur: Struktur, unit_id: int) -> set[int]:
-    anak: dict[int | None, list[int]] = {}
-    for u in struktur.units.values():
-        anak.setdefault(u.parent_id, []).append(u.pk)
     hasil, tumpukan = set(), [unit_id]
     while tumpukan:
         uid = tumpukan.pop()
         hasil.add(uid)
-        tumpukan.extend(anak.get(uid, []))
+        tumpukan.extend(struktur.anak_unit.get(uid, []))
     return hasil
 
 
@@ -141,7 +218,7 @@ def daftar_informasi_jabatan(struktur: Struktur, unit_id: int) -> list[tuple[str
     the head of the unit is 1, the positions reporting to it are 2, 3, …, and each
     position's subordinates are numbered below it. Returns (nomor, depth, jabatan)."""
     ids = subtree_ids(struktur, unit_id)
-    dalam = [j for j in struktur.jabatan.values() if j.unit_id in ids]
+    dalam = [j for uid in ids for j in struktur.per_unit.get(uid, [])]
     dalam_ids = {j.pk for j in dalam}
     anak: dict[int | None, list[Jabatan]] = {}
     for j in dalam:
@@ -174,7 +251,12 @@ def periode_for_user(user) -> QuerySet[PeriodeAnalisis]:
 
 def periode_terbaru(instansi_id: int) -> PeriodeAnalisis | None:
     """The period an instansi works in unless another is chosen: the latest one."""
-    return PeriodeAnalisis.objects.filter(instansi_id=instansi_id).order_by("-tahun", "-pk").first()
+    return (
+        PeriodeAnalisis.objects.filter(instansi_id=instansi_id)
+        .select_related("instansi")
+        .order_by("-tahun", "-pk")
+        .first()
+    )
 
 
 def beban_jabatan(*, jenis: str, tugas=(), butir=(), periode=None) -> calc.BebanJabatan:

@@ -48,7 +48,7 @@ def daftar(request):
         unit = teratas[0]
     baris = []
     if unit is not None:
-        struktur = selectors.Struktur(unit.instansi_id)
+        struktur = selectors.Struktur(unit.instansi_id, unit_id=unit.pk)
         kelas = dict(
             selectors.jabatan_for_user(request.user)
             .filter(instansi_id=unit.instansi_id, evaluasi__isnull=False)

@@ -32,6 +32,8 @@ class Akses:
     instansi_id: int | None  # None with semua_instansi: every instansi
     unit_id: int | None  # set for an Operator: the root of its subtree
     semua_instansi: bool = False
+    # Read with the scope (one query), for the top bar.
+    instansi_nama: str = ""
 
     @property
     def boleh_menulis(self) -> bool:
@@ -58,13 +60,22 @@ def akses_untuk(user) -> Akses:
         return cached
     from organisasi.models import AksesPengguna
 
-    row = AksesPengguna.objects.filter(user=user).values("instansi_id", "unit_id").first()
+    row = (
+        AksesPengguna.objects.filter(user=user)
+        .values("instansi_id", "unit_id", "instansi__nama")
+        .first()
+    )
     groups = set(user.groups.values_list("name", flat=True))
     peran = next((p for p in Peran if p.value in groups), None)
     if row is None:
         akses = Akses(None, None, None, semua_instansi=True) if user.is_superuser else TANPA_AKSES
     elif user.is_superuser:
-        akses = Akses(peran or Peran.ADMIN_INSTANSI, row["instansi_id"], None)
+        akses = Akses(
+            peran or Peran.ADMIN_INSTANSI,
+            row["instansi_id"],
+            None,
+            instansi_nama=row["instansi__nama"],
+        )
     elif peran is None:
         akses = TANPA_AKSES
     else:
@@ -73,7 +84,7 @@ def akses_untuk(user) -> Akses:
             akses = TANPA_AKSES
         else:
             unit_id = row["unit_id"] if peran == Peran.OPERATOR else None
-            akses = Akses(peran, row["instansi_id"], unit_id)
+            akses = Akses(peran, row["instansi_id"], unit_id, instansi_nama=row["instansi__nama"])
     user._akses_cache = akses
     return akses
 

@@ -6,9 +6,6 @@ def akses(request):
     if user is None or not user.is_authenticated:
         return {}
     a = akses_untuk(user)
-    instansi = None
-    if a.instansi_id is not None:
-        from organisasi.selectors import instansi_for_user
-
-        instansi = instansi_for_user(user).only("nama").first()
+    # The top bar names the user's instansi, read together with the scope (no extra query).
+    instansi = {"nama": a.instansi_nama} if a.instansi_id is not None else None
     return {"akses_pengguna": a, "instansi_aktif": instansi}
