@@ -71,7 +71,7 @@ def bagian(nama: str):
 
 def _muat() -> None:
     # Imported here, not at module level: a section pulls in models, which need apps ready.
-    from abk.bench import impor  # noqa: F401
+    from abk.bench import impor, rekap  # noqa: F401
 
 
 def semua_bagian() -> dict[str, Callable[[Opsi], list[Ukuran]]]:

@@ -46,3 +46,22 @@ def test_the_import_section_writes_every_figure_to_json(tmp_path):
     assert "impor (--create)" in out.getvalue()
     # The instansi each measurement created was deleted again.
     assert not Instansi.objects.filter(nama__startswith="Pemerintah Kota Uji Kinerja").exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_rekap_section_measures_both_roll_ups_beside_their_aggregate(tmp_path):
+    berkas = tmp_path / "bench.json"
+    call_command(
+        "bench", "--only", "rekap", "--size", "0.01", "--ulang", "1", "--json", str(berkas),
+        stdout=StringIO(), stderr=StringIO(),
+    )  # fmt: skip
+    hasil = {u["figure"]: u for u in json.loads(berkas.read_text(encoding="utf-8"))["hasil"]}
+    assert set(hasil) == {"rekap seluruh instansi", "rekap satu perangkat daerah"}
+    seluruh = hasil["rekap seluruh instansi"]
+    # --size 0.01 of 12,000 positions, 2 perangkat daerah at least.
+    assert seluruh["rows"] == 120 and seluruh["error"] == ""
+    assert 0 < hasil["rekap satu perangkat daerah"]["rows"] < 120
+    for u in hasil.values():
+        assert u.keys() >= KUNCI and u["target"] == 2
+        assert u["queries"] <= 12 and u["anchor_seconds"] > 0
+    assert not Instansi.objects.filter(nama__startswith="Pemerintah Kabupaten Uji Rekap").exists()

@@ -47,6 +47,10 @@ def test_an_analyst_edits_a_task_sees_the_need_recomputed_live_and_reads_the_rek
 
     page.get_by_role("link", name="Beban kerja").click()
     expect(page.get_by_role("heading", name="Rekap analisis beban kerja")).to_be_visible()
+    # The whole instansi is summarised by perangkat daerah; the analyst drills down.
+    page.get_by_role("table", name="Rekap per perangkat daerah").get_by_role(
+        "link", name=dinas.nama, exact=True
+    ).click()
     # Columns: No., Jabatan, Unit, jam, Kebutuhan, K, B, ±, EJ: the saved 126,000 min.
     sel = (
         page.get_by_role("table", name="Rekap per jabatan")

@@ -1,0 +1,153 @@
+"""Section "rekap": the roll-ups on a synthetic Pemda (`manage.py generate_synthetic`, full
+size 40 perangkat daerah × 8 sub-units, 12,000 positions, 10 tasks each).
+
+Figures, each beside an anchor measured in the same run:
+- the whole-instansi roll-up (`abk.rekap.hitung_rekap`) beside one SQL aggregate of the same
+  sums (Σ volume × waktu per position and Σ over the credit rows), target 2× (issue 12);
+- one perangkat daerah's roll-up beside the same aggregate restricted to its units.
+Query counts are reported with each figure; the data is removed afterwards."""
+
+import uuid
+from io import StringIO
+
+from django.core.management import call_command
+from django.db.models import F, Sum
+
+from abk.bench import Opsi, Ukuran, bagian
+from abk.bench.anak import gabung, hitung_sql, sekali, sekarang
+from abk.bench.impor import hapus_instansi
+
+PENUH = {"opd": 40, "subunits": 8, "positions": 12_000, "tasks": 10, "pegawai": 15_000}
+TARGET = 2.0
+
+
+def _bangun(nama: str, ukuran: float) -> None:
+    call_command(
+        "generate_synthetic",
+        "--instansi",
+        nama,
+        "--opd",
+        str(max(2, round(PENUH["opd"] * ukuran))),
+        "--subunits",
+        str(PENUH["subunits"]),
+        "--positions",
+        str(max(50, round(PENUH["positions"] * ukuran))),
+        "--tasks-per-position",
+        str(PENUH["tasks"]),
+        "--pegawai",
+        str(max(50, round(PENUH["pegawai"] * ukuran))),
+        "--seed",
+        "1",
+        stdout=StringIO(),
+    )
+
+
+def _ukur(fungsi) -> dict:
+    def kerja():
+        with hitung_sql() as per_jenis:
+            awal = sekarang()
+            baris = fungsi()
+            detik = sekarang() - awal
+        return {"seconds": detik, "queries": sum(per_jenis.values()), "rows": baris}
+
+    return sekali(kerja)
+
+
+def _rekap(periode_id: int, unit_id: int | None) -> int:
+    from abk.rekap import hitung_rekap
+    from anjab.models import PeriodeAnalisis
+    from organisasi.models import UnitOrganisasi
+
+    periode = PeriodeAnalisis.objects.select_related("instansi").get(pk=periode_id)
+    unit = UnitOrganisasi.objects.get(pk=unit_id) if unit_id else None
+    return len(hitung_rekap(periode, unit).baris)
+
+
+def _agregat(periode_id: int, unit_ids: list[int] | None) -> int:
+    """The floor: the same per-position sums, computed by the database in one statement
+    each for tasks and credit rows."""
+    from anjab.models import ButirKegiatan, TugasJabatan
+
+    tugas = TugasJabatan.objects.filter(periode_id=periode_id)
+    butir = ButirKegiatan.objects.filter(periode_id=periode_id)
+    if unit_ids is not None:
+        tugas = tugas.filter(jabatan__unit_id__in=unit_ids)
+        butir = butir.filter(jabatan__unit_id__in=unit_ids)
+    a = list(tugas.values("jabatan_id").annotate(s=Sum(F("volume") * F("waktu"))).order_by())
+    b = list(
+        butir.values("jabatan_id")
+        .annotate(s=Sum(F("angka_kredit") / F("konstanta") * F("volume")))
+        .order_by()
+    )
+    return len(a) + len(b)
+
+
+@bagian("rekap")
+def bagian_rekap(opsi: Opsi) -> list[Ukuran]:
+    from anjab.models import PeriodeAnalisis
+    from organisasi.models import UnitOrganisasi
+
+    nama = f"Pemerintah Kabupaten Uji Rekap {uuid.uuid4().hex[:12]}"
+    awal = sekarang()
+    _bangun(nama, opsi.ukuran)
+    opsi.tulis(f"rekap: Pemda sintetis dibuat dalam {sekarang() - awal:.1f} s")
+    try:
+        periode = PeriodeAnalisis.objects.get(instansi__nama=nama)
+        pd = (
+            UnitOrganisasi.objects.filter(instansi=periode.instansi, parent=None)
+            .order_by("urutan", "pk")
+            .first()
+        )
+        pd_units = list(
+            UnitOrganisasi.objects.with_tree_fields()
+            .tree_filter(instansi_id=periode.instansi_id)
+            .filter(tree_path__contains=pd.pk)
+            .values_list("pk", flat=True)
+        )
+        figur = {
+            "rekap seluruh instansi": (
+                lambda: _rekap(periode.pk, None),
+                lambda: _agregat(periode.pk, None),
+                "satu agregat SQL (Σ volume × waktu, Σ AK ÷ Kt × volume per jabatan)",
+            ),
+            "rekap satu perangkat daerah": (
+                lambda: _rekap(periode.pk, pd.pk),
+                lambda: _agregat(periode.pk, pd_units),
+                "agregat SQL yang sama, unit perangkat daerah itu saja",
+            ),
+        }
+        hasil = []
+        for judul, (ukur, jangkar, nama_jangkar) in figur.items():
+            h_all, j_all = [], []
+            for _ in range(opsi.ulang):
+                j_all.append(_ukur(jangkar))
+                h_all.append(_ukur(ukur))
+            h, j = gabung(h_all), gabung(j_all)
+            opsi.tulis(f"rekap: {judul}: {h.get('seconds')} s, {h.get('queries')} perintah SQL")
+            hasil.append(
+                Ukuran(
+                    section="rekap",
+                    figure=judul,
+                    seconds=h["seconds"],
+                    seconds_median=h["seconds_median"],
+                    anchor=nama_jangkar,
+                    anchor_seconds=j["seconds"],
+                    anchor_seconds_median=j["seconds_median"],
+                    target=TARGET,
+                    queries=h.get("queries"),
+                    peak_mb=h["peak_mb"],
+                    peak_tambahan_mb=h["peak_tambahan_mb"],
+                    anchor_peak_mb=j["peak_mb"],
+                    rows=h.get("rows"),
+                    error=h["error"] or j["error"],
+                    detail={
+                        "seconds_all": h["seconds_all"],
+                        "anchor_seconds_all": j["seconds_all"],
+                        "anchor_queries": j.get("queries"),
+                        "traceback": h.get("traceback") or j.get("traceback", ""),
+                    },
+                )
+            )
+        return hasil
+    finally:
+        hapus_instansi(nama)
