@@ -26,6 +26,8 @@ PEMBULATAN_SELALU_KE_ATAS = "ceiling"
 
 
 def _d(nilai) -> Decimal:
+    if type(nilai) is Decimal:  # the common case, checked first (a rekap calls this ~2M times)
+        return nilai
     if nilai is None or nilai == "":
         return Decimal(0)
     return nilai if isinstance(nilai, Decimal) else Decimal(str(nilai))
@@ -141,14 +143,17 @@ def beban_jabatan(
     if metode == METODE_BUTIR:
         butir = [(_d(ak), _d(kt), _d(v)) for ak, kt, v in butir]
         baris = tuple((wpk(ak, kt), wpv(ak, kt, v)) for ak, kt, v in butir)
+        # Σ Wpv once: formasi_fungsional's sum over the same rows, ÷ effective hours.
         jam = sum((r[1] for r in baris), Decimal(0))
-        kebutuhan = formasi_fungsional(butir, we_menit / MENIT_PER_JAM)
+        kebutuhan = jam / (we_menit / MENIT_PER_JAM)
         beban = jam * MENIT_PER_JAM
     else:
         tugas = [(_d(v), _d(w)) for v, w in tugas]
-        baris = tuple(kebutuhan_tugas(v, w, we_menit) for v, w in tugas)
-        beban = sum((beban_kerja_tugas(v, w) for v, w in tugas), Decimal(0))
-        kebutuhan = kebutuhan_jabatan(tugas, we_menit)
+        menit = tuple(v * w for v, w in tugas)  # beban_kerja_tugas of each row
+        baris = tuple(m / we_menit for m in menit)  # kebutuhan_tugas of each row
+        # Σ once: kebutuhan_jabatan's sum over the same rows, ÷ effective minutes.
+        beban = sum(menit, Decimal(0))
+        kebutuhan = beban / we_menit
     return BebanJabatan(
         metode=metode,
         beban_kerja_menit=beban,
