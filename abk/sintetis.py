@@ -6,7 +6,6 @@ Everything is drawn from one random.Random(seed) in a fixed order, so the same a
 the same year) give the same names, numbers and NIPs. Every write is a bulk insert inside one
 transaction: no per-row save(), no validation per row and no history records."""
 
-import datetime as dt
 import random
 from collections import Counter
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from itertools import islice
 from django.db import transaction
 from django.utils import timezone
 
+from abk.sintetis_pegawai import buat_pegawai
 from anjab.models import (
     ButirKegiatan,
     Jabatan,
@@ -31,7 +31,6 @@ from organisasi.reference import baca_fixture
 BATCH = 2000
 # Written into Instansi.alamat: --replace deletes only an instansi that carries it.
 TANDA = "Data sintetis untuk pengukuran kecepatan (manage.py generate_synthetic)."
-PORSI_MENEMPATI = 0.9
 
 
 def _daftar(teks: str, pemisah: str = ";") -> list[str]:
@@ -48,10 +47,6 @@ UNSUR = [(u, list(sub)) for u, sub in _KATA["unsur"]]
 KATA_BUTIR, OBJEK_BUTIR, SATUAN_BUTIR = (
     _KATA[k] for k in ("kata_butir", "objek_butir", "satuan_butir")
 )
-NAMA_LAKI, NAMA_PEREMPUAN, NAMA_KELUARGA = (
-    _KATA[k] for k in ("nama_laki", "nama_perempuan", "nama_keluarga")
-)
-GELAR = _KATA["gelar"]
 WAKTU_MENIT = [10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 300, 480]
 ANGKA_KREDIT = _daftar("0.003 0.006 0.01 0.015 0.02 0.03 0.05 0.08 0.1 0.12 0.18 0.25 0.36", " ")
 KONSTANTA = [("0.020", 6), ("0.025", 2), ("0.030", 1)]  # (Kt, weight)
@@ -61,18 +56,6 @@ ROMAWI = ["I", "II", "III", "IV"]
 JENJANG = {"Ahli Pertama": (40, 8), "Ahli Muda": (35, 9), "Ahli Madya": (20, 11)}
 JENJANG |= {"Ahli Utama": (2, 13), "Pemula": (15, 5), "Terampil": (40, 6)}
 JENJANG |= {"Mahir": (30, 7), "Penyelia": (15, 8)}
-
-URUTAN_GOLONGAN = _daftar(
-    "II/a II/b II/c II/d III/a III/b III/c III/d IV/a IV/b IV/c IV/d IV/e", " "
-)
-# Golongan PNS by profile (lowest, highest; CPNS start at the lowest); PPPK by education.
-GOLONGAN_PNS = {"jpt": ("IV/b", "IV/d"), "administrator": ("III/d", "IV/b")}
-GOLONGAN_PNS |= {"pengawas": ("III/c", "IV/a"), "S-2": ("III/b", "IV/a")}
-GOLONGAN_PNS |= {"S-1": ("III/a", "III/d"), "D-III": ("II/c", "III/b"), "SLTA": ("II/a", "III/a")}
-GOLONGAN_PPPK = {"S-2": "X", "S-1": "IX", "D-III": "VII", "SLTA": "V"}
-# How many years before the analysis year a profile's TMT CPNS falls (most, fewest).
-MASA_KERJA = {"jpt": (34, 21), "administrator": (31, 16), "pengawas": (28, 12)}
-MASA_KERJA_LAIN = (30, 2)
 
 
 class Ditolak(Exception):
@@ -435,114 +418,6 @@ def _butir(posisi: list[_Posisi], periode, ukuran: Ukuran, rng: random.Random):
             )
 
 
-def _tanggal(rng: random.Random, tahun: int) -> dt.date:
-    return dt.date(tahun, 1, 1) + dt.timedelta(days=rng.randrange(365))
-
-
-def _pegawai_baru(
-    rng: random.Random, profil: str, kepala: bool, tahun: int, golongan: dict, nip_ada: set
-) -> Pegawai:
-    """An employee fitting a position's profile, with a NIP unique in `nip_ada` (added)."""
-    status = "PNS"
-    if not kepala and profil not in MASA_KERJA:
-        status = rng.choices(["PNS", "PPPK", "CPNS"], weights=[75, 21, 4])[0]
-    if profil == "jpt":
-        pendidikan = "S-2"
-    elif profil in ("administrator", "pengawas"):
-        pendidikan = "S-2" if rng.random() < (0.6 if profil == "administrator" else 0.3) else "S-1"
-    else:
-        pendidikan = profil
-    laki = rng.random() < 0.5
-    if status == "PPPK":
-        tmt_tahun, tmt_bulan = rng.randint(tahun - 5, tahun - 1), 21
-        lahir = _tanggal(rng, max(tmt_tahun - rng.randint(22, 50), tahun - 57))
-        gol = golongan.get(("PPPK", GOLONGAN_PPPK[pendidikan]))
-    else:
-        if status == "CPNS":
-            tmt_tahun = tahun - 1
-        else:
-            paling, paling_sedikit = MASA_KERJA.get(profil, MASA_KERJA_LAIN)
-            tmt_tahun = tahun - rng.randint(paling_sedikit, paling)
-        tmt_bulan = rng.randint(1, 12)
-        umur_masuk = rng.randint(18, 25) if pendidikan == "SLTA" else rng.randint(21, 30)
-        lahir = _tanggal(rng, max(tmt_tahun - umur_masuk, tahun - 57))
-        rentang = GOLONGAN_PNS.get(profil if profil in MASA_KERJA else pendidikan)
-        kode = rentang[0] if status == "CPNS" else rng.choice(_kode_antara(*rentang))
-        gol = golongan.get(("PNS", kode))
-    while True:
-        nip = (
-            f"{lahir:%Y%m%d}{tmt_tahun:04d}{tmt_bulan:02d}{1 if laki else 2}"
-            f"{rng.randint(1, 99):03d}"
-        )
-        if nip not in nip_ada:
-            nip_ada.add(nip)
-            break
-    depan = rng.choice(NAMA_LAKI if laki else NAMA_PEREMPUAN)
-    gelar = GELAR.get(pendidikan)
-    return Pegawai(
-        nip=nip,
-        nama=f"{depan} {rng.choice(NAMA_KELUARGA)}",
-        gelar_belakang=rng.choice(gelar) if gelar and rng.random() < 0.8 else "",
-        status=status,
-        golongan=gol,
-        pendidikan=pendidikan,
-        tanggal_lahir=lahir,
-        tmt=None if status == "PPPK" else dt.date(tmt_tahun, tmt_bulan, 1),
-        jenis_kelamin="L" if laki else "P",
-    )
-
-
-def _kode_antara(awal: str, akhir: str) -> list[str]:
-    return URUTAN_GOLONGAN[URUTAN_GOLONGAN.index(awal) : URUTAN_GOLONGAN.index(akhir) + 1]
-
-
-def _buat_pegawai(
-    instansi: Instansi,
-    units: list[UnitOrganisasi],
-    posisi: list[_Posisi],
-    ukuran: Ukuran,
-    rng: random.Random,
-    golongan: dict,
-    tahun: int,
-) -> tuple[int, int]:
-    """`pegawai` employees, ~90% of them placed: every head first, then one holder for as
-    many other positions as there are people, then extra holders on random positions."""
-    menempati = round(ukuran.pegawai * PORSI_MENEMPATI)
-    kepala = [p for p in posisi if p.kepala]
-    lain = [p for p in posisi if not p.kepala]
-    urutan = kepala + rng.sample(lain, len(lain))
-    tempat = urutan[:menempati]
-    if menempati > len(urutan):
-        tempat += rng.choices(lain or kepala, k=menempati - len(urutan))
-    unit_ids = [u.pk for u in units]
-    nip_ada: set[str] = set()
-    penempatan: list[tuple[int, int]] = []
-
-    def semua():
-        for i in range(ukuran.pegawai):
-            pos = tempat[i] if i < menempati else None
-            if pos is None:
-                profil = rng.choices(["SLTA", "D-III", "S-1", "S-2"], weights=[3, 3, 5, 1])[0]
-                p = _pegawai_baru(rng, profil, False, tahun, golongan, nip_ada)
-                p.unit_id = rng.choice(unit_ids)
-            else:
-                p = _pegawai_baru(rng, pos.profil, pos.kepala, tahun, golongan, nip_ada)
-                p.unit_id = pos.unit_id
-            p.instansi = instansi
-            yield p, pos
-
-    rows = iter(semua())
-    n = 0
-    while chunk := list(islice(rows, BATCH)):
-        dibuat = Pegawai.objects.bulk_create([p for p, _ in chunk], batch_size=BATCH)
-        penempatan += [(p.pk, pos.pk) for p, (_, pos) in zip(dibuat, chunk, strict=True) if pos]
-        n += len(chunk)
-    n_penempatan = _sisipkan(
-        Penempatan, (Penempatan(pegawai_id=pg, jabatan_id=jb) for pg, jb in penempatan)
-    )
-    return n, n_penempatan
-
-
 def pemda_sintetis_create(
     *, nama: str, ukuran: Ukuran, ganti: bool = False, tahun: int | None = None
 ) -> dict[str, int]:
@@ -561,8 +436,8 @@ def pemda_sintetis_create(
         )
         n_tugas = _sisipkan(TugasJabatan, _tugas(posisi, periode, ukuran, rng))
         n_butir = _sisipkan(ButirKegiatan, _butir(posisi, periode, ukuran, rng))
-        n_pegawai, n_penempatan = _buat_pegawai(
-            instansi, units, posisi, ukuran, rng, katalog[2], tahun
+        n_pegawai, n_penempatan = buat_pegawai(
+            instansi, units, posisi, ukuran.pegawai, rng, katalog[2], tahun
         )
     return {
         "dihapus": dihapus,
