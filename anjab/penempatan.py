@@ -46,8 +46,6 @@ def tambah_isian(form, user, pegawai) -> None:
     letak = next((i + 1 for i, (nama, _) in enumerate(isian) if nama == "unit"), len(isian))
     isian.insert(letak, (ISIAN, field))
     form.fields = dict(isian)
-    if form.is_bound is False and awal is not None:
-        form.initial[ISIAN] = awal
 
 
 def simpan_isian(pegawai, data: dict) -> None:

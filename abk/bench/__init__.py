@@ -54,6 +54,35 @@ class Ukuran:
             return "-"
         return "OK" if self.ratio <= self.target else "MELEBIHI"
 
+    @classmethod
+    def dari_gabungan(
+        cls, *, section: str, figure: str, h: dict, j: dict, anchor: str, target, rows, detail=None
+    ) -> "Ukuran":
+        """A figure from the merged repeats of a measurement `h` and of its anchor `j`
+        (abk.bench.anak.gabung); `detail` adds to the per-repeat times and the traceback."""
+        return cls(
+            section=section,
+            figure=figure,
+            seconds=h["seconds"],
+            seconds_median=h["seconds_median"],
+            anchor=anchor,
+            anchor_seconds=j["seconds"],
+            anchor_seconds_median=j["seconds_median"],
+            target=target,
+            queries=h.get("queries"),
+            peak_mb=h["peak_mb"],
+            peak_tambahan_mb=h["peak_tambahan_mb"],
+            anchor_peak_mb=j["peak_mb"],
+            rows=rows,
+            error=h["error"] or j["error"],
+            detail={
+                "seconds_all": h["seconds_all"],
+                "anchor_seconds_all": j["seconds_all"],
+                **(detail or {}),
+                "traceback": h.get("traceback") or j.get("traceback", ""),
+            },
+        )
+
     def sebagai_dict(self) -> dict:
         return {**asdict(self), "status": self.status}
 

@@ -308,29 +308,19 @@ def bagian_impor(opsi: Opsi) -> list[Ukuran]:
     for figur, _, _ in FIGUR:
         h = gabung(per_figur[figur])
         hasil.append(
-            Ukuran(
+            Ukuran.dari_gabungan(
                 section="impor",
                 figure=figur,
-                seconds=h["seconds"],
-                seconds_median=h["seconds_median"],
+                h=h,
+                j=j,
                 anchor="openpyxl load_workbook(read_only=True), semua baris",
-                anchor_seconds=j["seconds"],
-                anchor_seconds_median=j["seconds_median"],
                 target=TARGET,
-                queries=h.get("queries"),
-                peak_mb=h["peak_mb"],
-                peak_tambahan_mb=h["peak_tambahan_mb"],
-                anchor_peak_mb=j["peak_mb"],
                 rows=jumlah,
-                error=h["error"] or j["error"],
                 detail={
-                    "seconds_all": h["seconds_all"],
-                    "anchor_seconds_all": j["seconds_all"],
                     "anchor_rows": j.get("rows"),
                     "anchor_peak_tambahan_mb": j["peak_tambahan_mb"],
                     "sql": h.get("sql", {}),
                     "keluaran": h.get("keluaran", []),
-                    "traceback": h.get("traceback") or j.get("traceback", ""),
                 },
             )
         )

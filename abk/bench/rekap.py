@@ -13,11 +13,13 @@ from io import StringIO
 from django.core.management import call_command
 from django.db.models import F, Sum
 
+from abk import sintetis
 from abk.bench import Opsi, Ukuran, bagian
 from abk.bench.anak import gabung, hitung_sql, sekali, sekarang
 from abk.bench.impor import hapus_instansi
 
-PENUH = {"opd": 40, "subunits": 8, "positions": 12_000, "tasks": 10, "pegawai": 15_000}
+# Full size is the generator's default (abk.sintetis.Ukuran).
+PENUH = sintetis.Ukuran()
 TARGET = 2.0
 
 
@@ -27,15 +29,15 @@ def _bangun(nama: str, ukuran: float) -> None:
         "--instansi",
         nama,
         "--opd",
-        str(max(2, round(PENUH["opd"] * ukuran))),
+        str(max(2, round(PENUH.opd * ukuran))),
         "--subunits",
-        str(PENUH["subunits"]),
+        str(PENUH.subunit),
         "--positions",
-        str(max(50, round(PENUH["positions"] * ukuran))),
+        str(max(50, round(PENUH.jabatan * ukuran))),
         "--tasks-per-position",
-        str(PENUH["tasks"]),
+        str(PENUH.tugas_per_jabatan),
         "--pegawai",
-        str(max(50, round(PENUH["pegawai"] * ukuran))),
+        str(max(50, round(PENUH.pegawai * ukuran))),
         "--seed",
         "1",
         stdout=StringIO(),
@@ -125,27 +127,15 @@ def bagian_rekap(opsi: Opsi) -> list[Ukuran]:
             h, j = gabung(h_all), gabung(j_all)
             opsi.tulis(f"rekap: {judul}: {h.get('seconds')} s, {h.get('queries')} perintah SQL")
             hasil.append(
-                Ukuran(
+                Ukuran.dari_gabungan(
                     section="rekap",
                     figure=judul,
-                    seconds=h["seconds"],
-                    seconds_median=h["seconds_median"],
+                    h=h,
+                    j=j,
                     anchor=nama_jangkar,
-                    anchor_seconds=j["seconds"],
-                    anchor_seconds_median=j["seconds_median"],
                     target=TARGET,
-                    queries=h.get("queries"),
-                    peak_mb=h["peak_mb"],
-                    peak_tambahan_mb=h["peak_tambahan_mb"],
-                    anchor_peak_mb=j["peak_mb"],
                     rows=h.get("rows"),
-                    error=h["error"] or j["error"],
-                    detail={
-                        "seconds_all": h["seconds_all"],
-                        "anchor_seconds_all": j["seconds_all"],
-                        "anchor_queries": j.get("queries"),
-                        "traceback": h.get("traceback") or j.get("traceback", ""),
-                    },
+                    detail={"anchor_queries": j.get("queries")},
                 )
             )
         return hasil
