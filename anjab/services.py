@@ -192,14 +192,15 @@ def penempatan_set(*, pegawai, jabatan: Jabatan | None) -> Penempatan | None:
     if jabatan is None:
         Penempatan.objects.filter(pegawai_id=pegawai.pk).delete()
         return None
-    penempatan = Penempatan.objects.filter(pegawai_id=pegawai.pk).first() or Penempatan(
-        pegawai=pegawai
+    sama = Penempatan.objects.filter(pegawai_id=pegawai.pk, jabatan_id=jabatan.pk).first()
+    if sama is not None:
+        return sama  # unchanged: no write, no history row
+    Penempatan(pegawai=pegawai, jabatan=jabatan).full_clean(validate_unique=False)
+    # update_or_create locks the row, and two saves of one pegawai at once end with one
+    # placement instead of a unique-constraint error.
+    penempatan, _ = Penempatan.objects.update_or_create(
+        pegawai=pegawai, defaults={"jabatan": jabatan}
     )
-    if penempatan.jabatan_id == jabatan.pk:
-        return penempatan
-    penempatan.jabatan = jabatan
-    penempatan.full_clean(validate_unique=False)
-    penempatan.save()
     return penempatan
 
 
