@@ -1,12 +1,12 @@
 """Data-quality checks of a period: where a document's printed figures disagree with the
 computed ones, and inputs that are implausible. Every check reads stored inputs only."""
 
-import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from anjab import calculations as calc
@@ -36,20 +36,79 @@ def _kunci_butir(teks: str) -> str:
 
 def periksa_median_angka_kredit(butir: Iterable[tuple]) -> dict[str, Decimal]:
     """Median angka kredit of each butir text (rows: urutan, teks, ak, kt, v, wpk, wpv)."""
-    nilai = defaultdict(list)
-    for _urutan, teks, ak, *_sisa in butir:
+    return median_angka_kredit((teks, ak, 1) for _urutan, teks, ak, *_sisa in butir)
+
+
+def median_angka_kredit(hitungan: Iterable[tuple]) -> dict[str, Decimal]:
+    """Median angka kredit of each butir text from (teks, ak, how many rows) — the rows
+    themselves or a database's count of each pair, with the same result. Texts are compared
+    without case and extra spaces; a median needs at least three rows."""
+    nilai: dict[str, dict[Decimal, int]] = defaultdict(dict)
+    for teks, ak, n in hitungan:
         if ak is not None:
-            nilai[_kunci_butir(teks)].append(Decimal(ak))
-    return {k: statistics.median(v) for k, v in nilai.items() if len(v) >= 3}
+            per_ak = nilai[_kunci_butir(teks)]
+            per_ak[Decimal(ak)] = per_ak.get(Decimal(ak), 0) + n
+    return {k: _median(v) for k, v in nilai.items() if sum(v.values()) >= 3}
+
+
+def _median(per_nilai: dict[Decimal, int]) -> Decimal:
+    """statistics.median of the values each repeated its count of times."""
+    urut = sorted(per_nilai.items())
+    n = sum(per_nilai.values())
+    tengah = [(n - 1) // 2, n // 2]  # the middle one (odd n) or the middle two (even n)
+    hasil, dilewati = [], 0
+    for nilai, banyak in urut:
+        while tengah and tengah[0] < dilewati + banyak:
+            hasil.append(nilai)
+            tengah.pop(0)
+        dilewati += banyak
+    return hasil[0] if n % 2 else (hasil[0] + hasil[1]) / 2  # as statistics.median
+
+
+# The rows the row-level checks of periksa_jabatan can flag. A row outside these filters, not
+# a duplicate and not an angka kredit outlier, never yields a finding: so the roll-up of a
+# large instansi reads the rows of only the positions that hold such a row (abk.rekap_muat).
+TUGAS_PERLU_PERIKSA = (
+    Q(waktu__isnull=True)
+    | Q(waktu=0)
+    | Q(volume__isnull=True)
+    | Q(volume=0)
+    | Q(kebutuhan_tercetak__isnull=False)
+)
+BUTIR_PERLU_PERIKSA = (
+    Q(konstanta__isnull=True)
+    | Q(konstanta=0)
+    | Q(volume=0)
+    | Q(wpk_tercetak__isnull=False)
+    | Q(wpv_tercetak__isnull=False)
+)
+
+
+def kunci_butir(teks: str) -> str:
+    """How two butir texts are told apart for the angka kredit median."""
+    return _kunci_butir(teks)
+
+
+def pencilan_angka_kredit(ak, median: Decimal | None) -> bool:
+    """An angka kredit at least KELIPATAN_MEDIAN × the median of its butir text."""
+    return bool(median and ak and Decimal(ak) >= KELIPATAN_MEDIAN * median)
 
 
 def _q(nilai: Decimal, presisi: int) -> Decimal:
     return Decimal(nilai).quantize(Decimal(1).scaleb(-presisi), rounding=ROUND_HALF_UP)
 
 
-def periksa_jabatan(baris, *, tugas, butir, median_ak, periode) -> list[Temuan]:
-    """All findings for one position of the rekap (`baris` is an abk.rekap.BarisRekap)."""
+def periksa_jabatan(
+    baris, *, tugas, butir, median_ak, periode, ada_baris: bool | None = None
+) -> list[Temuan]:
+    """All findings for one position of the rekap (`baris` is an abk.rekap.BarisRekap).
+
+    `tugas` and `butir` are the position's rows; the roll-up passes none for a position none
+    of whose rows can be flagged (see TUGAS_PERLU_PERIKSA) and tells with `ada_baris` whether
+    it has rows at all."""
     temuan: list[Temuan] = []
+    if ada_baris is None:
+        ada_baris = bool(tugas or butir)
 
     def catat(kategori, pesan, beda=None):
         temuan.append(
@@ -107,7 +166,7 @@ def periksa_jabatan(baris, *, tugas, butir, median_ak, periode) -> list[Temuan]:
                     },
                     jam - d.beban_kerja_jam,
                 )
-        if d.satuan_waktu.upper() == "JAM" and not baris.fungsional and tugas:
+        if d.satuan_waktu.upper() == "JAM" and not baris.fungsional and ada_baris:
             catat(
                 KEWAJARAN,
                 _(
@@ -118,7 +177,7 @@ def periksa_jabatan(baris, *, tugas, butir, median_ak, periode) -> list[Temuan]:
                 % {"menit": angka(we, 0)},
             )
 
-    if not tugas and not butir:
+    if not ada_baris:
         catat(KEWAJARAN, _("Belum ada uraian tugas atau butir kegiatan dengan beban kerja."))
     sudah: dict[tuple, int] = {}
     for i, (_urutan, uraian, volume, waktu, tercetak) in enumerate(tugas, start=1):
@@ -152,7 +211,7 @@ def periksa_jabatan(baris, *, tugas, butir, median_ak, periode) -> list[Temuan]:
         if not volume:
             catat(KEWAJARAN, _("Butir %(i)d: volume kegiatan nol.") % {"i": i})
         median = median_ak.get(_kunci_butir(teks))
-        if median and ak and Decimal(ak) >= KELIPATAN_MEDIAN * median:
+        if pencilan_angka_kredit(ak, median):
             catat(
                 KEWAJARAN,
                 _(

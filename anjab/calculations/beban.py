@@ -139,20 +139,67 @@ def beban_jabatan(
     Credit method: Σ AK ÷ Kt × volume hours, ÷ effective hours (Penyuluh Sosial Ahli Muda:
     3,825.50 ÷ 1,250 = 3.06 → 3). Rounding is the last step, on the unrounded sum.
     """
-    we_menit = _d(waktu_efektif_menit)
     if metode == METODE_BUTIR:
         butir = [(_d(ak), _d(kt), _d(v)) for ak, kt, v in butir]
         baris = tuple((wpk(ak, kt), wpv(ak, kt, v)) for ak, kt, v in butir)
-        # Σ Wpv once: formasi_fungsional's sum over the same rows, ÷ effective hours.
-        jam = sum((r[1] for r in baris), Decimal(0))
+        return beban_dari_jumlah(
+            metode=metode,
+            jam=jam_per_konstanta(jumlah_ak_volume_per_konstanta(butir)),
+            waktu_efektif_menit=waktu_efektif_menit,
+            pembulatan=pembulatan,
+            baris=baris,
+        )
+    we_menit = _d(waktu_efektif_menit)
+    tugas = [(_d(v), _d(w)) for v, w in tugas]
+    menit = tuple(v * w for v, w in tugas)  # beban_kerja_tugas of each row
+    return beban_dari_jumlah(
+        metode=metode,
+        menit=sum(menit, Decimal(0)),
+        waktu_efektif_menit=we_menit,
+        pembulatan=pembulatan,
+        baris=tuple(m / we_menit for m in menit),  # kebutuhan_tugas of each row
+    )
+
+
+def jumlah_ak_volume_per_konstanta(butir: Iterable[tuple]) -> dict[Decimal, Decimal]:
+    """Σ AK × volume of credit rows (angka_kredit, konstanta, volume), per konstanta: exact
+    (products and sums of stored decimals), so a database can compute the same sums."""
+    jumlah: dict[Decimal, Decimal] = {}
+    for ak, kt, v in butir:
+        kt = _d(kt)
+        jumlah[kt] = jumlah.get(kt, Decimal(0)) + _d(ak) * _d(v)
+    return jumlah
+
+
+def jam_per_konstanta(jumlah: dict) -> Decimal:
+    """Σ Wpv in hours from Σ AK × volume per konstanta: Σ over konstanta of sum ÷ Kt (Σ AK ÷ Kt
+    × volume, with one division per konstanta instead of one per row). A zero konstanta has no
+    time (wpk)."""
+    return sum(
+        (_d(s) / _d(kt) for kt, s in jumlah.items() if _d(kt) != 0 and s is not None),
+        Decimal(0),
+    )
+
+
+def beban_dari_jumlah(
+    *,
+    metode: str,
+    menit=0,
+    jam=0,
+    waktu_efektif_menit=WAKTU_EFEKTIF_MENIT,
+    pembulatan: str = PEMBULATAN_SETENGAH_KE_ATAS,
+    baris: tuple = (),
+) -> BebanJabatan:
+    """A position's figures from its sums: Σ volume × minutes (task method) or Σ Wpv hours
+    (credit method). beban_jabatan sums the rows and comes here; the roll-up of a whole
+    instansi gets the same sums from the database (anjab.agregat) and comes here too."""
+    we_menit = _d(waktu_efektif_menit)
+    if metode == METODE_BUTIR:
+        jam = _d(jam)
         kebutuhan = jam / (we_menit / MENIT_PER_JAM)
         beban = jam * MENIT_PER_JAM
     else:
-        tugas = [(_d(v), _d(w)) for v, w in tugas]
-        menit = tuple(v * w for v, w in tugas)  # beban_kerja_tugas of each row
-        baris = tuple(m / we_menit for m in menit)  # kebutuhan_tugas of each row
-        # Σ once: kebutuhan_jabatan's sum over the same rows, ÷ effective minutes.
-        beban = sum(menit, Decimal(0))
+        beban = _d(menit)
         kebutuhan = beban / we_menit
     return BebanJabatan(
         metode=metode,
@@ -227,5 +274,18 @@ def rekap_kelompok(baris: Iterable[tuple]) -> dict:
         total["kekurangan"] += max(-beda, 0)
         total["kelebihan"] += max(beda, 0)
         total["jumlah_jabatan"] += 1
+    total["selisih"] = total["kelebihan"] - total["kekurangan"]
+    return total
+
+
+def gabung_rekap(kelompok: Iterable[dict]) -> dict:
+    """The totals of several groups (rekap_kelompok results) as one group: a unit's subtree
+    from its own positions and its sub-units' subtrees, each position still counted once.
+    Shortage and surplus were counted per position, so they add up unchanged."""
+    total = rekap_kelompok(())
+    for k in kelompok:
+        for kunci in ("beban_kerja_menit", "kebutuhan", "kebutuhan_dibulatkan", "bezetting",
+                      "kekurangan", "kelebihan", "jumlah_jabatan"):  # fmt: skip
+            total[kunci] += k[kunci]
     total["selisih"] = total["kelebihan"] - total["kekurangan"]
     return total
