@@ -2,11 +2,12 @@
 
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
 from anjab import calculations as calc
+from anjab.informasi_muat import muat_informasi
 from anjab.models import (
     AspekLingkungan,
     ButirKegiatan,
@@ -44,8 +45,22 @@ def jabatan_lengkap_qs(periode):
     )
 
 
+def jabatan_lengkap(pks, periode) -> list[Jabatan]:
+    """jabatan_lengkap_qs's positions in a fixed number of queries of its own: the Informasi
+    Jabatan's rows and choices in two (anjab.informasi_muat), the evaluation's in two more."""
+    daftar = list(
+        Jabatan.objects.select_related("unit", "instansi", "evaluasi").filter(pk__in=list(pks))
+    )
+    muat_informasi(daftar, periode)
+    prefetch_related_objects(daftar, "evaluasi__nilai__faktor")
+    return daftar
+
+
 def _jabatan_lengkap(pk: int, periode) -> Jabatan:
-    return jabatan_lengkap_qs(periode).get(pk=pk)
+    daftar = jabatan_lengkap([pk], periode)
+    if not daftar:
+        raise Jabatan.DoesNotExist
+    return daftar[0]
 
 
 def hitung_beban(*, jenis: str, tugas=(), butir=(), periode=None) -> dict:
