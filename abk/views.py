@@ -24,11 +24,10 @@ from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
 from organisasi.forms import label_bertingkat
-from organisasi.http import int_or_404
+from organisasi.http import BARIS_PER_HALAMAN, int_or_404
 
 # Decrees with more positions than this are printed by the worker, with a progress bar.
 # Rows of one unit's rekap per page (the totals are always over every row).
-BARIS_PER_HALAMAN = 100
 BATAS_CETAK_LANGSUNG = 8
 
 

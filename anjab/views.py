@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
@@ -22,7 +24,7 @@ from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_menulis
 from organisasi.decorators import akses_wajib
 from organisasi.forms import label_bertingkat
-from organisasi.http import int_or_404
+from organisasi.http import BARIS_PER_HALAMAN, int_or_404
 from organisasi.versi import DataBerubah, periksa_versi, versi_dikirim
 
 
@@ -49,22 +51,26 @@ def daftar(request):
     baris = []
     if unit is not None:
         struktur = selectors.Struktur(unit.instansi_id, unit_id=unit.pk)
+        baris = selectors.daftar_informasi_jabatan(struktur, unit.pk)
+    # A large perangkat daerah is shown a hundred positions at a time, numbered as a whole.
+    halaman = Paginator(baris, BARIS_PER_HALAMAN).get_page(request.GET.get("halaman"))
+    if halaman.object_list:
         kelas = dict(
             selectors.jabatan_for_user(request.user)
-            .filter(instansi_id=unit.instansi_id, evaluasi__isnull=False)
+            .filter(pk__in=[j.pk for _, _, j in halaman], evaluasi__isnull=False)
             .values_list("pk", "evaluasi__kelas")
         )
-        for nomor, depth, j in selectors.daftar_informasi_jabatan(struktur, unit.pk):
+        for _, _, j in halaman:
             j.kelas_tampil = j.kelas_jabatan or kelas.get(j.pk)
             j.unit_nama = struktur.units[j.unit_id].nama
-            baris.append((nomor, depth, j))
     return render(
         request,
         "anjab/daftar.html",
         {
             "pilihan_unit": [(u.pk, label_bertingkat(u)) for u in units],
             "unit": unit,
-            "baris": baris,
+            "halaman": halaman,
+            "query": urlencode({"unit": unit.pk}) if unit else "",
             "boleh_menulis": request.akses.boleh_menulis,
         },
     )

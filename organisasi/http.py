@@ -3,6 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
+# Rows per page of a long list (positions of a large perangkat daerah, rekap rows).
+BARIS_PER_HALAMAN = 100
+
 # The databases' integer range: a larger id or year names no row (and SQLite would overflow).
 BATAS_INT = 2**63
 
