@@ -19,6 +19,7 @@ from anjab.selectors import (
     subtree_ids,
 )
 from organisasi.models import Pegawai, UnitOrganisasi
+from organisasi.selectors import unit_subtree
 
 
 @dataclass
@@ -278,10 +279,9 @@ def hitung_ringkasan(periode: PeriodeAnalisis, unit: UnitOrganisasi | None = Non
     else:
         units = {
             u.pk: u
-            for u in UnitOrganisasi.objects.with_tree_fields()
-            .tree_filter(instansi_id=periode.instansi_id)
-            .filter(tree_path__contains=unit.pk)
-            .only("pk", "parent_id", "nama", "urutan")
+            for u in unit_subtree(periode.instansi_id, unit.pk).only(
+                "pk", "parent_id", "nama", "urutan"
+            )
         }
         akar, unit_ids = [unit.pk], list(units)
         jabatan = jabatan.filter(unit_id__in=unit_ids)

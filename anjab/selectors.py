@@ -8,7 +8,7 @@ from anjab import calculations as calc
 from anjab.calculations import TabelNilai
 from anjab.models import Jabatan, PeriodeAnalisis, RentangKelas, TabelEvaluasi
 from organisasi.models import UnitOrganisasi
-from organisasi.selectors import scoped_for_user
+from organisasi.selectors import scoped_for_user, unit_subtree
 
 RANTAI = [
     ("jpt_madya", gettext_lazy("JPT Madya"), {Jabatan.Jenis.JPT_MADYA}),
@@ -93,12 +93,7 @@ class Struktur:
             self.units = {u.pk: u for u in units.only(*KOLOM_UNIT)}
             self.jabatan = {j.pk: j for j in jabatan.only(*KOLOM_STRUKTUR)}
         else:
-            pohon = (
-                UnitOrganisasi.objects.with_tree_fields()
-                .tree_filter(instansi_id=instansi_id)
-                .filter(tree_path__contains=unit_id)
-                .only(*KOLOM_UNIT)
-            )
+            pohon = unit_subtree(instansi_id, unit_id).only(*KOLOM_UNIT)
             self.units = {u.pk: u for u in pohon}
             bawah = set(self.units)
             self._lengkapi_unit(units)
@@ -195,12 +190,7 @@ class Struktur:
 def jumlah_jabatan_di_bawah(unit: UnitOrganisasi) -> int:
     """How many positions the unit and its sub-units hold (two small queries, whatever the
     size of the rest of the instansi)."""
-    ids = (
-        UnitOrganisasi.objects.with_tree_fields()
-        .tree_filter(instansi_id=unit.instansi_id)
-        .filter(tree_path__contains=unit.pk)
-        .values_list("pk", flat=True)
-    )
+    ids = unit_subtree(unit.instansi_id, unit.pk).values_list("pk", flat=True)
     return Jabatan.objects.filter(unit_id__in=list(ids)).count()
 
 

@@ -13,6 +13,16 @@ def _unit_ids_subtree(unit_id: int) -> QuerySet:
     return UnitOrganisasi.objects.descendants(unit_id, include_self=True).values("pk")
 
 
+def unit_subtree(instansi_id: int, unit_id: int) -> QuerySet[UnitOrganisasi]:
+    """A unit and every unit below it, walking the instansi's tree only (a page about one
+    unit then costs what that unit holds, whatever the size of the rest)."""
+    return (
+        UnitOrganisasi.objects.with_tree_fields()
+        .tree_filter(instansi_id=instansi_id)
+        .filter(tree_path__contains=unit_id)
+    )
+
+
 def scoped_for_user(qs: QuerySet, user, *, instansi="instansi_id", unit=None) -> QuerySet:
     """The one tenancy rule every read for a user goes through: a platform superuser sees every
     instansi, a user without access nothing, everyone else only their instansi (the lookup

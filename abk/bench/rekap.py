@@ -99,6 +99,7 @@ def _agregat(periode_id: int, unit_ids: list[int] | None) -> int:
 def bagian_rekap(opsi: Opsi) -> list[Ukuran]:
     from anjab.models import PeriodeAnalisis
     from organisasi.models import UnitOrganisasi
+    from organisasi.selectors import unit_subtree
 
     nama = f"Pemerintah Kabupaten Uji Rekap {uuid.uuid4().hex[:12]}"
     awal = sekarang()
@@ -111,12 +112,7 @@ def bagian_rekap(opsi: Opsi) -> list[Ukuran]:
             .order_by("urutan", "pk")
             .first()
         )
-        pd_units = list(
-            UnitOrganisasi.objects.with_tree_fields()
-            .tree_filter(instansi_id=periode.instansi_id)
-            .filter(tree_path__contains=pd.pk)
-            .values_list("pk", flat=True)
-        )
+        pd_units = list(unit_subtree(periode.instansi_id, pd.pk).values_list("pk", flat=True))
         agregat = "satu agregat SQL (Σ volume × waktu, Σ AK ÷ Kt × volume per jabatan)"
         figur = {
             "ringkasan seluruh instansi": (
