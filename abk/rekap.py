@@ -188,15 +188,17 @@ def _bezetting(rincian: dict, diisi: int | None) -> tuple[int, str]:
     return 0, ""
 
 
+def _penempatan(periode, unit_ids):
+    if unit_ids is None:
+        return Penempatan.objects.filter(jabatan__instansi_id=periode.instansi_id)
+    return Penempatan.objects.filter(jabatan__unit_id__in=unit_ids)
+
+
 def _pemangku(periode, unit_ids) -> dict[int, dict]:
     """Employees per position and status (None: every unit of the period's instansi)."""
     pemangku = defaultdict(dict)
     urutan_status = {s: i for i, s in enumerate(Pegawai.Status.values)}
-    penempatan = Penempatan.objects.all()
-    if unit_ids is None:
-        penempatan = penempatan.filter(jabatan__instansi_id=periode.instansi_id)
-    else:
-        penempatan = penempatan.filter(jabatan__unit_id__in=unit_ids)
+    penempatan = _penempatan(periode, unit_ids)
     hitungan = (
         penempatan.values_list("jabatan_id", "pegawai__status").annotate(n=Count("pk")).order_by()
     )
@@ -286,15 +288,17 @@ def hitung_ringkasan(periode: PeriodeAnalisis, unit: UnitOrganisasi | None = Non
         akar, unit_ids = [unit.pk], list(units)
         jabatan = jabatan.filter(unit_id__in=unit_ids)
     jumlah = rekap_muat.muat_jumlah(periode, unit_ids)
-    pemangku = _pemangku(periode, unit_ids)
+    # How many hold each position; the roll-up needs no breakdown by status.
+    pemangku = dict(
+        _penempatan(periode, unit_ids).values_list("jabatan_id").annotate(n=Count("pk")).order_by()
+    )
     kosong = rekap_muat.JumlahJabatan()
     per_unit = defaultdict(list)
     for pk, unit_id, jenis, diisi in jabatan.values_list(
         "pk", "unit_id", "jenis", "bezetting_diisi"
     ).order_by("pk"):
         hasil = _beban(jenis, jumlah.get(pk) or kosong, periode)
-        rincian = pemangku.get(pk)
-        bezetting = sum(rincian.values()) if rincian else (diisi or 0)
+        bezetting = pemangku.get(pk) or diisi or 0
         per_unit[unit_id].append(
             (hasil.beban_kerja_menit, hasil.kebutuhan, hasil.dibulatkan, bezetting)
         )
