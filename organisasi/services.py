@@ -3,7 +3,8 @@ that the user may see the objects (selectors) and may write (akses)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, ProtectedError, RestrictedError
+from django.utils.translation import gettext
 
 from organisasi import perluasan
 from organisasi.models import FungsiUnit, Instansi, Pegawai, UnitOrganisasi, UraianTugasUnit
@@ -75,7 +76,25 @@ def unit_delete(*, unit: UnitOrganisasi) -> None:
         raise ValidationError(
             "Unit ini masih memiliki pegawai. Pindahkan pegawainya ke unit lain lebih dahulu."
         )
-    unit.delete()
+    try:
+        with transaction.atomic():
+            unit.delete()
+    except (ProtectedError, RestrictedError) as e:
+        # Data other apps keep on the unit (its positions, say): named, counted, kept.
+        dipakai = e.protected_objects if isinstance(e, ProtectedError) else e.restricted_objects
+        raise ValidationError(_dipakai(dipakai)) from None
+
+
+def _dipakai(objek) -> str:
+    per_jenis: dict[str, int] = {}
+    for o in objek:
+        nama = str(o._meta.verbose_name)
+        per_jenis[nama] = per_jenis.get(nama, 0) + 1
+    rincian = ", ".join(f"{n} {nama}" for nama, n in sorted(per_jenis.items()))
+    return gettext(
+        "Unit ini masih dipakai oleh %(rincian)s. Pindahkan atau hapus data itu lebih dahulu; "
+        "tidak ada yang dihapus."
+    ) % {"rincian": rincian}
 
 
 def _urutan_berikut(instansi: Instansi, parent: UnitOrganisasi | None) -> int:
