@@ -65,6 +65,15 @@ class BarisPeriode:
     median_ak: dict[str, Decimal]
 
 
+def _mentah(qs) -> list[tuple]:
+    """The rows of an aggregate as psycopg gives them — already int and Decimal — without
+    Django's per-row converters, which would only re-wrap them (PostgreSQL path only)."""
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def _lingkup(periode, unit_ids) -> dict:
     # A period belongs to one instansi: without units, its rows are the whole instansi's.
     if unit_ids is None:
@@ -81,10 +90,12 @@ def muat_jumlah(periode, unit_ids=None) -> dict[int, JumlahJabatan]:
     nol = Decimal(0)
     jumlah = {
         jid: JumlahJabatan(n, menit or nol)
-        for jid, n, menit in tugas.values("jabatan_id")
-        .annotate(n=Count("pk"), s=Sum(F("volume") * F("waktu"), output_field=_JUMLAH))
-        .values_list("jabatan_id", "n", "s")
-        .order_by()
+        for jid, n, menit in _mentah(
+            tugas.values("jabatan_id")
+            .annotate(n=Count("pk"), s=Sum(F("volume") * F("waktu"), output_field=_JUMLAH))
+            .values_list("jabatan_id", "n", "s")
+            .order_by()
+        )
     }
     _jumlah_butir(butir, jumlah, set(), periksa=False)
     return jumlah
@@ -97,7 +108,7 @@ def _jumlah_butir(butir, jumlah, ditandai: set, *, periksa: bool) -> None:
     }
     if periksa:
         kolom["p"] = Count("pk", filter=BUTIR_PERLU_PERIKSA)
-    for jid, kt, n, s, *p in (
+    for jid, kt, n, s, *p in _mentah(
         butir.values("jabatan_id", "konstanta")
         .annotate(**kolom)
         .values_list("jabatan_id", "konstanta", *kolom)

@@ -7,7 +7,8 @@ Figures, each beside an anchor measured in the same run:
   the credit rows), target 2× (issue 12);
 - the whole-instansi rekap with a row per position and the data-quality checks
   (`hitung_rekap`, what `abk_rekap` prints), beside the same aggregate, shown, not judged;
-- one perangkat daerah's rekap beside the same aggregate restricted to its units.
+- one perangkat daerah's roll-up (target 2×) and rekap (shown) beside the same aggregate
+  restricted to its units.
 Query counts are reported with each figure; the data is removed afterwards."""
 
 import uuid
@@ -68,12 +69,14 @@ def _rekap(periode_id: int, unit_id: int | None) -> int:
     return len(hitung_rekap(periode, unit).baris)
 
 
-def _ringkasan(periode_id: int) -> int:
+def _ringkasan(periode_id: int, unit_id: int | None = None) -> int:
     from abk.rekap import hitung_ringkasan
     from anjab.models import PeriodeAnalisis
+    from organisasi.models import UnitOrganisasi
 
     periode = PeriodeAnalisis.objects.select_related("instansi").get(pk=periode_id)
-    return hitung_ringkasan(periode).total["jumlah_jabatan"]
+    unit = UnitOrganisasi.objects.get(pk=unit_id) if unit_id else None
+    return hitung_ringkasan(periode, unit).total["jumlah_jabatan"]
 
 
 def _agregat(periode_id: int, unit_ids: list[int] | None) -> int:
@@ -127,11 +130,17 @@ def bagian_rekap(opsi: Opsi) -> list[Ukuran]:
                 agregat,
                 None,
             ),
-            "rekap satu perangkat daerah": (
-                lambda: _rekap(periode.pk, pd.pk),
+            "ringkasan satu perangkat daerah": (
+                lambda: _ringkasan(periode.pk, pd.pk),
                 lambda: _agregat(periode.pk, pd_units),
                 "agregat SQL yang sama, unit perangkat daerah itu saja",
                 TARGET,
+            ),
+            "rekap per jabatan + temuan, satu perangkat daerah": (
+                lambda: _rekap(periode.pk, pd.pk),
+                lambda: _agregat(periode.pk, pd_units),
+                "agregat SQL yang sama, unit perangkat daerah itu saja",
+                None,
             ),
         }
         hasil = []

@@ -49,19 +49,28 @@ def test_the_import_section_writes_every_figure_to_json(tmp_path):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_rekap_section_measures_both_roll_ups_beside_their_aggregate(tmp_path):
+def test_the_rekap_section_measures_the_roll_ups_beside_their_aggregate(tmp_path):
     berkas = tmp_path / "bench.json"
     call_command(
         "bench", "--only", "rekap", "--size", "0.01", "--ulang", "1", "--json", str(berkas),
         stdout=StringIO(), stderr=StringIO(),
     )  # fmt: skip
     hasil = {u["figure"]: u for u in json.loads(berkas.read_text(encoding="utf-8"))["hasil"]}
-    assert set(hasil) == {"rekap seluruh instansi", "rekap satu perangkat daerah"}
-    seluruh = hasil["rekap seluruh instansi"]
+    assert set(hasil) == {
+        "ringkasan seluruh instansi",
+        "rekap per jabatan + temuan, seluruh instansi (abk_rekap)",
+        "ringkasan satu perangkat daerah",
+        "rekap per jabatan + temuan, satu perangkat daerah",
+    }
     # --size 0.01 of 12,000 positions, 2 perangkat daerah at least.
-    assert seluruh["rows"] == 120 and seluruh["error"] == ""
-    assert 0 < hasil["rekap satu perangkat daerah"]["rows"] < 120
+    seluruh = [u for judul, u in hasil.items() if "seluruh instansi" in judul]
+    assert [u["rows"] for u in seluruh] == [120, 120]
+    satu = [u["rows"] for judul, u in hasil.items() if "satu perangkat daerah" in judul]
+    assert 0 < satu[0] < 120 and satu[0] == satu[1]
+    # The roll-ups are judged against 2×; the rekap with a row per position is shown.
+    assert [u["target"] for u in hasil.values()] == [2, None, 2, None]
     for u in hasil.values():
-        assert u.keys() >= KUNCI and u["target"] == 2
+        assert u.keys() >= KUNCI and u["error"] == ""
         assert u["queries"] <= 12 and u["anchor_seconds"] > 0
+    assert hasil["ringkasan seluruh instansi"]["queries"] <= 6
     assert not Instansi.objects.filter(nama__startswith="Pemerintah Kabupaten Uji Rekap").exists()
