@@ -1,13 +1,16 @@
 """The decree (Keputusan) with its lampiran, and the peta jabatan: HTML and PDF."""
 
+from collections.abc import Iterator
+
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
 from abk.models import Keputusan
 from abk.rekap import Rekap
-from anjab.documents import jabatan_lengkap_qs, konteks_informasi_jabatan
+from anjab.documents import jabatan_lengkap, konteks_informasi_jabatan
 from anjab.models import AspekLingkungan
 from anjab.selectors import Struktur, daftar_informasi_jabatan
+from config.dokumen import render_pdf_bagian
 from organisasi.formatting import tanggal
 
 
@@ -15,50 +18,85 @@ def _daerah(instansi) -> str:
     return f"{instansi.get_jenis_display()} {instansi.nama_daerah}".strip()
 
 
-def keputusan_html(keputusan: Keputusan, progres=None) -> str:
-    """The whole decree as HTML: text, daftar informasi jabatan and every Informasi Jabatan.
+def keputusan_bagian(keputusan: Keputusan, progres=None) -> Iterator[str]:
+    """The decree as HTML parts for config.dokumen.render_pdf_bagian: the decree's text with
+    the daftar informasi jabatan, then one part per position's Informasi Jabatan. A part is
+    composed only when the renderer asks for it, so neither the HTML nor the layout of a
+    300-position decree is ever held whole.
 
-    `progres(selesai, total, pesan)` is told after each position's document is composed.
+    `progres(selesai, total, pesan)` is told as each part is composed (`selesai` parts are
+    done), and once more with selesai == total when the last one has been laid out.
     """
+    dasar, daftar, struktur = _keputusan_dasar(keputusan)
+    total = len(daftar) + 1
+    if progres:
+        progres(0, total, gettext("Teks keputusan dan daftar informasi jabatan"))
+    yield render_to_string(_TEMPLATE, {**dasar, "lampiran": []})
+    for nomor, html in _lampiran(keputusan.periode, struktur, daftar, progres, total):
+        yield render_to_string(
+            _TEMPLATE, {**dasar, "hanya_lampiran": True, "lampiran": [(nomor, html)]}
+        )
+    if progres:
+        progres(total, total, gettext("Menggabungkan halaman"))
+
+
+def keputusan_pdf(keputusan: Keputusan, progres=None, per_halaman=None) -> bytes:
+    """The decree's PDF, laid out a part at a time (memory bounded whatever the unit's size):
+    the one-request print and the background job both use it. `progres` as keputusan_bagian,
+    `per_halaman(n)` as page n of the whole decree is laid out."""
+    return render_pdf_bagian(keputusan_bagian(keputusan, progres), per_halaman)
+
+
+def keputusan_html(keputusan: Keputusan) -> str:
+    """The whole decree as one HTML document (the same parts as keputusan_bagian): for small
+    units and for measuring WeasyPrint alone; print large ones with keputusan_bagian."""
+    dasar, daftar, struktur = _keputusan_dasar(keputusan)
+    lampiran = list(_lampiran(keputusan.periode, struktur, daftar))
+    return render_to_string(_TEMPLATE, {**dasar, "lampiran": lampiran})
+
+
+_TEMPLATE = "abk/dokumen/keputusan.html"
+
+
+def _keputusan_dasar(keputusan: Keputusan):
+    """What every part of the decree prints (its letterhead, title, the daftar) and the
+    positions of the daftar in order."""
     periode, unit = keputusan.periode, keputusan.unit
     instansi = periode.instansi
     struktur = Struktur(instansi.pk, unit_id=unit.pk)
     daftar = daftar_informasi_jabatan(struktur, unit.pk)
-    lengkap = {
-        j.pk: j for j in jabatan_lengkap_qs(periode).filter(pk__in=[j.pk for _, _, j in daftar])
+    kepala = f"{instansi.jabatan_kepala} {instansi.nama_daerah}".strip()
+    dasar = {
+        "k": keputusan,
+        "instansi": instansi,
+        "kepala": kepala.upper(),
+        "judul": (
+            gettext("ANALISIS JABATAN DAN ANALISIS BEBAN KERJA PADA %(unit)s %(daerah)s")
+            % {"unit": unit.nama, "daerah": _daerah(instansi)}
+        ).upper(),
+        "tanggal": tanggal(keputusan.tanggal) if keputusan.tanggal else "",
+        "daftar": [(nomor, depth, j.nama) for nomor, depth, j in daftar],
+        "unit_daerah": f"{unit.nama} {_daerah(instansi)}".upper(),
     }
+    return dasar, daftar, struktur
+
+
+def _lampiran(periode, struktur, daftar, progres=None, total=None) -> Iterator[tuple[str, str]]:
+    """(nomor, HTML) of each position's Informasi Jabatan, in the daftar's order; the
+    positions are loaded once (they are small; their HTML is what is big)."""
+    lengkap = {j.pk: j for j in jabatan_lengkap([j.pk for _, _, j in daftar], periode)}
     aspek = list(AspekLingkungan.objects.filter(instansi__isnull=True).order_by("urutan"))
-    lampiran = []
     for i, (nomor, _, j) in enumerate(daftar, start=1):
-        konteks = konteks_informasi_jabatan(
-            lengkap[j.pk], periode=periode, struktur=struktur, aspek=aspek
-        )
-        lampiran.append(
-            (nomor, render_to_string("anjab/dokumen/fragment_informasi_jabatan.html", konteks))
-        )
         if progres:
             progres(
                 i,
-                len(daftar),
+                total,
                 gettext("Informasi jabatan %(nomor)s %(nama)s") % {"nomor": nomor, "nama": j.nama},
             )
-    kepala = f"{instansi.jabatan_kepala} {instansi.nama_daerah}".strip()
-    return render_to_string(
-        "abk/dokumen/keputusan.html",
-        {
-            "k": keputusan,
-            "instansi": instansi,
-            "kepala": kepala.upper(),
-            "judul": (
-                gettext("ANALISIS JABATAN DAN ANALISIS BEBAN KERJA PADA %(unit)s %(daerah)s")
-                % {"unit": unit.nama, "daerah": _daerah(instansi)}
-            ).upper(),
-            "tanggal": tanggal(keputusan.tanggal) if keputusan.tanggal else "",
-            "daftar": [(nomor, depth, j.nama) for nomor, depth, j in daftar],
-            "lampiran": lampiran,
-            "unit_daerah": f"{unit.nama} {_daerah(instansi)}".upper(),
-        },
-    )
+        konteks = konteks_informasi_jabatan(
+            lengkap[j.pk], periode=periode, struktur=struktur, aspek=aspek
+        )
+        yield nomor, render_to_string("anjab/dokumen/fragment_informasi_jabatan.html", konteks)
 
 
 def peta_jabatan_html(rekap: Rekap, *, untuk_cetak: bool) -> str:
@@ -67,15 +105,33 @@ def peta_jabatan_html(rekap: Rekap, *, untuk_cetak: bool) -> str:
         per_unit.setdefault(b.unit.pk, []).append(b)
     pohon = _pohon(rekap, per_unit)
     lebar = max((_daun(n) for n in pohon), default=1)
+    kertas = "A3" if lebar > 6 else "A4"
     return render_to_string(
         "abk/dokumen/peta_jabatan.html" if untuk_cetak else "abk/dokumen/fragment_peta.html",
         {
             "rekap": rekap,
             "pohon": pohon,
-            "kertas": "A3" if lebar > 6 else "A4",
+            "blok_cetak": [_blok_cetak(akar) for akar in pohon] if untuk_cetak else [],
+            "kertas": kertas,
+            "kolom": 4 if kertas == "A3" else 3,
             "untuk_cetak": untuk_cetak,
         },
     )
+
+
+def _blok_cetak(akar: dict) -> dict:
+    """A root unit and, below it, every unit of its subtree in tree order with its depth:
+    the print flows them in columns instead of nesting boxes."""
+    susunan = []
+
+    def turun(simpul, tingkat):
+        susunan.append((simpul, tingkat))
+        for anak in simpul["anak"]:
+            turun(anak, tingkat + 1)
+
+    for anak in akar["anak"]:
+        turun(anak, 0)
+    return {"akar": akar, "susunan": susunan}
 
 
 def _pohon(rekap: Rekap, per_unit) -> list[dict]:

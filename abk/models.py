@@ -80,7 +80,8 @@ class Keputusan(models.Model):
 
 
 class PekerjaanLatar(models.Model):
-    """A long job (a whole decree's PDF) run by the task worker, with its progress."""
+    """A long job (a whole decree's or a large peta jabatan's PDF, a large import) run by the
+    task worker, with its progress."""
 
     class Status(models.TextChoices):
         MENUNGGU = "menunggu", "Menunggu"
@@ -91,6 +92,7 @@ class PekerjaanLatar(models.Model):
     class Jenis(models.TextChoices):
         KEPUTUSAN = "keputusan", "Cetak keputusan"
         IMPOR = "impor", "Impor buku kerja"
+        PETA = "peta", "Cetak peta jabatan"
 
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE)
     pemohon = models.ForeignKey(
@@ -127,7 +129,10 @@ class PekerjaanLatar(models.Model):
 
     @property
     def pdf_siap(self) -> bool:
-        return self.jenis == self.Jenis.KEPUTUSAN and self.status == self.Status.SELESAI
+        return (
+            self.jenis in (self.Jenis.KEPUTUSAN, self.Jenis.PETA)
+            and self.status == self.Status.SELESAI
+        )
 
     @property
     def hasil_impor_siap(self) -> bool:

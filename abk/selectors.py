@@ -1,10 +1,12 @@
 """Reads for the workload analysis, scoped through organisasi.selectors."""
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from abk.models import ImporBuku, Keputusan, PekerjaanLatar
 from anjab.models import PeriodeAnalisis
+from organisasi.akses import akses_untuk
 from organisasi.selectors import get_unit_for_user, scoped_for_user
 
 
@@ -32,9 +34,12 @@ def pekerjaan_for_user(user) -> QuerySet[PekerjaanLatar]:
 
 def get_pekerjaan_for_user(user, pk) -> PekerjaanLatar:
     pekerjaan = get_object_or_404(pekerjaan_for_user(user), pk=pk)
-    unit_id = pekerjaan.parameter.get("unit")
-    if unit_id is not None:
-        get_unit_for_user(user, unit_id)  # 404 outside an Operator's units
+    if "unit" in pekerjaan.parameter:
+        unit_id = pekerjaan.parameter["unit"]
+        if unit_id is not None:
+            get_unit_for_user(user, unit_id)  # 404 outside an Operator's units
+        elif akses_untuk(user).unit_id is not None:
+            raise Http404  # a job about the whole instansi is not an Operator's
     return pekerjaan
 
 
@@ -43,5 +48,19 @@ def pekerjaan_keputusan(user, keputusan: Keputusan) -> PekerjaanLatar | None:
     return (
         pekerjaan_for_user(user)
         .filter(jenis=PekerjaanLatar.Jenis.KEPUTUSAN, parameter__keputusan=keputusan.pk)
+        .first()
+    )
+
+
+def pekerjaan_peta(user, periode: PeriodeAnalisis, unit) -> PekerjaanLatar | None:
+    """The user's latest print job of this peta jabatan (unit None: the whole instansi)."""
+    return (
+        pekerjaan_for_user(user)
+        .filter(
+            jenis=PekerjaanLatar.Jenis.PETA,
+            pemohon=user,
+            parameter__periode=periode.pk,
+            parameter__unit=unit.pk if unit is not None else None,
+        )
         .first()
     )

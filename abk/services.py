@@ -65,6 +65,23 @@ def keputusan_print_request(*, keputusan: Keputusan, pemohon) -> PekerjaanLatar:
     return pekerjaan
 
 
+def peta_print_request(*, periode: PeriodeAnalisis, unit, pemohon) -> PekerjaanLatar:
+    """Queues the PDF of a peta jabatan too large to lay out in a request (unit None: the
+    whole instansi); the worker runs abk.tasks.cetak_peta."""
+    from abk.tasks import cetak_peta
+
+    nama = unit.nama if unit is not None else periode.instansi.nama
+    pekerjaan = PekerjaanLatar.objects.create(
+        instansi=periode.instansi,
+        pemohon=pemohon,
+        jenis=PekerjaanLatar.Jenis.PETA,
+        judul=_("Peta jabatan %(unit)s (%(periode)s)") % {"unit": nama, "periode": periode.nama},
+        parameter={"periode": periode.pk, "unit": unit.pk if unit is not None else None},
+    )
+    transaction.on_commit(lambda: cetak_peta.enqueue(pekerjaan.pk))
+    return pekerjaan
+
+
 @transaction.atomic
 def keputusan_update(*, keputusan: Keputusan, nilai: dict) -> Keputusan:
     """Saves a decree's text, number, date and signer from plain values."""

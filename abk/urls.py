@@ -9,6 +9,7 @@ urlpatterns = [
     path("kualitas/", views.kualitas, name="kualitas"),
     path("peta/", views.peta, name="peta"),
     path("peta.pdf", views.peta, {"format": "pdf"}, name="peta_pdf"),
+    path("peta/cetak/", views.peta_cetak, name="peta_cetak"),
     path("periode/", views.periode_daftar, name="periode_daftar"),
     path("periode/tambah/", views.periode_ubah, name="periode_tambah"),
     path("periode/mulai/", views.periode_mulai, name="periode_mulai"),

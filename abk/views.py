@@ -19,7 +19,7 @@ from abk.storage import serve_private
 from anjab import selectors as anjab_selectors
 from anjab import services as anjab_services
 from anjab.models import PeriodeAnalisis
-from config.dokumen import pdf_response
+from config.dokumen import pdf_bytes_response, pdf_response
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
@@ -29,6 +29,9 @@ from organisasi.http import BARIS_PER_HALAMAN, int_or_404
 # Decrees with more positions than this are printed by the worker, with a progress bar.
 # Rows of one unit's rekap per page (the totals are always over every row).
 BATAS_CETAK_LANGSUNG = 8
+# A peta jabatan PDF with more positions than this is laid out by the worker (a 300-position
+# unit takes a few seconds; a whole Kabupaten of 12,000 far longer than a request may).
+BATAS_PETA_LANGSUNG = 400
 
 
 class TanpaPeriode(Http404):
@@ -162,14 +165,34 @@ def kualitas(request):
     return render(request, "abk/kualitas.html", konteks)
 
 
+def _jumlah_jabatan(periode, unit) -> int:
+    if unit is not None:
+        return anjab_selectors.jumlah_jabatan_di_bawah(unit)
+    return anjab_selectors.jumlah_jabatan_instansi(periode.instansi_id)
+
+
 @akses_wajib
 @periode_wajib
 def peta(request, format="html"):
     periode, unit = pilihan_laporan(request)
-    r = hitung_rekap(periode, unit)
     if format == "pdf":
+        jumlah = _jumlah_jabatan(periode, unit)
+        if jumlah > BATAS_PETA_LANGSUNG:
+            # Too large to lay out within a request: a page that offers the background job
+            # (GET writes nothing; the button POSTs).
+            konteks = _konteks_pilihan(request, periode, unit)
+            konteks.update(
+                {
+                    "jumlah_jabatan": jumlah,
+                    "batas": BATAS_PETA_LANGSUNG,
+                    "pekerjaan": selectors.pekerjaan_peta(request.user, periode, unit),
+                }
+            )
+            return render(request, "abk/peta_besar.html", konteks)
+        r = hitung_rekap(periode, unit)
         html = documents.peta_jabatan_html(r, untuk_cetak=True)
         return pdf_response(html, f"peta-jabatan-{periode.pk}.pdf")
+    r = hitung_rekap(periode, unit)
     konteks = _konteks_pilihan(request, periode, unit)
     konteks.update({"peta": documents.peta_jabatan_html(r, untuk_cetak=False), "rekap": r})
     return render(request, "abk/peta.html", konteks)
@@ -329,11 +352,20 @@ def keputusan_cetak(request):
         messages.error(request, _("Keputusan unit ini belum dibuat, sehingga belum dapat dicetak."))
         return redirect(f"{reverse('abk:keputusan')}?periode={periode.pk}&unit={unit.pk}")
     if anjab_selectors.jumlah_jabatan_di_bawah(unit) <= BATAS_CETAK_LANGSUNG:
-        html = documents.keputusan_html(k)
-        return pdf_response(html, f"keputusan-abk-{unit.pk}.pdf")
+        return pdf_bytes_response(documents.keputusan_pdf(k), f"keputusan-abk-{unit.pk}.pdf")
     # Queueing the worker writes a job row: only for users who may write.
     wajib_menulis(request.akses)
     pekerjaan = services.keputusan_print_request(keputusan=k, pemohon=request.user)
+    return redirect("abk:pekerjaan", pk=pekerjaan.pk)
+
+
+@akses_wajib
+@require_POST
+def peta_cetak(request):
+    """Queues the PDF of a large peta jabatan. Printing reads only what the user may see, so
+    read-only users may ask for it too; the job is theirs and scoped like the page."""
+    periode, unit = pilihan_laporan(request)
+    pekerjaan = services.peta_print_request(periode=periode, unit=unit, pemohon=request.user)
     return redirect("abk:pekerjaan", pk=pekerjaan.pk)
 
 

@@ -194,6 +194,10 @@ def jumlah_jabatan_di_bawah(unit: UnitOrganisasi) -> int:
     return Jabatan.objects.filter(unit_id__in=list(ids)).count()
 
 
+def jumlah_jabatan_instansi(instansi_id: int) -> int:
+    return Jabatan.objects.filter(instansi_id=instansi_id).count()
+
+
 def subtree_ids(struktur: Struktur, unit_id: int) -> set[int]:
     hasil, tumpukan = set(), [unit_id]
     while tumpukan:

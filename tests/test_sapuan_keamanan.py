@@ -103,6 +103,7 @@ TABEL = {
     "abk:kualitas": LAPORAN,
     "abk:peta": LAPORAN,
     "abk:peta_pdf": LAPORAN,
+    "abk:peta_cetak": LAPORAN,
     "abk:periode_daftar": {},
     "abk:periode_tambah": {},
     "abk:periode_mulai": {"@instansi": "instansi"},
