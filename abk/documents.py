@@ -18,11 +18,18 @@ def _daerah(instansi) -> str:
     return f"{instansi.get_jenis_display()} {instansi.nama_daerah}".strip()
 
 
+# A part of the decree holds whole positions up to about this much HTML (~40 pages, ~120 MB
+# of layout): fewer, larger parts save WeasyPrint's per-document setup (a part per position
+# was 1.3× one document on small positions), and memory stays bounded; a position larger
+# than this is a part on its own.
+HTML_PER_BAGIAN = 150_000
+
+
 def keputusan_bagian(keputusan: Keputusan, progres=None) -> Iterator[str]:
     """The decree as HTML parts for config.dokumen.render_pdf_bagian: the decree's text with
-    the daftar informasi jabatan, then one part per position's Informasi Jabatan. A part is
-    composed only when the renderer asks for it, so neither the HTML nor the layout of a
-    300-position decree is ever held whole.
+    the daftar informasi jabatan, then the positions' Informasi Jabatan, whole positions per
+    part up to HTML_PER_BAGIAN. A part is composed only when the renderer asks for it, so
+    neither the HTML nor the layout of a 300-position decree is ever held whole.
 
     `progres(selesai, total, pesan)` is told as each part is composed (`selesai` parts are
     done), and once more with selesai == total when the last one has been laid out.
@@ -32,10 +39,17 @@ def keputusan_bagian(keputusan: Keputusan, progres=None) -> Iterator[str]:
     if progres:
         progres(0, total, gettext("Teks keputusan dan daftar informasi jabatan"))
     yield render_to_string(_TEMPLATE, {**dasar, "lampiran": []})
+    kumpulan, ukuran = [], 0
     for nomor, html in _lampiran(keputusan.periode, struktur, daftar, progres, total):
-        yield render_to_string(
-            _TEMPLATE, {**dasar, "hanya_lampiran": True, "lampiran": [(nomor, html)]}
-        )
+        if kumpulan and ukuran + len(html) > HTML_PER_BAGIAN:
+            yield render_to_string(
+                _TEMPLATE, {**dasar, "hanya_lampiran": True, "lampiran": kumpulan}
+            )
+            kumpulan, ukuran = [], 0
+        kumpulan.append((nomor, html))
+        ukuran += len(html)
+    if kumpulan:
+        yield render_to_string(_TEMPLATE, {**dasar, "hanya_lampiran": True, "lampiran": kumpulan})
     if progres:
         progres(total, total, gettext("Menggabungkan halaman"))
 

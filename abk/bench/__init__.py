@@ -34,6 +34,8 @@ class Ukuran:
     anchor_seconds_median: float | None = None
     ratio: float | None = None
     target: float | None = None  # the ratio allowed; None: shown, not judged
+    target_seconds: float | None = None  # an absolute limit, where the issue sets one
+    target_mb: float | None = None  # the peak memory allowed above the process's start
     queries: int | None = None
     peak_mb: float | None = None
     peak_tambahan_mb: float | None = None  # above the process's size when it started
@@ -50,9 +52,27 @@ class Ukuran:
     def status(self) -> str:
         if self.error:
             return "GAGAL"
-        if self.target is None or self.ratio is None:
+        uji = []
+        if self.target is not None and self.ratio is not None:
+            uji.append(self.ratio <= self.target)
+        if self.target_seconds is not None and self.seconds is not None:
+            uji.append(self.seconds <= self.target_seconds)
+        if self.target_mb is not None and self.peak_tambahan_mb is not None:
+            uji.append(self.peak_tambahan_mb <= self.target_mb)
+        if not uji:
             return "-"
-        return "OK" if self.ratio <= self.target else "MELEBIHI"
+        return "OK" if all(uji) else "MELEBIHI"
+
+    @property
+    def target_teks(self) -> str:
+        bagian = []
+        if self.target is not None:
+            bagian.append(f"≤ {self.target:g}×")
+        if self.target_seconds is not None:
+            bagian.append(f"≤ {self.target_seconds:g} s")
+        if self.target_mb is not None:
+            bagian.append(f"+≤ {self.target_mb:g} MB")
+        return ", ".join(bagian) or "-"
 
     @classmethod
     def dari_gabungan(
@@ -84,7 +104,7 @@ class Ukuran:
         )
 
     def sebagai_dict(self) -> dict:
-        return {**asdict(self), "status": self.status}
+        return {**asdict(self), "status": self.status, "target_text": self.target_teks}
 
 
 BAGIAN: dict[str, Callable[[Opsi], list[Ukuran]]] = {}
@@ -100,7 +120,7 @@ def bagian(nama: str):
 
 def _muat() -> None:
     # Imported here, not at module level: a section pulls in models, which need apps ready.
-    from abk.bench import impor, rekap  # noqa: F401
+    from abk.bench import dokumen, impor, rekap  # noqa: F401
 
 
 def semua_bagian() -> dict[str, Callable[[Opsi], list[Ukuran]]]:

@@ -74,3 +74,29 @@ def test_the_rekap_section_measures_the_roll_ups_beside_their_aggregate(tmp_path
         assert u["queries"] <= 12 and u["anchor_seconds"] > 0
     assert hasil["ringkasan seluruh instansi"]["queries"] <= 6
     assert not Instansi.objects.filter(nama__startswith="Pemerintah Kabupaten Uji Rekap").exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_dokumen_section_measures_the_peta_and_the_decree_beside_weasyprint(tmp_path):
+    berkas = tmp_path / "bench.json"
+    out = StringIO()
+    call_command(
+        "bench", "--only", "dokumen", "--size", "0.01", "--ulang", "1", "--json", str(berkas),
+        stdout=out, stderr=StringIO(),
+    )  # fmt: skip
+    hasil = {u["figure"]: u for u in json.loads(berkas.read_text(encoding="utf-8"))["hasil"]}
+    peta, keputusan = hasil.values()
+    assert peta["figure"].startswith("peta jabatan PDF") and "(3 jabatan)" in peta["figure"]
+    assert keputusan["figure"].startswith("keputusan PDF per bagian")
+    for u in (peta, keputusan):
+        assert u.keys() >= KUNCI and u["error"] == ""
+        assert u["anchor_seconds"] > 0 and u["rows"] > 0
+        assert u["detail"]["pages"] == u["detail"]["anchor_pages"] == u["rows"]
+        assert u["detail"]["pages_per_second"] > 0
+    # The decree in parts has the pages of the one-document decree, judged on time and memory;
+    # the peta on seconds (15 s for 300 positions, here 3).
+    assert keputusan["target"] == 1.2 and keputusan["target_mb"] == 500
+    assert keputusan["rows"] >= 4
+    assert peta["target_seconds"] == 0.15 and peta["target"] is None
+    assert "halaman/s" in out.getvalue()
+    assert not Instansi.objects.filter(nama__startswith="Pemerintah Kabupaten Uji Dokumen").exists()

@@ -112,7 +112,7 @@ class Command(BaseCommand):
                     f"{_detik(u.seconds)} / {_detik(u.seconds_median)}",
                     f"{_detik(u.anchor_seconds)} / {_detik(u.anchor_seconds_median)}",
                     "-" if u.ratio is None else f"{u.ratio:.2f}×",
-                    "-" if u.target is None else f"≤ {u.target:g}×",
+                    u.target_teks,
                     u.status,
                     "-" if u.rows is None else str(u.rows),
                     "-" if u.queries is None else str(u.queries),
@@ -125,6 +125,14 @@ class Command(BaseCommand):
             self.stdout.write(" | ".join(s.ljust(w) for s, w in zip(r, lebar, strict=True)))
             if n == 0:
                 self.stdout.write("-+-".join("-" * w for w in lebar))
+        for u in semua:
+            if u.detail.get("pages_per_second") is not None:
+                self.stdout.write(
+                    f"{u.section} / {u.figure}: {u.detail['pages_per_second']} halaman/s "
+                    f"(jangkar {u.detail.get('anchor_pages_per_second')} halaman/s); memori "
+                    f"di atas awal proses {_detik(u.peak_tambahan_mb)} MB "
+                    f"(jangkar {_detik(u.detail.get('anchor_peak_tambahan_mb'))} MB)"
+                )
         for u in semua:
             if u.error:
                 self.stdout.write(f"\n{u.section} / {u.figure} GAGAL:\n{u.error}")
