@@ -1,10 +1,10 @@
 """Reads for the workload analysis, scoped through organisasi.selectors."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from abk.models import ImporBuku, Keputusan, PekerjaanLatar
+from abk.models import DeklarasiJabatan, ImporBuku, Keputusan, PekerjaanLatar
 from anjab.models import PeriodeAnalisis
 from organisasi.akses import akses_untuk
 from organisasi.selectors import get_unit_for_user, scoped_for_user
@@ -64,3 +64,14 @@ def pekerjaan_peta(user, periode: PeriodeAnalisis, unit) -> PekerjaanLatar | Non
         )
         .first()
     )
+
+
+def kebutuhan_tercetak_instansi(periode: PeriodeAnalisis, jumlah_jabatan: int) -> int | None:
+    """Σ of the JUMLAH PEGAWAI the imported documents printed for the whole instansi, when every
+    position has one (Rekap.kebutuhan_tercetak_dibulatkan, in one aggregate)."""
+    a = DeklarasiJabatan.objects.filter(
+        periode=periode, jabatan__instansi_id=periode.instansi_id, jumlah_pegawai__isnull=False
+    ).aggregate(n=Count("pk"), jumlah=Sum("jumlah_pegawai"))
+    if not jumlah_jabatan or a["n"] != jumlah_jabatan:
+        return None
+    return a["jumlah"]

@@ -14,7 +14,7 @@ from abk import charts, documents, selectors, services
 from abk.forms import KeputusanForm, PeriodeForm, SalinPeriodeForm
 from abk.kualitas import KEWAJARAN, SELISIH
 from abk.models import PekerjaanLatar
-from abk.rekap import hitung_rekap
+from abk.rekap import hitung_rekap, hitung_ringkasan
 from abk.storage import serve_private
 from anjab import selectors as anjab_selectors
 from anjab import services as anjab_services
@@ -114,32 +114,44 @@ def _konteks_pilihan(request, periode, unit):
 @periode_wajib
 def rekap(request):
     periode, unit = pilihan_laporan(request)
-    r = hitung_rekap(periode, unit)
     konteks = _konteks_pilihan(request, periode, unit)
-    konteks.update(
-        {
-            "rekap": r,
-            "grafik": charts.grafik_kebutuhan_bezetting(
-                [ru for ru in r.units if ru.depth == (0 if unit is None else 1)]
-                or [ru for ru in r.units if ru.depth == 0]
-            ),
-            "jumlah_selisih": sum(1 for t in r.temuan if t.kategori == SELISIH),
-            "selisih_tercetak": (
-                r.total["kebutuhan_dibulatkan"] - r.kebutuhan_tercetak_dibulatkan
-                if r.kebutuhan_tercetak_dibulatkan is not None
-                else None
-            ),
-            "jumlah_kewajaran": sum(1 for t in r.temuan if t.kategori == KEWAJARAN),
-        }
-    )
     if unit is None:
-        # The whole instansi is summarised by perangkat daerah; each one drills down.
-        konteks["per_pd"] = [ru for ru in r.units if ru.depth == 0]
-    else:
-        konteks["halaman"] = Paginator(r.baris, BARIS_PER_HALAMAN).get_page(
-            request.GET.get("halaman")
+        # The whole instansi is summarised by perangkat daerah (each one drills down) from
+        # the database's sums, without a row per position: the data-quality checks of every
+        # position are the Kualitas data page's.
+        r = hitung_ringkasan(periode)
+        tercetak = selectors.kebutuhan_tercetak_instansi(periode, r.total["jumlah_jabatan"])
+        per_pd = [ru for ru in r.units if ru.depth == 0]
+        konteks.update(
+            {
+                "rekap": r,
+                "kebutuhan_tercetak": tercetak,
+                "grafik": charts.grafik_kebutuhan_bezetting(per_pd),
+                "per_pd": per_pd,
+            }
         )
-        konteks["query"] = _tanpa_halaman(request)
+    else:
+        r = hitung_rekap(periode, unit)
+        tercetak = r.kebutuhan_tercetak_dibulatkan
+        konteks.update(
+            {
+                "rekap": r,
+                "kebutuhan_tercetak": tercetak,
+                "grafik": charts.grafik_kebutuhan_bezetting(
+                    [ru for ru in r.units if ru.depth == 1]
+                    or [ru for ru in r.units if ru.depth == 0]
+                ),
+                "jumlah_selisih": sum(1 for t in r.temuan if t.kategori == SELISIH),
+                "jumlah_kewajaran": sum(1 for t in r.temuan if t.kategori == KEWAJARAN),
+                "halaman": Paginator(r.baris, BARIS_PER_HALAMAN).get_page(
+                    request.GET.get("halaman")
+                ),
+                "query": _tanpa_halaman(request),
+            }
+        )
+    konteks["selisih_tercetak"] = (
+        r.total["kebutuhan_dibulatkan"] - tercetak if tercetak is not None else None
+    )
     return render(request, "abk/rekap.html", konteks)
 
 

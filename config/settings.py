@@ -103,11 +103,33 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Production uses the database cache unless CACHE_URL names another one shared by all
 # gunicorn workers; its table is created by `manage.py createcachetable` (and `make setup`).
-CACHES = {
-    "default": env.cache(
-        "CACHE_URL", default="dbcache://django_cache" if PRODUCTION else "locmemcache://"
-    )
+# A redis:// (rediss://) URL uses django-redis: one Redis shared by every app node.
+_CACHE_URL = env.str(
+    "CACHE_URL", default="dbcache://django_cache" if PRODUCTION else "locmemcache://"
+)
+if _CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": _CACHE_URL,
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="anjab"),
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        }
+    }
+else:
+    CACHES = {"default": environ.Env.cache_url_config(_CACHE_URL)}
+
+# Sessions: in the database (db, the default), in the cache (cache: with Redis, shared by every
+# node and nothing written to PostgreSQL per request) or both (cached_db).
+_SESI = {
+    "db": "django.contrib.sessions.backends.db",
+    "cache": "django.contrib.sessions.backends.cache",
+    "cached_db": "django.contrib.sessions.backends.cached_db",
 }
+SESSION_STORE = env.str("SESSION_STORE", default="db")
+if SESSION_STORE not in _SESI:
+    raise ImproperlyConfigured(f"SESSION_STORE harus salah satu dari {', '.join(_SESI)}.")
+SESSION_ENGINE = _SESI[SESSION_STORE]
 
 # Long work (a whole decree's PDF) runs in the worker: `manage.py db_worker` (make run starts it).
 TASKS = {

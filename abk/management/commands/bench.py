@@ -1,5 +1,8 @@
 """bench [--only NAMA] [--size 0.1|0.25|1] [--ulang N] [--json BERKAS] [--profil BERKAS]:
-performance figures against an anchor measured in the same run (see abk/bench)."""
+performance figures against an anchor measured in the same run (see abk/bench).
+
+bench --load [--clients 20] [--detik 30] [--jeda 1] [--workers 3]: many users at once against
+gunicorn on a loopback port (abk/bench/beban.py), instead of the sections."""
 
 import json
 import tempfile
@@ -49,10 +52,29 @@ class Command(BaseCommand):
             help="jalankan juga satu impor di bawah cProfile dan simpan hasilnya ke berkas ini",
         )
 
+        beban = parser.add_argument_group("beban (--load)")
+        beban.add_argument(
+            "--load",
+            action="store_true",
+            help="ukur banyak pengguna sekaligus terhadap gunicorn (127.0.0.1) dan basis datanya",
+        )
+        beban.add_argument("--clients", type=int, default=20, help="jumlah klien (bawaan: 20)")
+        beban.add_argument("--detik", type=float, default=30.0, help="lama serbuan (bawaan: 30)")
+        beban.add_argument(
+            "--jeda",
+            type=float,
+            default=1.0,
+            help="rata-rata detik membaca halaman sebelum yang berikutnya (bawaan: 1; 0: tanpa)",
+        )
+        beban.add_argument("--workers", type=int, default=3, help="pekerja gunicorn (bawaan: 3)")
+
     def handle(self, *args, **o):
         ukuran = _ukuran(o["size"])
         if o["ulang"] < 1:
             raise CommandError("--ulang paling sedikit 1.")
+        if o["load"]:
+            self.beban(o, ukuran)
+            return
         bagian = semua_bagian()
         if o["only"]:
             if o["only"] not in bagian:
@@ -70,6 +92,36 @@ class Command(BaseCommand):
             for fungsi in bagian.values():
                 semua += fungsi(opsi)
         self.tampilkan(semua, ukuran, o["ulang"])
+        self.tulis_json(o, semua, ukuran)
+
+    def beban(self, o, ukuran: float) -> None:
+        from abk.bench.beban import OpsiBeban, ukur_beban
+
+        if not (1 <= o["clients"] <= 200) or not (1 <= o["detik"] <= 600) or o["jeda"] < 0:
+            raise CommandError(
+                "--clients 1–200, --detik 1–600 dan --jeda tidak negatif (permintaan dibatasi)."
+            )
+        if connection.vendor != "postgresql":
+            self.stderr.write(
+                "Peringatan: basis datanya bukan PostgreSQL; angka ini bukan angka produksi."
+            )
+        opsi = Opsi(ukuran=ukuran, ulang=1, folder="", tulis=lambda s: self.stderr.write(s))
+        beban = OpsiBeban(
+            klien=o["clients"], detik=o["detik"], jeda=o["jeda"], pekerja=o["workers"]
+        )
+        semua = ukur_beban(opsi, beban)
+        self.tampilkan(semua, ukuran, 1)
+        for u in semua:
+            b, s = u.detail["banyak"], u.detail["sendiri"]
+            self.stdout.write(
+                f"{o['clients']} klien: {b['requests']} permintaan ({b['per_second']}/s), "
+                f"{b['errors']} galat, p50 {_detik(b['p50'])} s, p95 {_detik(b['p95'])} s, "
+                f"maks {_detik(b['max'])} s; 1 klien: {s['requests']} permintaan, "
+                f"p50 {_detik(s['p50'])} s, p95 {_detik(s['p95'])} s"
+            )
+        self.tulis_json(o, semua, ukuran)
+
+    def tulis_json(self, o, semua: list[Ukuran], ukuran: float) -> None:
         if o["json"]:
             Path(o["json"]).write_text(
                 json.dumps(
