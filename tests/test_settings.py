@@ -46,7 +46,7 @@ def test_production_refuses_to_start_without_a_real_secret_key():
 # from the defaults whatever the shell running the tests has set.
 DIBACA = {
     "DJANGO_ENV", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DATABASE_URL", "CONN_MAX_AGE",
-    "LOGIN_MAX_GAGAL", "LOGIN_JEDA_MENIT", "SESSION_IDLE_MINUTES",
+    "LOGIN_MAX_GAGAL", "LOGIN_JEDA_MENIT", "SESSION_IDLE_MINUTES", "CACHE_URL", "SESSION_STORE",
 }  # fmt: skip
 PRODUKSI = {
     "DJANGO_ENV": "production",
@@ -125,3 +125,23 @@ def test_numbers_and_dates_are_formatted_the_indonesian_way(settings):
         Context({"n": Decimal("1250"), "d": dt.date(2024, 6, 24)})
     )
     assert html == "1.250,00 · 24 Juni 2024"
+
+
+def test_a_redis_cache_url_uses_django_redis_and_sessions_can_live_in_it():
+    assert _setting('CACHES["default"]["BACKEND"]', "SESSION_ENGINE") == [
+        "'django.core.cache.backends.locmem.LocMemCache'",
+        "'django.contrib.sessions.backends.db'",
+    ]
+    assert _setting(
+        'CACHES["default"]["BACKEND"]',
+        'CACHES["default"]["LOCATION"]',
+        "SESSION_ENGINE",
+        CACHE_URL="redis://redis.internal:6379/2",
+        SESSION_STORE="cache",
+    ) == [
+        "'django_redis.cache.RedisCache'",
+        "'redis://redis.internal:6379/2'",
+        "'django.contrib.sessions.backends.cache'",
+    ]
+    salah = _manage("check", SESSION_STORE="redis")
+    assert salah.returncode != 0 and "SESSION_STORE harus salah satu dari" in salah.stderr
