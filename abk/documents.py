@@ -31,8 +31,9 @@ def keputusan_bagian(keputusan: Keputusan, progres=None) -> Iterator[str]:
     part up to HTML_PER_BAGIAN. A part is composed only when the renderer asks for it, so
     neither the HTML nor the layout of a 300-position decree is ever held whole.
 
-    `progres(selesai, total, pesan)` is told as each part is composed (`selesai` parts are
-    done), and once more with selesai == total when the last one has been laid out.
+    `progres(selesai, total, pesan)` is told as the text and each position are composed
+    (`total` is the positions + 1), and once more with selesai == total after the last part
+    has been laid out.
     """
     dasar, daftar, struktur = _keputusan_dasar(keputusan)
     total = len(daftar) + 1

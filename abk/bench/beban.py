@@ -26,15 +26,14 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
-from io import StringIO
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connection
 
 from abk.bench import Opsi, Ukuran
 from abk.bench.impor import hapus_instansi
+from abk.bench.rekap import bangun_menurut_ukuran
 
 TARGET = 5.0
 BATAS_PERMINTAAN_DETIK = 60  # a request slower than this counts as an error
@@ -285,28 +284,13 @@ def _url_basis_data() -> str:
     s = connection.settings_dict
     if connection.vendor == "postgresql":
         tuan = s["HOST"] or "127.0.0.1"
-        kredensial = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
+        kredensial = quote(s["USER"], safe="") + (
+            f":{quote(s['PASSWORD'], safe='')}" if s["PASSWORD"] else ""
+        )
         return f"postgres://{kredensial}@{tuan}:{s['PORT'] or 5432}/{s['NAME']}"
     if connection.vendor == "sqlite" and str(s["NAME"]) not in ("", ":memory:"):
         return f"sqlite:///{s['NAME']}"
     raise RuntimeError("bench --load memerlukan basis data yang dapat dibuka proses lain.")
-
-
-def _bangun(nama: str, ukuran: float) -> None:
-    from abk import sintetis
-
-    penuh = sintetis.Ukuran()
-    call_command(
-        "generate_synthetic",
-        "--instansi", nama,
-        "--opd", str(max(2, round(penuh.opd * ukuran))),
-        "--subunits", str(penuh.subunit),
-        "--positions", str(max(50, round(penuh.jabatan * ukuran))),
-        "--tasks-per-position", str(penuh.tugas_per_jabatan),
-        "--pegawai", str(max(50, round(penuh.pegawai * ukuran))),
-        "--seed", "1",
-        stdout=StringIO(),
-    )  # fmt: skip
 
 
 def _pengguna(instansi):
@@ -357,7 +341,7 @@ def ukur_beban(opsi: Opsi, beban: OpsiBeban) -> list[Ukuran]:
 
     nama = f"Pemerintah Kabupaten Uji Beban {uuid.uuid4().hex[:12]}"
     awal = time.monotonic()
-    _bangun(nama, opsi.ukuran)
+    bangun_menurut_ukuran(nama, opsi.ukuran)
     opsi.tulis(f"beban: Pemda sintetis dibuat dalam {time.monotonic() - awal:.1f} s")
     proses = None
     try:

@@ -10,41 +10,16 @@ Figures, each beside WeasyPrint alone on the same HTML (composed before the cloc
 The data is removed afterwards."""
 
 import uuid
-from io import StringIO
 
-from django.core.management import call_command
-
-from abk import sintetis
 from abk.bench import Opsi, Ukuran, bagian
 from abk.bench.anak import gabung, hitung_sql, sekali, sekarang
 from abk.bench.impor import hapus_instansi
+from abk.bench.rekap import PENUH, bangun_pemda
 
-PENUH = sintetis.Ukuran()
 JABATAN_PENUH = 300
 TARGET_PETA_DETIK = 15.0
 TARGET_KEPUTUSAN = 1.2
 TARGET_KEPUTUSAN_MB = 500.0
-
-
-def _bangun(nama: str, jabatan: int) -> None:
-    call_command(
-        "generate_synthetic",
-        "--instansi",
-        nama,
-        "--opd",
-        "1",
-        "--subunits",
-        str(min(PENUH.subunit, jabatan - 1)),  # every unit gets a head
-        "--positions",
-        str(jabatan),
-        "--tasks-per-position",
-        str(PENUH.tugas_per_jabatan),
-        "--pegawai",
-        str(jabatan),
-        "--seed",
-        "1",
-        stdout=StringIO(),
-    )
 
 
 def _halaman(pdf: bytes) -> int:
@@ -102,7 +77,10 @@ def bagian_dokumen(opsi: Opsi) -> list[Ukuran]:
 
     jabatan = max(3, round(JABATAN_PENUH * opsi.ukuran))
     nama = f"Pemerintah Kabupaten Uji Dokumen {uuid.uuid4().hex[:12]}"
-    _bangun(nama, jabatan)
+    # One perangkat daerah; every unit gets a head, so fewer sub-units when it is small.
+    bangun_pemda(
+        nama, opd=1, subunit=min(PENUH.subunit, jabatan - 1), jabatan=jabatan, pegawai=jabatan
+    )
     # A decree lays out ~3 pages a position: at full size one repeat is minutes long.
     ulang = opsi.ulang if opsi.ukuran < 1 else 1
     try:

@@ -27,24 +27,29 @@ PENUH = sintetis.Ukuran()
 TARGET = 2.0
 
 
-def _bangun(nama: str, ukuran: float) -> None:
+def bangun_pemda(nama: str, *, opd: int, subunit: int, jabatan: int, pegawai: int) -> None:
+    """A synthetic Pemda for a section to measure on (manage.py generate_synthetic, seed 1)."""
     call_command(
         "generate_synthetic",
-        "--instansi",
-        nama,
-        "--opd",
-        str(max(2, round(PENUH.opd * ukuran))),
-        "--subunits",
-        str(PENUH.subunit),
-        "--positions",
-        str(max(50, round(PENUH.jabatan * ukuran))),
-        "--tasks-per-position",
-        str(PENUH.tugas_per_jabatan),
-        "--pegawai",
-        str(max(50, round(PENUH.pegawai * ukuran))),
-        "--seed",
-        "1",
+        "--instansi", nama,
+        "--opd", str(opd),
+        "--subunits", str(subunit),
+        "--positions", str(jabatan),
+        "--tasks-per-position", str(PENUH.tugas_per_jabatan),
+        "--pegawai", str(pegawai),
+        "--seed", "1",
         stdout=StringIO(),
+    )  # fmt: skip
+
+
+def bangun_menurut_ukuran(nama: str, ukuran: float) -> None:
+    """The synthetic Pemda at `ukuran` × full size (at least 2 perangkat daerah)."""
+    bangun_pemda(
+        nama,
+        opd=max(2, round(PENUH.opd * ukuran)),
+        subunit=PENUH.subunit,
+        jabatan=max(50, round(PENUH.jabatan * ukuran)),
+        pegawai=max(50, round(PENUH.pegawai * ukuran)),
     )
 
 
@@ -106,7 +111,7 @@ def bagian_rekap(opsi: Opsi) -> list[Ukuran]:
 
     nama = f"Pemerintah Kabupaten Uji Rekap {uuid.uuid4().hex[:12]}"
     awal = sekarang()
-    _bangun(nama, opsi.ukuran)
+    bangun_menurut_ukuran(nama, opsi.ukuran)
     opsi.tulis(f"rekap: Pemda sintetis dibuat dalam {sekarang() - awal:.1f} s")
     try:
         periode = PeriodeAnalisis.objects.get(instansi__nama=nama)
