@@ -81,10 +81,15 @@ class Rekap:
         return sum(nilai)
 
 
-def hitung_rekap(periode: PeriodeAnalisis, unit: UnitOrganisasi | None = None) -> Rekap:
+def hitung_rekap(
+    periode: PeriodeAnalisis, unit: UnitOrganisasi | None = None, *, periksa: bool = True
+) -> Rekap:
     """The rekap of `unit`'s subtree (or of every unit of the instansi) in `periode`.
 
     The caller has scoped `unit` to the user (organisasi.selectors.get_unit_for_user).
+    With `periksa=False` (the peta jabatan: figures only) the data-quality checks are not run
+    and only the sums are read (rekap_muat.muat_jumlah), not the rows: `temuan` is empty,
+    every figure the same.
     """
     struktur = Struktur(periode.instansi_id, unit_id=unit.pk if unit is not None else None)
     akar = [unit.pk] if unit is not None else _akar(struktur.units)
@@ -95,7 +100,12 @@ def hitung_rekap(periode: PeriodeAnalisis, unit: UnitOrganisasi | None = None) -
         daftar.extend(daftar_informasi_jabatan(struktur, uid))
 
     seluruh = unit is None
-    dibaca = rekap_muat.muat(periode, None if seluruh else unit_ids)
+    if periksa:
+        dibaca = rekap_muat.muat(periode, None if seluruh else unit_ids)
+    else:
+        dibaca = rekap_muat.BarisPeriode(
+            rekap_muat.muat_jumlah(periode, None if seluruh else unit_ids), {}, {}, {}
+        )
     pemangku = _pemangku(periode, None if seluruh else unit_ids)
     deklarasi = {
         d.jabatan_id: d
@@ -137,14 +147,15 @@ def hitung_rekap(periode: PeriodeAnalisis, unit: UnitOrganisasi | None = None) -
             deklarasi=deklarasi.get(j.pk),
             kelas=j.kelas_jabatan or kelas_evaluasi.get(j.pk),
         )
-        b.temuan = periksa_jabatan(
-            b,
-            tugas=dibaca.tugas.get(j.pk, ()),
-            butir=dibaca.butir.get(j.pk, ()),
-            median_ak=dibaca.median_ak,
-            periode=periode,
-            ada_baris=bool(jumlah.n_tugas or jumlah.n_butir),
-        )
+        if periksa:
+            b.temuan = periksa_jabatan(
+                b,
+                tugas=dibaca.tugas.get(j.pk, ()),
+                butir=dibaca.butir.get(j.pk, ()),
+                median_ak=dibaca.median_ak,
+                periode=periode,
+                ada_baris=bool(jumlah.n_tugas or jumlah.n_butir),
+            )
         baris.append(b)
 
     # Summed per unit in the order of the positions' ids, the units up the tree, as

@@ -88,7 +88,7 @@ def _pdf_peta(pekerjaan: PekerjaanLatar):
         else None
     )
     _catat(pekerjaan, 5, _("Menghitung kebutuhan jabatan"))
-    rekap = hitung_rekap(periode, unit)
+    rekap = hitung_rekap(periode, unit, periksa=False)
     _catat(pekerjaan, 20, _("Menyusun peta %(n)s jabatan") % {"n": len(rekap.baris)})
     html = peta_jabatan_html(rekap, untuk_cetak=True)
     # About sixty positions a page: good enough for a bar that only moves forward.

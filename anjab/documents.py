@@ -119,7 +119,7 @@ def konteks_informasi_jabatan(
     periode = periode or periode_terbaru(jabatan.instansi_id)
     if "tugas" not in getattr(jabatan, "_prefetched_objects_cache", {}):
         jabatan = _jabatan_lengkap(jabatan.pk, periode)
-    struktur = struktur or Struktur(jabatan.instansi_id, unit_id=jabatan.unit_id)
+    struktur = struktur or Struktur.untuk_jabatan(jabatan)
     rantai = struktur.rantai(jabatan)
     unit_teratas = struktur.unit_teratas(jabatan.unit_id) or jabatan.unit
     kondisi = {k.aspek_id: k.faktor for k in jabatan.kondisi_lingkungan.all()}

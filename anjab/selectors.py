@@ -107,6 +107,26 @@ class Struktur:
             self._lengkapi_atasan(units, jabatan)
         self._susun()
 
+    @classmethod
+    def untuk_jabatan(cls, jabatan: Jabatan) -> "Struktur":
+        """Only what one position's chain of superiors (rantai, unit_teratas) needs: its unit
+        and the units above with their heads, the position itself and its explicit superiors —
+        a handful of rows however many positions its unit holds."""
+        self = cls.__new__(cls)
+        units = UnitOrganisasi.objects.filter(instansi_id=jabatan.instansi_id)
+        semua = Jabatan.objects.filter(instansi_id=jabatan.instansi_id)
+        self.units = {u.pk: u for u in units.filter(pk=jabatan.unit_id).only(*KOLOM_UNIT)}
+        self._lengkapi_unit(units)
+        self.jabatan = {
+            j.pk: j
+            for j in semua.filter(
+                Q(pk=jabatan.pk) | Q(unit_id__in=set(self.units), kepala_unit=True)
+            ).only(*KOLOM_STRUKTUR)
+        }
+        self._lengkapi_atasan(units, semua)
+        self._susun()
+        return self
+
     def _lengkapi_unit(self, units) -> None:
         """Loads the units above those loaded, level by level (ancestors are few)."""
         kurang = {u.parent_id for u in self.units.values()} - set(self.units) - {None}

@@ -58,14 +58,21 @@ def akses_untuk(user) -> Akses:
     cached = getattr(user, "_akses_cache", None)
     if cached is not None:
         return cached
-    from organisasi.models import AksesPengguna
+    from django.contrib.auth import get_user_model
 
-    row = (
-        AksesPengguna.objects.filter(user=user)
-        .values("instansi_id", "unit_id", "instansi__nama")
-        .first()
+    # The access row and the groups in one query: a row per group (one with no group), each
+    # carrying the access row's columns (None without one).
+    baris = list(
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .values_list(
+            "akses__instansi_id", "akses__unit_id", "akses__instansi__nama", "groups__name"
+        )
     )
-    groups = set(user.groups.values_list("name", flat=True))
+    groups = {b[3] for b in baris if b[3] is not None}
+    row = None
+    if baris and baris[0][0] is not None:
+        row = dict(zip(("instansi_id", "unit_id", "instansi__nama"), baris[0][:3], strict=True))
     peran = next((p for p in Peran if p.value in groups), None)
     if row is None:
         akses = Akses(None, None, None, semua_instansi=True) if user.is_superuser else TANPA_AKSES

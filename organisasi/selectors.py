@@ -70,19 +70,14 @@ def boleh_memindah_atau_menghapus(akses: Akses, unit: UnitOrganisasi) -> bool:
     return akses.boleh_menulis and unit.pk != akses.unit_id
 
 
-def unit_tree(user) -> list[UnitOrganisasi]:
-    """The visible tree in display order, with `tree_depth` (relative to the user's top),
-    sub-unit and employee counts, in a constant number of queries whatever its size."""
+def unit_tree(user, *, jumlah_pegawai: bool = False) -> list[UnitOrganisasi]:
+    """The visible tree in display order, with `tree_depth` (relative to the user's top), in
+    one query whatever its size; with each unit's employee count (`jumlah_pegawai`) for the
+    tree page only — a unit picker has no use for it, and counting every employee of a
+    Kabupaten costs more than the rest of the page."""
     akses = akses_untuk(user)
     if not akses.ada:
         return []
-    jumlah_pegawai = (
-        Pegawai.objects.filter(unit_id=OuterRef("pk"))
-        .order_by()
-        .values("unit_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     qs = scoped_for_user(
         UnitOrganisasi.objects.with_tree_fields().order_siblings_by("urutan", "nama"),
         user,
@@ -91,15 +86,41 @@ def unit_tree(user) -> list[UnitOrganisasi]:
     if not akses.semua_instansi:
         # Walks only this instansi's tree, not every tenant's.
         qs = qs.tree_filter(instansi_id=akses.instansi_id)
-    nodes = list(
-        qs.select_related("instansi").annotate(jumlah_pegawai=Coalesce(Subquery(jumlah_pegawai), 0))
-    )
+    qs = qs.select_related("instansi")
+    if jumlah_pegawai:
+        per_unit = (
+            Pegawai.objects.filter(unit_id=OuterRef("pk"))
+            .order_by()
+            .values("unit_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        qs = qs.annotate(jumlah_pegawai=Coalesce(Subquery(per_unit), 0))
+    nodes = list(qs)
     if akses.unit_id is not None and nodes:
         # The depths count from the instansi's root; an Operator's tree starts at its unit.
         top = nodes[0].tree_depth
         for n in nodes:
             n.tree_depth -= top
     return nodes
+
+
+def pilihan_unit(user, instansi_id: int) -> list[tuple[int, str]]:
+    """(pk, name indented by depth) of the instansi's units the user may see, in tree order:
+    a report's unit picker. Plain values, one query, no employee counts."""
+    akses = akses_untuk(user)
+    if not akses.ada:
+        return []
+    qs = scoped_for_user(
+        UnitOrganisasi.objects.with_tree_fields()
+        .order_siblings_by("urutan", "nama")
+        .tree_filter(instansi_id=instansi_id),
+        user,
+        unit="pk",
+    )
+    baris = list(qs.values_list("pk", "nama", "tree_depth"))
+    puncak = baris[0][2] if baris and akses.unit_id is not None else 0
+    return [(pk, f"{'— ' * (depth - puncak)}{nama}") for pk, nama, depth in baris]
 
 
 def cari_pegawai(

@@ -53,7 +53,7 @@ def beranda(request):
 
 @akses_wajib
 def unit_tree(request):
-    nodes = selectors.unit_tree(request.user)
+    nodes = selectors.unit_tree(request.user, jumlah_pegawai=True)
     return render(
         request,
         "organisasi/unit_tree.html",

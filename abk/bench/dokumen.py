@@ -51,7 +51,7 @@ def _peta(periode_id: int, unit_id: int) -> bytes:
     from organisasi.models import UnitOrganisasi
 
     periode = PeriodeAnalisis.objects.select_related("instansi").get(pk=periode_id)
-    rekap = hitung_rekap(periode, UnitOrganisasi.objects.get(pk=unit_id))
+    rekap = hitung_rekap(periode, UnitOrganisasi.objects.get(pk=unit_id), periksa=False)
     return render_pdf(peta_jabatan_html(rekap, untuk_cetak=True))
 
 
@@ -89,7 +89,9 @@ def bagian_dokumen(opsi: Opsi) -> list[Ukuran]:
         keputusan = services.keputusan_get_or_create(periode=periode, unit=pd)
         # The anchors' HTML is composed here, before the children fork, so only WeasyPrint
         # is timed on their side.
-        html_peta = documents.peta_jabatan_html(hitung_rekap(periode, pd), untuk_cetak=True)
+        html_peta = documents.peta_jabatan_html(
+            hitung_rekap(periode, pd, periksa=False), untuk_cetak=True
+        )
         html_keputusan = documents.keputusan_html(keputusan)
         figur = {
             f"peta jabatan PDF, satu perangkat daerah ({jabatan} jabatan)": (

@@ -28,7 +28,7 @@ def test_an_operator_sees_its_unit_subtree_only(dunia, users):
 
 
 def test_the_tree_is_in_order_with_depths_relative_to_the_operator(dunia, users):
-    tree = selectors.unit_tree(users["operator"])
+    tree = selectors.unit_tree(users["operator"], jumlah_pegawai=True)
     assert [(n.nama, n.tree_depth) for n in tree] == [
         ("Dinas Sosial", 0),
         ("Sekretariat", 1),
