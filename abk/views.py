@@ -10,11 +10,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from abk import charts, documents, selectors, services
+from abk import charts, documents, rekap_simpan, selectors, services
 from abk.forms import KeputusanForm, PeriodeForm, SalinPeriodeForm
 from abk.kualitas import KEWAJARAN, SELISIH
 from abk.models import PekerjaanLatar
-from abk.rekap import hitung_rekap, hitung_ringkasan
 from abk.storage import serve_private
 from anjab import selectors as anjab_selectors
 from anjab import services as anjab_services
@@ -23,7 +22,6 @@ from config.dokumen import pdf_bytes_response, pdf_response
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
-from organisasi.forms import label_bertingkat
 from organisasi.http import BARIS_PER_HALAMAN, int_or_404
 
 # Decrees with more positions than this are printed by the worker, with a progress bar.
@@ -96,16 +94,13 @@ def pilihan_laporan(request):
 
 
 def _konteks_pilihan(request, periode, unit):
-    units = [
-        u for u in org_selectors.unit_tree(request.user) if u.instansi_id == periode.instansi_id
-    ]
     return {
         "periode": periode,
         "unit": unit,
         "semua_periode": anjab_selectors.periode_for_user(request.user).filter(
             instansi_id=periode.instansi_id
         ),
-        "pilihan_unit": [(u.pk, label_bertingkat(u)) for u in units],
+        "pilihan_unit": org_selectors.pilihan_unit(request.user, periode.instansi_id),
         "boleh_seluruh_instansi": request.akses.unit_id is None,
     }
 
@@ -119,7 +114,7 @@ def rekap(request):
         # The whole instansi is summarised by perangkat daerah (each one drills down) from
         # the database's sums, without a row per position: the data-quality checks of every
         # position are the Kualitas data page's.
-        r = hitung_ringkasan(periode)
+        r = rekap_simpan.ringkasan(periode)
         tercetak = selectors.kebutuhan_tercetak_instansi(periode, r.total["jumlah_jabatan"])
         per_pd = [ru for ru in r.units if ru.depth == 0]
         konteks.update(
@@ -131,7 +126,7 @@ def rekap(request):
             }
         )
     else:
-        r = hitung_rekap(periode, unit)
+        r = rekap_simpan.rekap_unit(periode, unit)
         tercetak = r.kebutuhan_tercetak_dibulatkan
         konteks.update(
             {
@@ -165,7 +160,7 @@ def _tanpa_halaman(request) -> str:
 @periode_wajib
 def kualitas(request):
     periode, unit = pilihan_laporan(request)
-    r = hitung_rekap(periode, unit)
+    r = rekap_simpan.rekap_unit(periode, unit)
     konteks = _konteks_pilihan(request, periode, unit)
     konteks.update(
         {
@@ -201,10 +196,10 @@ def peta(request, format="html"):
                 }
             )
             return render(request, "abk/peta_besar.html", konteks)
-        r = hitung_rekap(periode, unit)
+        r = rekap_simpan.rekap_unit(periode, unit, periksa=False)
         html = documents.peta_jabatan_html(r, untuk_cetak=True)
         return pdf_response(html, f"peta-jabatan-{periode.pk}.pdf")
-    r = hitung_rekap(periode, unit)
+    r = rekap_simpan.rekap_unit(periode, unit, periksa=False)
     konteks = _konteks_pilihan(request, periode, unit)
     konteks.update({"peta": documents.peta_jabatan_html(r, untuk_cetak=False), "rekap": r})
     return render(request, "abk/peta.html", konteks)

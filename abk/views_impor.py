@@ -6,13 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from abk import ekspor, ekspor_buku, selectors
+from abk import ekspor, ekspor_buku, rekap_simpan, selectors
 from abk.forms import UnggahForm
 from abk.impor.baca import BukuKerjaTidakSah
 from abk.impor.layanan import ImporDitolak, impor_create, impor_run, impor_update, pemetaan_create
 from abk.impor.pemetaan import JAM, MENIT, Sinonim
 from abk.models import ImporBuku, PekerjaanLatar
-from abk.rekap import hitung_rekap
 from abk.siasn_referensi import WAKTU_EFEKTIF_SIASN_JAM, WAKTU_EFEKTIF_SIASN_MENIT
 from abk.storage import serve_private
 from abk.views import periode_wajib, pilihan_laporan
@@ -228,6 +227,8 @@ def ekspor_jabatan(request):
 @periode_wajib
 def ekspor_rekap(request):
     periode, unit = pilihan_laporan(request)
-    response = HttpResponse(ekspor.rekap_xlsx(hitung_rekap(periode, unit)), content_type=XLSX)
+    response = HttpResponse(
+        ekspor.rekap_xlsx(rekap_simpan.rekap_unit(periode, unit)), content_type=XLSX
+    )
     response["Content-Disposition"] = f'attachment; filename="rekap-abk-{periode.pk}.xlsx"'
     return response

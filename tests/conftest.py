@@ -32,6 +32,14 @@ class Dunia:
     lain_pegawai: Pegawai
 
 
+@pytest.fixture(autouse=True)
+def _cache_kosong():
+    """Every test starts with an empty cache (roll-ups, throttles): nothing carries over."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def dunia(db) -> Dunia:
     instansi = InstansiFactory(nama="Pemerintah Kota Tarakan", nama_daerah="Tarakan")
