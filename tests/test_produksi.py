@@ -5,15 +5,15 @@ import http.client
 import os
 import re
 import secrets
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urlencode
 
 import psycopg
 import pytest
+
+from abk.bench.beban import gunicorn, henti, port_bebas
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 SERVER = "postgresql://postgres@127.0.0.1:5432"
@@ -64,24 +64,6 @@ def _manage(env, *args):
     return result.stdout
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(port: int, server: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert server.poll() is None, server.stderr.read().decode()
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"gunicorn did not listen on {port} within {seconds} s")
-
-
 def _request(port, method, path, *, cookies=None, body=None):
     # The TLS proxy in front says the request came over HTTPS (SECURE_PROXY_SSL_HEADER).
     headers = {"Host": HOST, "X-Forwarded-Proto": "https"}
@@ -115,27 +97,9 @@ def test_a_fresh_production_install_logs_in_through_gunicorn(production_env):
     cache_check = "from django.core.cache import cache; cache.set('k', 'v'); print(cache.get('k'))"
     assert _manage(env, "shell", "-c", cache_check).splitlines()[-1] == "v"
 
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--timeout",
-            "30",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    port = port_bebas()
+    server = gunicorn(port, 2, env=env)
     try:
-        _wait_for(port, server)
         status, _, html, cookies = _request(port, "GET", "/login/")
         assert status == 200, html
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
@@ -156,9 +120,4 @@ def test_a_fresh_production_install_logs_in_through_gunicorn(production_env):
         assert status == 200, html
         assert "Ganti kata sandi" in html
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=5)
+        henti(server)

@@ -1,11 +1,12 @@
 """bench [--only NAMA] [--size 0.1|0.25|1] [--ulang N] [--json BERKAS] [--profil BERKAS]:
 performance figures against an anchor measured in the same run (see abk/bench).
 
-bench --load [--clients 20] [--detik 30] [--jeda 1] [--workers 3]: many users at once against
-gunicorn on a loopback port (abk/bench/beban.py), instead of the sections."""
+bench --load [--clients 20] [--detik 30] [--jeda 1] [--workers 2×cores+1]: many users at once
+against gunicorn on a loopback port (abk/bench/beban.py), instead of the sections."""
 
 import json
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -66,7 +67,12 @@ class Command(BaseCommand):
             default=1.0,
             help="rata-rata detik membaca halaman sebelum yang berikutnya (bawaan: 1; 0: tanpa)",
         )
-        beban.add_argument("--workers", type=int, default=3, help="pekerja gunicorn (bawaan: 3)")
+        beban.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="pekerja gunicorn (bawaan: 2 × jumlah inti + 1)",
+        )
 
     def handle(self, *args, **o):
         ukuran = _ukuran(o["size"])
@@ -106,9 +112,9 @@ class Command(BaseCommand):
                 "Peringatan: basis datanya bukan PostgreSQL; angka ini bukan angka produksi."
             )
         opsi = Opsi(ukuran=ukuran, ulang=1, folder="", tulis=lambda s: self.stderr.write(s))
-        beban = OpsiBeban(
-            klien=o["clients"], detik=o["detik"], jeda=o["jeda"], pekerja=o["workers"]
-        )
+        beban = OpsiBeban(klien=o["clients"], detik=o["detik"], jeda=o["jeda"])
+        if o["workers"] is not None:
+            beban = replace(beban, pekerja=o["workers"])
         semua = ukur_beban(opsi, beban)
         self.tampilkan(semua, ukuran, 1)
         for u in semua:
