@@ -17,6 +17,16 @@ from organisasi.reference import baca_fixture
 MENIT, JAM = "menit", "jam"
 # Fields that make a row a table header (a row of only "Unit | Eselon" is not a task table).
 INTI = {"uraian_tugas", "butir_kegiatan", "angka_kredit", "nama_jabatan", "nip", "volume", "waktu"}
+# A list of units names each with its parent (the export's Unit sheet, an office's own list).
+UNIT_TABEL = {"unit", "induk"}
+
+
+def _judul_tabel(kolom: dict) -> bool:
+    """Whether the fields a row names make it a table header."""
+    f = set(kolom.values())
+    return len(kolom) >= 2 and bool(INTI & f or UNIT_TABEL <= f)
+
+
 # Labels of a key/value block above a form's table, and the fields they fill.
 KUNCI_BLOK = (
     "nama_jabatan",
@@ -212,7 +222,7 @@ def peta_baris(sel: list[Sel], sinonim: Sinonim, *, teliti: bool) -> dict[int, s
         f = sinonim.cocokkan(j) if teliti else sinonim.tepat(j)
         if f and f not in kolom.values():
             kolom[i] = f
-    if len(kolom) < 2 or not INTI & set(kolom.values()):
+    if not _judul_tabel(kolom):
         return {}
     return kolom
 
@@ -269,7 +279,7 @@ def gabung_judul(
         f = f or (sinonim.cocokkan(gabung) if gabung else None)
         if f and f not in kolom.values():
             kolom[i] = f
-    if len(kolom) < 2 or not INTI & set(kolom.values()):
+    if not _judul_tabel(kolom):
         return None
     return judul, kolom
 

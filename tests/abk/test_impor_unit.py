@@ -199,6 +199,11 @@ def test_our_export_of_units_with_repeated_names_reimports_cleanly(
         "export_workbook", "--instansi", dunia.instansi.nama, "--out", str(path), stdout=StringIO()
     )
     sebelum = snapshot()
+    # Every sheet of our own export is recognised as what it is: no note asks the analyst to
+    # say what the Unit sheet's columns mean.
+    peta = {p.lembar: p for p in analisis(baca_buku(path), dunia.instansi.pk)}
+    assert peta["Unit"].jenis == "unit"
+    assert not [c for p in peta.values() for c in p.catatan if "tidak dikenali" in c]
     hasil, rencana = impor(path, dunia, periode)
     assert galat(hasil, rencana) == []
     assert rencana.unit_dibuat == [] and rencana.jabatan["dibuat"] == 0
