@@ -128,3 +128,29 @@ def test_the_roll_up_alone_runs_five_queries_at_any_size(pemda):  # noqa: F811
     besar = _kueri(lambda: hitung_ringkasan(periode))
     assert besar == kecil <= 5
     assert hitung_ringkasan(periode).total == hitung_rekap(periode).total
+
+
+def test_the_whole_instansi_page_sets_the_printed_total_beside_the_computed_one(tarakan):
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.urls import reverse
+
+    from abk.models import DeklarasiJabatan
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="tarakan"))
+    periode = tarakan["periode"]
+
+    def halaman() -> str:
+        return client.get(reverse("abk:rekap"), {"periode": periode.pk}).content.decode()
+
+    # The Sekretaris Daerah printed nothing: no total to compare the instansi's with.
+    assert "Dokumen yang diimpor mencantumkan" not in halaman()
+    sekda = Jabatan.objects.get(instansi=periode.instansi, nama="Sekretaris Daerah")
+    DeklarasiJabatan.objects.create(periode=periode, jabatan=sekda, jumlah_pegawai=1)
+    # The Dinas's decree printed 75 and the Sekda 1; computed, the Dinas needs 86 (the Sekda,
+    # without tasks, none).
+    assert (
+        "Dokumen yang diimpor mencantumkan kebutuhan 76 orang; hasil hitung ulang 86 orang "
+        "(selisih +10 orang)." in halaman()
+    )
