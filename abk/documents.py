@@ -39,7 +39,9 @@ def keputusan_bagian(keputusan: Keputusan, progres=None) -> Iterator[str]:
     total = len(daftar) + 1
     if progres:
         progres(0, total, gettext("Teks keputusan dan daftar informasi jabatan"))
-    yield render_to_string(_TEMPLATE, {**dasar, "lampiran": []})
+    # The lampiran ends with the signer's block: after the last position, or after the daftar
+    # when the unit has none.
+    yield render_to_string(_TEMPLATE, {**dasar, "lampiran": [], "penutup": not daftar})
     kumpulan, ukuran = [], 0
     for nomor, html in _lampiran(keputusan.periode, struktur, daftar, progres, total):
         if kumpulan and ukuran + len(html) > HTML_PER_BAGIAN:
@@ -50,7 +52,9 @@ def keputusan_bagian(keputusan: Keputusan, progres=None) -> Iterator[str]:
         kumpulan.append((nomor, html))
         ukuran += len(html)
     if kumpulan:
-        yield render_to_string(_TEMPLATE, {**dasar, "hanya_lampiran": True, "lampiran": kumpulan})
+        yield render_to_string(
+            _TEMPLATE, {**dasar, "hanya_lampiran": True, "lampiran": kumpulan, "penutup": True}
+        )
     if progres:
         progres(total, total, gettext("Menggabungkan halaman"))
 
@@ -67,7 +71,7 @@ def keputusan_html(keputusan: Keputusan) -> str:
     units and for measuring WeasyPrint alone; print large ones with keputusan_bagian."""
     dasar, daftar, struktur = _keputusan_dasar(keputusan)
     lampiran = list(_lampiran(keputusan.periode, struktur, daftar))
-    return render_to_string(_TEMPLATE, {**dasar, "lampiran": lampiran})
+    return render_to_string(_TEMPLATE, {**dasar, "lampiran": lampiran, "penutup": True})
 
 
 _TEMPLATE = "abk/dokumen/keputusan.html"

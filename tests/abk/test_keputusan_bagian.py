@@ -60,3 +60,23 @@ def test_each_part_starts_a_new_page_and_the_numbers_run_on():
 def test_no_parts_is_refused():
     with pytest.raises(ValueError):
         render_pdf_bagian(iter([]))
+
+
+def test_the_lampiran_ends_with_the_signer_and_the_daftar_stands_sub_units_further_in(keputusan):
+    # As seed 001 closes its lampiran: the signer under the last position's Informasi Jabatan.
+    keputusan.penandatangan_jabatan = "Pj. WALI KOTA TARAKAN,"
+    keputusan.penandatangan_nama = "BUSTAN"
+    keputusan.save()
+    halaman = _halaman(documents.keputusan_pdf(keputusan))
+    terakhir = halaman[-1]
+    assert "KELAS JABATAN" in terakhir
+    assert terakhir.index("KELAS JABATAN") < terakhir.index("Pj. WALI KOTA TARAKAN,")
+    assert terakhir.index("Pj. WALI KOTA TARAKAN,") < terakhir.index("BUSTAN")
+    # The signer is printed twice: after the decree's text and at the end of the lampiran.
+    assert sum(h.count("BUSTAN") for h in halaman) == 2
+
+    html = documents.keputusan_html(keputusan)
+    kedalaman = re.findall(r'<td class="butir d(\d)"><span class="nomor">([\d.]+)\.</span>', html)
+    assert kedalaman[0] == ("0", "1")
+    assert ("1", "2.1") in kedalaman
+    assert all(int(d) == min(nomor.count("."), 4) for d, nomor in kedalaman)
