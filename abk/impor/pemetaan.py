@@ -24,7 +24,7 @@ UNIT_TABEL = {"unit", "induk"}
 def _judul_tabel(kolom: dict) -> bool:
     """Whether the fields a row names make it a table header."""
     f = set(kolom.values())
-    return len(kolom) >= 2 and bool(INTI & f or UNIT_TABEL <= f)
+    return len(kolom) >= 2 and bool(INTI & f or f >= UNIT_TABEL)
 
 
 # Labels of a key/value block above a form's table, and the fields they fill.

@@ -74,10 +74,10 @@ def test_raw_sql_bulk_inserts_and_deletes_each_end_what_was_cached(pemda):
         )
     setelah_sql = lihat()
     assert setelah_sql == awal + 3 * 120 * 10  # three tasks of volume 120, ten minutes more
-    TugasJabatan.objects.bulk_create(
-        [TugasJabatan(jabatan=jabatan, periode=periode, urutan=9, uraian="Baru", volume=1,
-                      waktu=Decimal(50))]  # fmt: skip
+    baru = TugasJabatan(
+        jabatan=jabatan, periode=periode, urutan=9, uraian="Baru", volume=1, waktu=Decimal(50)
     )
+    TugasJabatan.objects.bulk_create([baru])
     assert lihat() == setelah_sql + 50
     TugasJabatan.objects.filter(jabatan=jabatan).delete()
     assert lihat() == hitung_rekap(periode, pd).total["beban_kerja_menit"] < setelah_sql
