@@ -9,7 +9,12 @@ class AbkConfig(AppConfig):
     # Run by `manage.py load_demo` (organisasi) in INSTALLED_APPS order.
     demo = "abk.demo.muat"
     # Printed by `manage.py render_document <kind>` (organisasi), found here without imports.
-    dokumen_cetak = {"keputusan": "abk.cetak.keputusan"}
+    dokumen_cetak = {
+        "keputusan": "abk.cetak.keputusan",
+        "laporan-koreksi": "abk.cetak.laporan_koreksi",
+    }
+    # Other formats than PDF, chosen by the --out extension: kind → extension → bytes.
+    dokumen_berkas = {"laporan-koreksi": {".xlsx": "abk.cetak.laporan_koreksi_xlsx"}}
 
     def ready(self):
         from django.core import checks

@@ -10,8 +10,13 @@ from organisasi.models import UnitOrganisasi
 
 
 def keputusan(options) -> str:
+    periode, unit = _periode_unit(options)
+    return abk_documents.keputusan_html(keputusan_get_or_create(periode=periode, unit=unit))
+
+
+def _periode_unit(options):
     if options["unit"] is None:
-        raise CommandError("--unit <id> wajib untuk keputusan.")
+        raise CommandError("--unit <id> wajib untuk dokumen ini.")
     unit = UnitOrganisasi.objects.filter(pk=options["unit"]).first()
     if unit is None:
         raise CommandError(f"Unit dengan id {options['unit']} tidak ditemukan.")
@@ -25,4 +30,17 @@ def keputusan(options) -> str:
         periode = periode_terbaru(unit.instansi_id)
         if periode is None:
             raise CommandError("Instansi unit ini belum mempunyai periode analisis.")
-    return abk_documents.keputusan_html(keputusan_get_or_create(periode=periode, unit=unit))
+    return periode, unit
+
+
+def laporan_koreksi(options) -> str:
+    from abk.koreksi import laporan_koreksi as laporan
+
+    return abk_documents.laporan_koreksi_html(laporan(*_periode_unit(options)))
+
+
+def laporan_koreksi_xlsx(options) -> bytes:
+    from abk.ekspor import laporan_koreksi_xlsx as xlsx
+    from abk.koreksi import laporan_koreksi as laporan
+
+    return xlsx(laporan(*_periode_unit(options)))

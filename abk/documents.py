@@ -14,6 +14,28 @@ from config.dokumen import render_pdf_bagian
 from organisasi.formatting import tanggal
 
 
+def laporan_koreksi_html(laporan) -> str:
+    """The Laporan Hasil Penghitungan Ulang (abk.koreksi.laporan_koreksi) as a document."""
+    from django.utils import timezone
+
+    instansi = laporan.periode.instansi
+    dokumen = sorted({s.rsplit(", lampiran", 1)[0] for s in laporan.sumber})
+    return render_to_string(
+        "abk/dokumen/laporan_koreksi.html",
+        {
+            "laporan": laporan,
+            "instansi": instansi,
+            "periode": laporan.periode,
+            "unit": laporan.unit,
+            "unit_daerah": (
+                f"{laporan.unit.nama} {_daerah(instansi)}" if laporan.unit else instansi.nama
+            ).upper(),
+            "dokumen": dokumen,
+            "tanggal": tanggal(timezone.localdate()),
+        },
+    )
+
+
 def _daerah(instansi) -> str:
     return f"{instansi.get_jenis_display()} {instansi.nama_daerah}".strip()
 

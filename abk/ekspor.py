@@ -209,3 +209,49 @@ def rekap_xlsx(rekap: Rekap) -> bytes:
 
 # The canonical columns of the import: our export uses them, so re-importing it gives back
 # the same data, and the template documents them.
+
+
+def laporan_koreksi_xlsx(laporan) -> bytes:
+    """The Laporan Hasil Penghitungan Ulang (abk.koreksi) as a workbook: a row per figure that
+    disagrees, the numbers as numbers (exact decimals), the position on each row so the sheet
+    can be filtered and sorted."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Koreksi"
+    periode = laporan.periode
+    nama = laporan.unit.nama if laporan.unit else periode.instansi.nama
+    isi_sel(ws["A1"], f"LAPORAN HASIL PENGHITUNGAN ULANG ANALISIS BEBAN KERJA {nama}")
+    isi_sel(ws["A2"], f"{periode.instansi.nama} · {periode.nama}")
+    ws["A1"].font = Font(bold=True, size=13)
+    ringkas = f"{laporan.jumlah_jabatan} jabatan diperiksa, {len(laporan.jabatan)} keliru; "
+    if laporan.jumlah_tercetak is not None:
+        ringkas += (
+            f"kebutuhan tercetak {laporan.jumlah_tercetak} orang, hasil hitung ulang "
+            f"{laporan.jumlah_hitung} orang (selisih {laporan.selisih:+d})"
+        )
+    else:
+        ringkas += f"kebutuhan hasil hitung ulang {laporan.jumlah_hitung} orang"
+    isi_sel(ws["A3"], ringkas)
+    kepala = ["No.", "Jabatan", "Unit", "Angka", "Tercetak", "Hasil hitung", "Selisih", "Jenis"]
+    tulis_baris(ws, 5, kepala, kepala=True)
+    baris = 6
+    for j in laporan.jabatan:
+        for jenis, daftar in (("jumlah", j.jumlah), ("penyebab", j.penyebab)):
+            for t in daftar:
+                fmt = "#,##0" if t.presisi == 0 else "#,##0." + "0" * t.presisi
+                tulis_baris(
+                    ws,
+                    baris,
+                    [j.nomor, j.nama, j.unit, t.angka, t.tercetak, t.hitung, t.selisih, jenis],
+                    format_angka={5: fmt, 6: fmt, 7: "+" + fmt + ";-" + fmt + ";0"},
+                )
+                baris += 1
+        for c in j.catatan:
+            tulis_baris(ws, baris, [j.nomor, j.nama, j.unit, c, None, None, None, "keterangan"])
+            baris += 1
+    for kolom, lebar in zip("ABCDEFGH", (8, 40, 34, 46, 14, 14, 14, 12), strict=True):
+        ws.column_dimensions[kolom].width = lebar
+    ws.freeze_panes = "A6"
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()

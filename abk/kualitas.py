@@ -25,6 +25,13 @@ class Temuan:
     nama_jabatan: str
     pesan: str
     selisih: Decimal | None = None
+    # A printed figure that disagrees (SELISIH): what it is, as printed and as computed, and
+    # whether it is one of the position's rows (a task, a credit row) or its total.
+    angka: str = ""
+    tercetak: Decimal | None = None
+    hitung: Decimal | None = None
+    presisi: int = 2
+    rincian: bool = False
 
     def __str__(self):
         return self.pesan
@@ -110,9 +117,11 @@ def periksa_jabatan(
     if ada_baris is None:
         ada_baris = bool(tugas or butir)
 
-    def catat(kategori, pesan, beda=None):
+    def catat(kategori, pesan, beda=None, **angka):
         temuan.append(
-            Temuan(kategori, baris.jabatan.pk, baris.nomor, baris.jabatan.nama, pesan, beda)
+            Temuan(
+                kategori, baris.jabatan.pk, baris.nomor, baris.jabatan.nama, pesan, beda, **angka
+            )
         )
 
     we = periode.waktu_efektif_menit
@@ -134,6 +143,10 @@ def periksa_jabatan(
                         "selisih": angka(hitung - d.kebutuhan, p),
                     },
                     hitung - d.kebutuhan,
+                    angka=_("Kebutuhan pegawai"),
+                    tercetak=d.kebutuhan,
+                    hitung=hitung,
+                    presisi=p,
                 )
         if d.jumlah_pegawai is not None and d.jumlah_pegawai != baris.kebutuhan_dibulatkan:
             beda = baris.kebutuhan_dibulatkan - d.jumlah_pegawai
@@ -149,6 +162,10 @@ def periksa_jabatan(
                     "selisih": beda,
                 },
                 Decimal(beda),
+                angka=_("Jumlah pegawai (dibulatkan)"),
+                tercetak=Decimal(d.jumlah_pegawai),
+                hitung=Decimal(baris.kebutuhan_dibulatkan),
+                presisi=0,
             )
         if d.beban_kerja_jam is not None and baris.fungsional:
             jam = _q(baris.beban_kerja_jam, 2)
@@ -165,6 +182,9 @@ def periksa_jabatan(
                         "selisih": angka(jam - d.beban_kerja_jam),
                     },
                     jam - d.beban_kerja_jam,
+                    angka=_("Jumlah Wpv (jam)"),
+                    tercetak=d.beban_kerja_jam,
+                    hitung=jam,
                 )
         if d.satuan_waktu.upper() == "JAM" and not baris.fungsional and ada_baris:
             catat(
@@ -203,6 +223,11 @@ def periksa_jabatan(
                     _("Tugas %(i)d: kebutuhan tercetak %(tercetak)s, hasil hitung %(hitung)s.")
                     % {"i": i, "tercetak": angka(tercetak, 3), "hitung": angka(hitung, 3)},
                     hitung - tercetak,
+                    angka=_("Tugas %(i)d: kebutuhan") % {"i": i},
+                    tercetak=tercetak,
+                    hitung=hitung,
+                    presisi=3,
+                    rincian=True,
                 )
     for i, (_urutan, teks, ak, kt, volume, wpk_tercetak, wpv_tercetak) in enumerate(butir, start=1):
         if not kt:
@@ -232,11 +257,20 @@ def periksa_jabatan(
                 _("Butir %(i)d: Wpk tercetak %(tercetak)s, hasil hitung AK ÷ Kt %(hitung)s.")
                 % {"i": i, "tercetak": angka(wpk_tercetak), "hitung": angka(wpk)},
                 _q(wpk, 2) - wpk_tercetak,
+                angka=_("Butir %(i)d: Wpk (AK ÷ Kt)") % {"i": i},
+                tercetak=wpk_tercetak,
+                hitung=_q(wpk, 2),
+                rincian=True,
             )
         elif wpv_tercetak is not None and _q(wpk * Decimal(volume), 2) != _q(wpv_tercetak, 2):
             catat(
                 SELISIH,
                 _("Butir %(i)d: Wpv tercetak %(tercetak)s, hasil hitung %(hitung)s.")
                 % {"i": i, "tercetak": angka(wpv_tercetak), "hitung": angka(wpk * Decimal(volume))},
+                _q(wpk * Decimal(volume), 2) - wpv_tercetak,
+                angka=_("Butir %(i)d: Wpv") % {"i": i},
+                tercetak=wpv_tercetak,
+                hitung=_q(wpk * Decimal(volume), 2),
+                rincian=True,
             )
     return temuan

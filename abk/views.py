@@ -3,14 +3,14 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from abk import charts, documents, rekap_simpan, selectors, services
+from abk import charts, documents, ekspor, koreksi, rekap_simpan, selectors, services
 from abk.forms import KeputusanForm, PeriodeForm, SalinPeriodeForm
 from abk.kualitas import KEWAJARAN, SELISIH
 from abk.models import PekerjaanLatar
@@ -170,6 +170,24 @@ def kualitas(request):
         }
     )
     return render(request, "abk/kualitas.html", konteks)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@akses_wajib
+@periode_wajib
+def laporan_koreksi(request, format="pdf"):
+    """Laporan Hasil Penghitungan Ulang of the chosen unit (or instansi) as PDF or xlsx: every
+    printed figure that disagrees with the computed one, for a revised decree."""
+    periode, unit = pilihan_laporan(request)
+    laporan = koreksi.laporan_koreksi(periode, unit)
+    nama = f"laporan-koreksi-{periode.pk}-{unit.pk if unit else 'instansi'}"
+    if format == "xlsx":
+        response = HttpResponse(ekspor.laporan_koreksi_xlsx(laporan), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{nama}.xlsx"'
+        return response
+    return pdf_response(documents.laporan_koreksi_html(laporan), f"{nama}.pdf")
 
 
 def _jumlah_jabatan(periode, unit) -> int:

@@ -14,7 +14,7 @@ from abk.impor.pemetaan import JAM, MENIT, Sinonim
 from abk.models import ImporBuku, PekerjaanLatar
 from abk.siasn_referensi import WAKTU_EFEKTIF_SIASN_JAM, WAKTU_EFEKTIF_SIASN_MENIT
 from abk.storage import serve_private
-from abk.views import periode_wajib, pilihan_laporan
+from abk.views import XLSX, periode_wajib, pilihan_laporan
 from anjab import selectors as anjab_selectors
 from anjab.selectors import get_jabatan_for_user, jabatan_for_user
 from anjab.services import periode_get_or_start
@@ -24,7 +24,6 @@ from organisasi.decorators import akses_wajib
 from organisasi.forms import label_bertingkat
 from organisasi.http import int_or_404
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PEKERJAAN_BERJALAN = {PekerjaanLatar.Status.MENUNGGU, PekerjaanLatar.Status.BERJALAN}
 
 

@@ -23,6 +23,18 @@ def angka(nilai, desimal: int = 2) -> str:
     return f"{tanda}{bulat},{pecahan}" if desimal else f"{tanda}{bulat}"
 
 
+def angka_bertanda(nilai, desimal: int = 2) -> str:
+    """A difference with its sign: 0.24 → "+0,24", -3 → "-3", 0 → "0"."""
+    teks = angka(nilai, desimal)
+    if (
+        teks
+        and not teks.startswith("-")
+        and Decimal(str(nilai)).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    ):
+        return f"+{teks}"
+    return teks
+
+
 def angka_ringkas(nilai) -> str:
     """A quantity without needless decimals: 12.00 → "12", 0.50 → "0,5", 3000 → "3.000"."""
     if nilai is None or nilai == "":

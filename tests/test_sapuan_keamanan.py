@@ -117,6 +117,8 @@ TABEL = {
     "abk:impor_templat": {},
     "abk:ekspor_jabatan": LAPORAN,
     "abk:ekspor_rekap": LAPORAN,
+    "abk:laporan_koreksi": LAPORAN,
+    "abk:laporan_koreksi_xlsx": LAPORAN,
     "abk:ekspor_siasn_unit": LAPORAN,
     "abk:siasn_jabatan": {"pk": "jabatan", "?periode": "periode", "?unduh": "ya"},
     "abk:pekerjaan": {"pk": "pekerjaan"},

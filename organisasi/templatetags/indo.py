@@ -16,5 +16,10 @@ def angka(nilai, desimal=2):
 
 
 @register.filter
+def angka_bertanda(nilai, desimal=2):
+    return formatting.angka_bertanda(nilai, int(desimal))
+
+
+@register.filter
 def strip_or_dash(nilai):
     return nilai if nilai not in (None, "") else "-"

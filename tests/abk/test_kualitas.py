@@ -139,7 +139,7 @@ def test_printed_wpk_and_wpv_are_recomputed():
     ]
     assert _periksa(_baris(fungsional=True), butir=butir) == [
         (SELISIH, "Butir 1: Wpk tercetak 0,31, hasil hitung AK ÷ Kt 4,50.", D("4.19")),
-        (SELISIH, "Butir 2: Wpv tercetak 45,00, hasil hitung 54,00.", None),
+        (SELISIH, "Butir 2: Wpv tercetak 45,00, hasil hitung 54,00.", D("9.00")),
     ]
 
 
