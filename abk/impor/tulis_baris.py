@@ -89,27 +89,38 @@ class PenulisBaris:
         return True
 
 
+_SIAP = (str, int, Decimal, bool, type(None))  # passed to the driver as they are
+
+
 def sisipkan(model, rows: list[dict], batch: int = 2000) -> None:
-    """Inserts many child rows (tasks, credit rows) with one executemany per batch: these
-    models have no history, signals or save logic, and building 10,000 model instances only
-    to insert them costs more than the database does."""
+    """Inserts many child rows (tasks, credit rows) without building a model instance each:
+    these models have no history, signals or save logic, and 10,000 instances cost more than
+    the database does. PostgreSQL takes them through COPY (one stream, ~10× an INSERT per
+    row); elsewhere one executemany per batch. Values of plain types go to the driver as they
+    are, anything else through the field's own preparation."""
     if not rows:
         return
     fields = [model._meta.get_field(k) for k in rows[0]]
+    nama = [f.name if f.name in rows[0] else f.attname for f in fields]
     kolom = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    tanda = ", ".join(["%s"] * len(fields))
-    sql = (
-        f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({kolom}) VALUES ({tanda})"
-    )
-    siap = [
-        tuple(
-            f.get_db_prep_save(r[f.name if f.name in r else f.attname], connection) for f in fields
+    tabel = connection.ops.quote_name(model._meta.db_table)
+
+    def siap(r):
+        return tuple(
+            v if type(v) in _SIAP else f.get_db_prep_save(v, connection)
+            for f, v in zip(fields, (r[k] for k in nama), strict=True)
         )
-        for r in rows
-    ]
+
     with connection.cursor() as c:
-        for i in range(0, len(siap), batch):
-            c.executemany(sql, siap[i : i + batch])
+        if connection.vendor == "postgresql":
+            with c.cursor.copy(f"COPY {tabel} ({kolom}) FROM STDIN") as copy:
+                for r in rows:
+                    copy.write_row(siap(r))
+            return
+        sql = f"INSERT INTO {tabel} ({kolom}) VALUES ({', '.join(['%s'] * len(fields))})"
+        semua = [siap(r) for r in rows]
+        for i in range(0, len(semua), batch):
+            c.executemany(sql, semua[i : i + batch])
 
 
 def sama(lama: list[dict], baru: list[dict]) -> bool:
