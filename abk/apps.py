@@ -14,7 +14,13 @@ class AbkConfig(AppConfig):
         "laporan-koreksi": "abk.cetak.laporan_koreksi",
     }
     # Other formats than PDF, chosen by the --out extension: kind → extension → bytes.
-    dokumen_berkas = {"laporan-koreksi": {".xlsx": "abk.cetak.laporan_koreksi_xlsx"}}
+    dokumen_berkas = {
+        "keputusan": {".docx": "abk.cetak.keputusan_docx"},
+        "laporan-koreksi": {
+            ".xlsx": "abk.cetak.laporan_koreksi_xlsx",
+            ".docx": "abk.cetak.laporan_koreksi_docx",
+        },
+    }
 
     def ready(self):
         from django.core import checks

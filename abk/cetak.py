@@ -6,6 +6,7 @@ from abk import documents as abk_documents
 from abk.services import keputusan_get_or_create
 from anjab.models import PeriodeAnalisis
 from anjab.selectors import periode_terbaru
+from config.dokumen_word import render_docx
 from organisasi.models import UnitOrganisasi
 
 
@@ -44,3 +45,11 @@ def laporan_koreksi_xlsx(options) -> bytes:
     from abk.koreksi import laporan_koreksi as laporan
 
     return xlsx(laporan(*_periode_unit(options)))
+
+
+def keputusan_docx(options) -> bytes:
+    return render_docx(keputusan(options))
+
+
+def laporan_koreksi_docx(options) -> bytes:
+    return render_docx(laporan_koreksi(options))

@@ -135,6 +135,11 @@ class PekerjaanLatar(models.Model):
         )
 
     @property
+    def berkas_word(self) -> bool:
+        """The printed file is Word (.docx), not PDF."""
+        return bool(self.berkas) and self.berkas.name.endswith(".docx")
+
+    @property
     def hasil_impor_siap(self) -> bool:
         return self.jenis == self.Jenis.IMPOR and self.status in (
             self.Status.SELESAI,

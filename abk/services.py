@@ -49,17 +49,21 @@ def keputusan_get_or_create(*, periode: PeriodeAnalisis, unit) -> Keputusan:
 
 
 @transaction.atomic
-def keputusan_print_request(*, keputusan: Keputusan, pemohon) -> PekerjaanLatar:
-    """Queues the whole decree's PDF; the worker runs abk.tasks.cetak_keputusan."""
+def keputusan_print_request(*, keputusan: Keputusan, pemohon, format="pdf") -> PekerjaanLatar:
+    """Queues the whole decree as PDF (or Word, format "docx"); the worker runs
+    abk.tasks.cetak_keputusan."""
     from abk.tasks import cetak_keputusan
 
+    judul = _("Keputusan Anjab dan ABK %(unit)s (%(periode)s)") % {
+        "unit": keputusan.unit.nama,
+        "periode": keputusan.periode.nama,
+    }
     pekerjaan = PekerjaanLatar.objects.create(
         instansi=keputusan.periode.instansi,
         pemohon=pemohon,
         jenis=PekerjaanLatar.Jenis.KEPUTUSAN,
-        judul=_("Keputusan Anjab dan ABK %(unit)s (%(periode)s)")
-        % {"unit": keputusan.unit.nama, "periode": keputusan.periode.nama},
-        parameter={"keputusan": keputusan.pk, "unit": keputusan.unit_id},
+        judul=f"{judul}, Word" if format == "docx" else judul,
+        parameter={"keputusan": keputusan.pk, "unit": keputusan.unit_id, "format": format},
     )
     transaction.on_commit(lambda: cetak_keputusan.enqueue(pekerjaan.pk))
     return pekerjaan

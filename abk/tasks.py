@@ -24,7 +24,7 @@ def _jalankan_pdf(pekerjaan_id: int, buat) -> None:
         pekerjaan.pesan = pesan
     except Exception as e:
         pekerjaan.status = PekerjaanLatar.Status.GAGAL
-        pekerjaan.pesan = _("Gagal menyusun PDF: %(galat)s") % {"galat": e}
+        pekerjaan.pesan = _("Gagal menyusun berkas: %(galat)s") % {"galat": e}
         raise
     finally:
         pekerjaan.selesai = timezone.now()
@@ -42,6 +42,8 @@ def _pdf_keputusan(pekerjaan: PekerjaanLatar):
     keputusan = Keputusan.objects.select_related("periode__instansi", "unit").get(
         pk=pekerjaan.parameter["keputusan"]
     )
+    if pekerjaan.parameter.get("format") == "docx":
+        return _docx_keputusan(pekerjaan, keputusan)
     # The decree is laid out a part at a time: the bar moves with the positions composed, the
     # message with the position and the page being laid out.
     bar = {"persen": 0, "bagian": ""}
@@ -62,6 +64,18 @@ def _pdf_keputusan(pekerjaan: PekerjaanLatar):
     pdf = keputusan_pdf(keputusan, progres=per_bagian, per_halaman=per_halaman)
     nama = f"keputusan-abk-{keputusan.unit_id}-{keputusan.periode_id}.pdf"
     return nama, pdf, _("PDF keputusan siap diunduh.")
+
+
+def _docx_keputusan(pekerjaan: PekerjaanLatar, keputusan: Keputusan):
+    from abk.documents import keputusan_html
+    from config.dokumen_word import render_docx
+
+    _catat(pekerjaan, 5, _("Menyusun teks dan informasi jabatan"))
+    html = keputusan_html(keputusan)
+    _catat(pekerjaan, 40, _("Menulis berkas Word"))
+    isi = render_docx(html)
+    nama = f"keputusan-abk-{keputusan.unit_id}-{keputusan.periode_id}.docx"
+    return nama, isi, _("Berkas Word keputusan siap diunduh.")
 
 
 @task()

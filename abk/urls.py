@@ -9,6 +9,7 @@ urlpatterns = [
     path("kualitas/", views.kualitas, name="kualitas"),
     path("koreksi.pdf", views.laporan_koreksi, name="laporan_koreksi"),
     path("koreksi.xlsx", views.laporan_koreksi, {"format": "xlsx"}, name="laporan_koreksi_xlsx"),
+    path("koreksi.docx", views.laporan_koreksi, {"format": "docx"}, name="laporan_koreksi_docx"),
     path("peta/", views.peta, name="peta"),
     path("peta.pdf", views.peta, {"format": "pdf"}, name="peta_pdf"),
     path("peta/cetak/", views.peta_cetak, name="peta_cetak"),

@@ -19,6 +19,7 @@ from anjab import selectors as anjab_selectors
 from anjab import services as anjab_services
 from anjab.models import PeriodeAnalisis
 from config.dokumen import pdf_bytes_response, pdf_response
+from config.dokumen_word import DOCX, docx_response
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
@@ -27,6 +28,8 @@ from organisasi.http import BARIS_PER_HALAMAN, int_or_404
 # Decrees with more positions than this are printed by the worker, with a progress bar.
 # Rows of one unit's rekap per page (the totals are always over every row).
 BATAS_CETAK_LANGSUNG = 8
+# Word needs no layout: about 0.07 s a position, so up to 60 positions (~4 s) in the request.
+BATAS_WORD_LANGSUNG = 60
 # A peta jabatan PDF with more positions than this is laid out by the worker (a 300-position
 # unit takes a few seconds; a whole Kabupaten of 12,000 far longer than a request may).
 BATAS_PETA_LANGSUNG = 400
@@ -187,6 +190,8 @@ def laporan_koreksi(request, format="pdf"):
         response = HttpResponse(ekspor.laporan_koreksi_xlsx(laporan), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="{nama}.xlsx"'
         return response
+    if format == "docx":
+        return docx_response(documents.laporan_koreksi_html(laporan), f"{nama}.docx")
     return pdf_response(documents.laporan_koreksi_html(laporan), f"{nama}.pdf")
 
 
@@ -376,11 +381,17 @@ def keputusan_cetak(request):
     elif k is None:
         messages.error(request, _("Keputusan unit ini belum dibuat, sehingga belum dapat dicetak."))
         return redirect(f"{reverse('abk:keputusan')}?periode={periode.pk}&unit={unit.pk}")
-    if anjab_selectors.jumlah_jabatan_di_bawah(unit) <= BATAS_CETAK_LANGSUNG:
+    word = request.POST.get("format") == "docx"
+    jumlah = anjab_selectors.jumlah_jabatan_di_bawah(unit)
+    if word and jumlah <= BATAS_WORD_LANGSUNG:
+        return docx_response(documents.keputusan_html(k), f"keputusan-abk-{unit.pk}.docx")
+    if not word and jumlah <= BATAS_CETAK_LANGSUNG:
         return pdf_bytes_response(documents.keputusan_pdf(k), f"keputusan-abk-{unit.pk}.pdf")
     # Queueing the worker writes a job row: only for users who may write.
     wajib_menulis(request.akses)
-    pekerjaan = services.keputusan_print_request(keputusan=k, pemohon=request.user)
+    pekerjaan = services.keputusan_print_request(
+        keputusan=k, pemohon=request.user, format="docx" if word else "pdf"
+    )
     return redirect("abk:pekerjaan", pk=pekerjaan.pk)
 
 
@@ -406,9 +417,11 @@ def pekerjaan_unduh(request, pk):
     p = selectors.get_pekerjaan_for_user(request.user, pk)
     if p.status != PekerjaanLatar.Status.SELESAI or not p.berkas:
         raise Http404("Berkas belum tersedia.")
+    nama = p.berkas.name.rsplit("/", 1)[-1]
+    word = nama.endswith(".docx")
     return serve_private(
         p.berkas,
-        filename=p.berkas.name.rsplit("/", 1)[-1],
-        content_type="application/pdf",
-        as_attachment=False,
+        filename=nama,
+        content_type=DOCX if word else "application/pdf",
+        as_attachment=word,
     )

@@ -12,6 +12,8 @@ class AnjabConfig(AppConfig):
         "informasi-jabatan": "anjab.cetak.informasi_jabatan",
         "evaluasi-jabatan": "anjab.cetak.evaluasi_jabatan",
     }
+    # Other formats than PDF, chosen by the --out extension: kind → extension → bytes.
+    dokumen_berkas = {"informasi-jabatan": {".docx": "anjab.cetak.informasi_jabatan_docx"}}
 
     def ready(self):
         from anjab import penempatan, pertukaran

@@ -4,6 +4,7 @@ from django.core.management.base import CommandError
 
 from anjab import documents
 from anjab.models import Jabatan
+from config.dokumen_word import render_docx
 
 
 def _jabatan(options) -> Jabatan:
@@ -21,3 +22,7 @@ def informasi_jabatan(options) -> str:
 
 def evaluasi_jabatan(options) -> str:
     return documents.evaluasi_jabatan_html(_jabatan(options))
+
+
+def informasi_jabatan_docx(options) -> bytes:
+    return render_docx(informasi_jabatan(options))

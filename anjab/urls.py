@@ -23,4 +23,10 @@ urlpatterns = [
         {"format": "pdf"},
         name="dokumen_pdf",
     ),
+    path(
+        "jabatan/<int:pk>/dokumen/<slug:jenis>.docx",
+        views.dokumen,
+        {"format": "docx"},
+        name="dokumen_docx",
+    ),
 ]

@@ -20,6 +20,7 @@ from anjab.bagian import (
 from anjab.forms import EvaluasiForm, JabatanBaruForm
 from anjab.models import FaktorEvaluasi, Jabatan
 from config.dokumen import pdf_response
+from config.dokumen_word import docx_response
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_menulis
 from organisasi.decorators import akses_wajib
@@ -304,6 +305,8 @@ def dokumen(request, pk, jenis, format="html"):
         raise Http404
     if format == "pdf":
         return pdf_response(render_html(jabatan), f"{jenis}-{jabatan.pk}.pdf")
+    if format == "docx":
+        return docx_response(render_html(jabatan), f"{jenis}-{jabatan.pk}.docx")
     return HttpResponse(render_html(jabatan, request=request))
 
 

@@ -98,6 +98,7 @@ TABEL = {
     "anjab:jabatan_evaluasi": {"pk": "jabatan"},
     "anjab:dokumen": {"pk": "jabatan", "jenis": JENIS_DOKUMEN},
     "anjab:dokumen_pdf": {"pk": "jabatan", "jenis": JENIS_DOKUMEN},
+    "anjab:dokumen_docx": {"pk": "jabatan", "jenis": JENIS_DOKUMEN},
     # abk
     "abk:rekap": LAPORAN,
     "abk:kualitas": LAPORAN,
@@ -119,6 +120,7 @@ TABEL = {
     "abk:ekspor_rekap": LAPORAN,
     "abk:laporan_koreksi": LAPORAN,
     "abk:laporan_koreksi_xlsx": LAPORAN,
+    "abk:laporan_koreksi_docx": LAPORAN,
     "abk:ekspor_siasn_unit": LAPORAN,
     "abk:siasn_jabatan": {"pk": "jabatan", "?periode": "periode", "?unduh": "ya"},
     "abk:pekerjaan": {"pk": "pekerjaan"},

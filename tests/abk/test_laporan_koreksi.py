@@ -121,7 +121,7 @@ def test_render_document_writes_the_format_of_the_extension(tarakan, tmp_path):
         stdout=StringIO(),
     )
     assert load_workbook(tmp_path / "k.xlsx").active["A1"].value.startswith("LAPORAN HASIL")
-    with pytest.raises(CommandError, match=r"pilih \.pdf, \.xlsx"):
+    with pytest.raises(CommandError, match=r"pilih \.pdf, \.docx, \.xlsx\."):
         call_command(
             "render_document",
             "laporan-koreksi",

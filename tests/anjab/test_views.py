@@ -18,6 +18,7 @@ OBJECT_URLS = {
     "jabatan_evaluasi": ("jabatan", []),
     "dokumen": ("jabatan", ["informasi-jabatan"]),
     "dokumen_pdf": ("jabatan", ["informasi-jabatan"]),
+    "dokumen_docx": ("jabatan", ["informasi-jabatan"]),
     "jabatan_create": ("unit", []),
     "katalog_ubah": ("katalog", []),
 }
