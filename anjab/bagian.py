@@ -59,6 +59,7 @@ BAGIAN = [
     Bagian(
         "hasil",
         gettext_lazy("7. Hasil kerja"),
+        form=f.HasilKerjaJenisForm,
         formsets=(("hasil", f.HasilKerjaFormSet, gettext_lazy("Hasil kerja")),),
     ),
     Bagian(

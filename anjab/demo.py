@@ -265,6 +265,7 @@ def muat_tarakan() -> Instansi:
                 "syarat_pendidikan": data["syarat"]["pendidikan"],
                 "syarat_pengalaman": data["syarat"]["pengalaman"],
                 "prestasi_kerja": data["prestasi_kerja"],
+                "kolom_hasil_kerja": data.get("kolom_hasil_kerja", Jabatan.KolomHasil.SATUAN),
                 **data["kondisi_fisik"],
             },
         )

@@ -70,6 +70,13 @@ class SyaratForm(forms.ModelForm):
         }
 
 
+class HasilKerjaJenisForm(forms.ModelForm):
+    class Meta:
+        model = m.Jabatan
+        fields = ["kolom_hasil_kerja"]
+        widgets = {"kolom_hasil_kerja": forms.RadioSelect}
+
+
 class SyaratLainForm(forms.ModelForm):
     class Meta:
         model = m.Jabatan

@@ -105,6 +105,20 @@ class Jabatan(models.Model):
     # 5 Syarat jabatan
     syarat_pendidikan = models.TextField("pendidikan", blank=True)
     syarat_pengalaman = models.TextField("pengalaman kerja", blank=True)
+
+    class KolomHasil(models.TextChoices):
+        SATUAN = "satuan", "Satuan hasil"
+        PENGGUNAAN = "penggunaan", "Penggunaan dalam tugas"
+
+    # 7 Hasil kerja: what its second column holds, and so its heading (seed 001 prints ten
+    # positions' results with how they are used instead of their unit).
+    kolom_hasil_kerja = models.CharField(
+        "kolom kedua hasil kerja",
+        max_length=12,
+        choices=KolomHasil.choices,
+        default=KolomHasil.SATUAN,
+        help_text="Judul kolom kedua tabel hasil kerja (bagian 7).",
+    )
     # 15 Syarat jabatan lain
     bakat = models.ManyToManyField("anjab.BakatKerja", verbose_name="bakat kerja", blank=True)
     temperamen = models.ManyToManyField(
