@@ -101,6 +101,13 @@ def pencilan_angka_kredit(ak, median: Decimal | None) -> bool:
     return bool(median and ak and Decimal(ak) >= KELIPATAN_MEDIAN * median)
 
 
+def _ringkas(teks: str, panjang: int = 48) -> str:
+    """A credit row's text shortened to name it beside its number (the printed Informasi
+    Jabatan numbers its unsur, not its rows, so a reader finds a row by its words)."""
+    teks = " ".join((teks or "").split())
+    return teks if len(teks) <= panjang else teks[: panjang - 1].rstrip() + "…"
+
+
 def _q(nilai: Decimal, presisi: int) -> Decimal:
     return Decimal(nilai).quantize(Decimal(1).scaleb(-presisi), rounding=ROUND_HALF_UP)
 
@@ -257,7 +264,8 @@ def periksa_jabatan(
                 _("Butir %(i)d: Wpk tercetak %(tercetak)s, hasil hitung AK ÷ Kt %(hitung)s.")
                 % {"i": i, "tercetak": angka(wpk_tercetak), "hitung": angka(wpk)},
                 _q(wpk, 2) - wpk_tercetak,
-                angka=_("Butir %(i)d: Wpk (AK ÷ Kt)") % {"i": i},
+                angka=_("Butir %(i)d (%(butir)s): Wpk (AK ÷ Kt)")
+                % {"i": i, "butir": _ringkas(teks)},
                 tercetak=wpk_tercetak,
                 hitung=_q(wpk, 2),
                 rincian=True,
@@ -268,7 +276,7 @@ def periksa_jabatan(
                 _("Butir %(i)d: Wpv tercetak %(tercetak)s, hasil hitung %(hitung)s.")
                 % {"i": i, "tercetak": angka(wpv_tercetak), "hitung": angka(wpk * Decimal(volume))},
                 _q(wpk * Decimal(volume), 2) - wpv_tercetak,
-                angka=_("Butir %(i)d: Wpv") % {"i": i},
+                angka=_("Butir %(i)d (%(butir)s): Wpv") % {"i": i, "butir": _ringkas(teks)},
                 tercetak=wpv_tercetak,
                 hitung=_q(wpk * Decimal(volume), 2),
                 rincian=True,

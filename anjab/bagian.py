@@ -97,7 +97,22 @@ BAGIAN = [
         "syarat-lain",
         gettext_lazy("15–16. Syarat lain & prestasi"),
         form=f.SyaratLainForm,
-        formsets=(("keterampilan", f.KeterampilanFormSet, gettext_lazy("Keterampilan kerja")),),
+        formsets=(
+            ("keterampilan", f.KeterampilanFormSet, gettext_lazy("Keterampilan kerja")),
+            *(
+                (f"urut-{nama}", f.PILIHAN_FORMSET[nama], judul)
+                for nama, judul in (
+                    ("bakat", gettext_lazy("Urutan dan teks tercetak: bakat kerja")),
+                    ("temperamen", gettext_lazy("Urutan dan teks tercetak: temperamen kerja")),
+                    ("minat", gettext_lazy("Urutan dan teks tercetak: minat kerja")),
+                    ("upaya_fisik", gettext_lazy("Urutan dan teks tercetak: upaya fisik")),
+                    (
+                        "fungsi_pekerjaan",
+                        gettext_lazy("Urutan dan teks tercetak: fungsi pekerjaan"),
+                    ),
+                )
+            ),
+        ),
     ),
 ]
 BAGIAN_PER_SLUG = {b.slug: b for b in BAGIAN}

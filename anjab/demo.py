@@ -85,12 +85,6 @@ def _simpan_baris(model, jabatan, rows: list[dict], **extra) -> None:
     )
 
 
-def _set_m2m(jabatan, field: str, objs) -> None:
-    objs = [o for o in objs if o is not None]
-    if {o.pk for o in getattr(jabatan, field).all()} != {o.pk for o in objs}:
-        getattr(jabatan, field).set(objs)
-
-
 def _unit_dari_nomor(nomor: str, units: dict) -> tuple[UnitOrganisasi, bool]:
     """Seed numbering → (unit, is head): 2.1 heads Sub Bagian Umum, 2.1.4 sits in it,
     5 sits in the Dinas itself."""
@@ -170,17 +164,24 @@ def _isi_jabatan(jabatan: Jabatan, data: dict, periode: PeriodeAnalisis, katalog
                 {"jabatan": jabatan, "aspek": katalog["aspek"][kode]},
                 {"faktor": faktor},
             )
-    _set_m2m(jabatan, "bakat", [katalog["bakat"].get(k) for k in data["bakat"]])
-    _set_m2m(jabatan, "temperamen", [katalog["temperamen"].get(k) for k in data["temperamen"]])
-    _set_m2m(jabatan, "minat", [katalog["minat"].get(k) for k in data["minat"]])
-    _set_m2m(
-        jabatan,
-        "upaya_fisik",
-        [katalog["upaya"].get(_kunci_upaya(u)) for u in data["upaya_fisik"]],
-    )
-    _set_m2m(
-        jabatan, "fungsi_pekerjaan", [katalog["fungsi"].get(k) for k in data["fungsi_pekerjaan"]]
-    )
+    # Section 15 in the seed's order, each choice in the seed's words where it has them.
+    for nama, kunci in (
+        ("bakat", "bakat"),
+        ("temperamen", "temperamen"),
+        ("minat", "minat"),
+        ("fungsi_pekerjaan", "fungsi"),
+    ):
+        pilihan = [_pilihan(katalog[kunci], item) for item in data[nama]]
+        services.pilihan_set(jabatan=jabatan, nama=nama, pilihan=pilihan)
+    upaya = [(katalog["upaya"].get(_kunci_upaya(u)), u) for u in data["upaya_fisik"]]
+    services.pilihan_set(jabatan=jabatan, nama="upaya_fisik", pilihan=upaya)
+
+
+def _pilihan(katalog: dict, item) -> tuple:
+    """A fixture's choice: its code, or {"kode", "teks"} with the seed's wording."""
+    if isinstance(item, dict):
+        return katalog.get(item["kode"]), item.get("teks", "")
+    return katalog.get(item), ""
 
 
 def _kunci_upaya(nama: str) -> str:

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
 from anjab import calculations as calc
-from anjab.informasi_muat import muat_informasi
+from anjab.informasi_muat import PILIHAN, muat_informasi
 from anjab.models import (
     AspekLingkungan,
     ButirKegiatan,
@@ -36,12 +36,18 @@ def jabatan_lengkap_qs(periode):
         "kondisi_lingkungan",
         "risiko_bahaya",
         "keterampilan",
-        "bakat",
-        "temperamen",
-        "minat",
-        "upaya_fisik",
-        "fungsi_pekerjaan",
+        *(_pilihan_urut(nama) for nama in PILIHAN),
         "evaluasi__nilai__faktor",
+    )
+
+
+def _pilihan_urut(nama: str) -> Prefetch:
+    """A section-15 choice in the analyst's order (its through table's urutan)."""
+    field = Jabatan._meta.get_field(nama)
+    melalui = field.remote_field.through._meta.model_name
+    return Prefetch(
+        nama,
+        queryset=field.related_model.objects.order_by(f"{melalui}__urutan", f"{melalui}__id"),
     )
 
 
@@ -81,10 +87,7 @@ def hitung_beban(*, jenis: str, tugas=(), butir=(), periode=None) -> dict:
     if hasil.metode == calc.METODE_BUTIR:
         return umum | {
             "fungsional": True,
-            "baris": [
-                {"butir": b, "wpk": w[0], "wpv": w[1]}
-                for b, w in zip(butir, hasil.baris, strict=True)
-            ],
+            "baris": _baris_butir(butir, hasil.baris),
             "jumlah_wpv": hasil.beban_kerja_jam,
             "waktu_efektif_jam": we_menit / calc.MENIT_PER_JAM,
         }
@@ -93,6 +96,29 @@ def hitung_beban(*, jenis: str, tugas=(), butir=(), periode=None) -> dict:
         "baris": [{"tugas": t, "kebutuhan": k} for t, k in zip(tugas, hasil.baris, strict=True)],
         "waktu_efektif_menit": we_menit,
     }
+
+
+def _baris_butir(butir: list, hitung: list) -> list[dict]:
+    """The credit table's rows, numbered as seed 001 numbers them: the NO column counts the
+    unsur (1, 2, …) on the first row printed for each — its kegiatan's heading row when it
+    has one — and is blank below; the butir keeps the kegiatan's and its own code as typed
+    ("1 Menyusun …", "a Daerah rawan sosial")."""
+    baris, nomor, unsur, kegiatan = [], 0, object(), object()
+    for b, (wpk, wpv) in zip(butir, hitung, strict=True):
+        awal_unsur = b.unsur != unsur
+        nomor += awal_unsur
+        kelompok = bool(b.kegiatan) and b.kegiatan != kegiatan
+        baris.append(
+            {
+                "butir": b,
+                "wpk": wpk,
+                "wpv": wpv,
+                "kelompok": kelompok,  # a heading row for its kegiatan comes first
+                "nomor": nomor if awal_unsur else None,
+            }
+        )
+        unsur, kegiatan = b.unsur, b.kegiatan
+    return baris
 
 
 def beban_kerja(jabatan: Jabatan, periode) -> dict:
@@ -126,7 +152,7 @@ def konteks_informasi_jabatan(
     if aspek is None:
         aspek = list(AspekLingkungan.objects.filter(instansi__isnull=True).order_by("urutan"))
     fungsi = {k: [] for k in FungsiPekerjaan.Kelompok.values}
-    for fp in sorted(jabatan.fungsi_pekerjaan.all(), key=lambda x: (x.urutan, x.kode)):
+    for fp in jabatan.fungsi_pekerjaan.all():  # in the analyst's order (informasi_muat)
         fungsi[fp.kelompok].append(fp)
     kelas = kelas_efektif(jabatan)
     return {

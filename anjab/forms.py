@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy
 
 from anjab import models as m
 from anjab.calculations import volume_per_tahun
@@ -194,6 +195,44 @@ def _formset(model, fields, widgets=None):
 
 
 DiklatFormSet = _formset(m.SyaratDiklat, ["jenis", "teks"], {"teks": _TEKS})
+
+
+class PilihanFormSet(BarisFormSet):
+    """Section 15's choices already ticked, in print order, each with the wording printed:
+    the ticks decide which are chosen, these rows their order and words (blank: the
+    catalogue's, shown as the placeholder). Rows are neither added nor removed here."""
+
+    pilihan = True
+
+    def get_queryset(self):
+        return super().get_queryset().select_related(self.model.SASARAN)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if form.instance.pk:
+            form.fields["teks"].widget.attrs["placeholder"] = form.instance.teks_bawaan()
+
+
+def _formset_pilihan(model):
+    return inlineformset_factory(
+        m.Jabatan,
+        model,
+        formset=PilihanFormSet,
+        fields=["teks"],
+        labels={"teks": gettext_lazy("Teks tercetak")},
+        extra=0,
+        can_delete=False,
+        can_order=True,
+    )
+
+
+PILIHAN_FORMSET = {
+    "bakat": _formset_pilihan(m.JabatanBakat),
+    "temperamen": _formset_pilihan(m.JabatanTemperamen),
+    "minat": _formset_pilihan(m.JabatanMinat),
+    "upaya_fisik": _formset_pilihan(m.JabatanUpayaFisik),
+    "fungsi_pekerjaan": _formset_pilihan(m.JabatanFungsiPekerjaan),
+}
 
 # What the multiplier of each unit is called beside the figure ("× 235 hari kerja").
 NAMA_FAKTOR = {"bulan": "bulan", "minggu": "minggu kerja", "hari": "hari kerja"}

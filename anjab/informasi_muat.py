@@ -35,6 +35,10 @@ BARIS = (
 PILIHAN = ("bakat", "temperamen", "minat", "upaya_fisik", "fungsi_pekerjaan")
 # KondisiLingkungan is ordered by its aspect's place, which travels beside its fields.
 _URUTAN_ASPEK = "_urutan_aspek"
+# A choice's place and wording travel beside its catalogue row's fields.
+_URUTAN_PILIHAN = "_urutan_pilihan"
+_ID_PILIHAN = "_id_pilihan"
+_TEKS = "_teks"
 
 
 def _kolom(model, tambahan=None) -> JSONObject:
@@ -63,6 +67,10 @@ def _buat(model, data: dict):
 def _urutkan(model, daftar: list, data: dict) -> list:
     """The model's Meta ordering, done in Python (a UNION cannot order each part)."""
     urutan = list(model._meta.ordering)
+    if any(_URUTAN_PILIHAN in data[id(o)] for o in daftar):
+        return sorted(
+            daftar, key=lambda o: (data[id(o)][_URUTAN_PILIHAN], data[id(o)][_ID_PILIHAN])
+        )
     if urutan == ["aspek__urutan"]:
         return sorted(daftar, key=lambda o: data[id(o)].get(_URUTAN_ASPEK) or 0)
     return sorted(daftar, key=lambda o: tuple(getattr(o, k) for k in urutan))
@@ -109,7 +117,9 @@ def muat_informasi(daftar_jabatan, periode) -> None:
                     **{
                         f.attname: F(f"{sasaran}__{f.attname}")
                         for f in katalog._meta.concrete_fields
-                    }
+                    },
+                    # the analyst's order and wording (anjab.models.pilihan)
+                    **{_URUTAN_PILIHAN: F("urutan"), _ID_PILIHAN: F("id"), _TEKS: F("teks")},
                 ),
             )
             .values_list("_k", "jabatan_id", "_d")
@@ -122,6 +132,8 @@ def muat_informasi(daftar_jabatan, periode) -> None:
         if isinstance(data, str):  # SQLite may hand the JSON back as text
             data = json.loads(data)
         objek = _buat(model_per_nama[nama], data)
+        if _TEKS in data:
+            objek.teks_analis = data[_TEKS] or ""  # what the document prints, when typed
         data_urutan[id(objek)] = data
         per_jabatan[jabatan_id][nama].append(objek)
     for j in daftar_jabatan:

@@ -26,6 +26,7 @@ from anjab.models import (
     TugasJabatan,
     Wewenang,
 )
+from anjab.models.pilihan import PilihanJabatan
 from organisasi.versi import klaim_versi
 
 # Every ordered child table of a position, copied whole by jabatan_copy.
@@ -43,6 +44,63 @@ BARIS = [
     Keterampilan,
 ]
 M2M = ["bakat", "temperamen", "minat", "upaya_fisik", "fungsi_pekerjaan"]
+
+
+def _melalui(nama: str):
+    melalui = Jabatan._meta.get_field(nama).remote_field.through
+    return melalui, melalui.SASARAN
+
+
+@transaction.atomic
+def pilihan_set(*, jabatan: Jabatan, nama: str, pilihan) -> bool:
+    """Sets one of section 15's catalogue choices (`nama`: bakat, temperamen, minat,
+    upaya_fisik, fungsi_pekerjaan) to `pilihan` in the order given, each item a catalogue
+    object or (object, the analyst's wording); None and repeats are skipped. Returns whether
+    anything changed."""
+    melalui, sasaran = _melalui(nama)
+    baru, dilihat = [], set()
+    for item in pilihan:
+        obj, teks = item if isinstance(item, tuple) else (item, "")
+        if obj is None or obj.pk in dilihat:
+            continue
+        dilihat.add(obj.pk)
+        baru.append((obj, (teks or "").strip()[:500]))
+    milik = melalui.objects.filter(jabatan=jabatan)
+    ada = list(milik.order_by("urutan", "id").values_list(f"{sasaran}_id", "teks"))
+    if ada == [(o.pk, t) for o, t in baru]:
+        return False
+    milik.delete()
+    melalui.objects.bulk_create(
+        melalui(jabatan=jabatan, urutan=i, teks=t, **{sasaran: o}) for i, (o, t) in enumerate(baru)
+    )
+    return True
+
+
+def pilihan_urut_set(*, jabatan: Jabatan, model, baris: list[dict]) -> None:
+    """The editor's order and wording of choices already made (rows of `model`, a through
+    table): each row sent with its id takes its place and text; ids not this position's are
+    ignored, and no choice is added or removed here."""
+    ada = model.objects.filter(jabatan=jabatan).in_bulk([b["id"] for b in baris if b.get("id")])
+    ubah = []
+    for urutan, b in enumerate(baris):
+        row = ada.get(b.get("id"))
+        if row is not None:
+            row.urutan, row.teks = urutan, (b.get("teks") or "").strip()[:500]
+            ubah.append(row)
+    model.objects.bulk_update(ubah, ["urutan", "teks"])
+
+
+def pilihan_tetap(jabatan: Jabatan, nama: str, objs) -> list[tuple]:
+    """`objs` (chosen without an order: checkboxes) as pilihan_set's items: the ones already
+    chosen keep their place and wording, the new ones follow in the order given."""
+    melalui, sasaran = _melalui(nama)
+    per_pk = {o.pk: o for o in objs}
+    ada = melalui.objects.filter(jabatan=jabatan).order_by("urutan", "id")
+    tetap = [
+        (per_pk[r[0]], r[1]) for r in ada.values_list(f"{sasaran}_id", "teks") if r[0] in per_pk
+    ]
+    lama = {o.pk for o, _ in tetap}
+    return tetap + [(o, "") for o in objs if o.pk not in lama]
 
 
 @transaction.atomic
@@ -106,6 +164,11 @@ def jabatan_update(
     `versi` is the position's version the editor was opened on; when someone saved the
     position since, DataBerubah is raised and nothing is written (organisasi.versi)."""
     klaim_versi(jabatan, versi)
+    # The order and wording of choices already made first, then the ticks (which keep them).
+    pilihan = [t for t in tabel if issubclass(t[0], PilihanJabatan)]
+    tabel = [t for t in tabel if not issubclass(t[0], PilihanJabatan)]
+    for model, baris, _hapus in pilihan:
+        pilihan_urut_set(jabatan=jabatan, model=model, baris=baris)
     banyak = {f.name for f in Jabatan._meta.many_to_many}
     for nama, isi in (nilai or {}).items():
         if nama not in banyak:
@@ -113,7 +176,7 @@ def jabatan_update(
     jabatan.save()  # also a history row: who saved this version, when
     for nama, isi in (nilai or {}).items():
         if nama in banyak:
-            getattr(jabatan, nama).set(isi)
+            pilihan_set(jabatan=jabatan, nama=nama, pilihan=pilihan_tetap(jabatan, nama, isi))
     for model, baris, hapus in tabel:
         jabatan_rows_set(jabatan=jabatan, model=model, baris=baris, hapus=hapus, periode=periode)
     if kondisi is not None:
@@ -154,7 +217,14 @@ def jabatan_copy(*, jabatan: Jabatan, nama: str, unit=None) -> Jabatan:
     baru.full_clean()
     baru.save()
     for name in M2M:
-        getattr(baru, name).set(getattr(asal, name).all())
+        melalui, sasaran = _melalui(name)
+        salinan = melalui.objects.filter(jabatan_id=asal_pk).values_list(
+            f"{sasaran}_id", "urutan", "teks"
+        )
+        melalui.objects.bulk_create(
+            melalui(jabatan=baru, urutan=urutan, teks=teks, **{f"{sasaran}_id": pk})
+            for pk, urutan, teks in salinan
+        )
     for model in BARIS:
         rows = list(model.objects.filter(jabatan_id=asal_pk))
         for row in rows:

@@ -74,13 +74,20 @@ def _katalog(model, jabatan, kode: str, **saring):
 
 
 def _set_m2m(jabatan, nama: str, objs: list, tetap_pk: set | None = None) -> str:
-    """Sets the M2M to `objs` plus the `tetap_pk` rows it keeps (other fungsi groups)."""
-    baru = {o.pk for o in objs} | (tetap_pk or set())
-    m2m = getattr(jabatan, nama)
-    if {o.pk for o in m2m.all()} == baru:
-        return "tetap"
-    m2m.set(baru)
-    return "diganti"
+    """Sets the choice to `objs` in the workbook's order after the `tetap_pk` rows it keeps
+    (other fungsi groups, in their place); a choice already made keeps its wording."""
+    from anjab.services import pilihan_set, pilihan_tetap
+
+    tetap_pk = tetap_pk or set()
+    ada = pilihan_tetap(jabatan, nama, list(getattr(jabatan, nama).all()))
+    teks = {o.pk: t for o, t in ada}
+    pilihan = [(o, t) for o, t in ada if o.pk in tetap_pk]
+    pilihan += [(o, teks.get(o.pk, "")) for o in objs]
+    # fungsi pekerjaan is written a group at a time: each group keeps its place (data, orang,
+    # benda), so writing the same workbook again changes nothing
+    kelompok = list(FungsiPekerjaan.Kelompok.values)
+    pilihan.sort(key=lambda p: kelompok.index(p[0].kelompok) if hasattr(p[0], "kelompok") else 0)
+    return "diganti" if pilihan_set(jabatan=jabatan, nama=nama, pilihan=pilihan) else "tetap"
 
 
 def _isian(jabatan, buku) -> dict:

@@ -33,6 +33,13 @@ from anjab.models.katalog import (
 )
 from anjab.models.penempatan import Penempatan
 from anjab.models.periode import PeriodeAnalisis
+from anjab.models.pilihan import (
+    JabatanBakat,
+    JabatanFungsiPekerjaan,
+    JabatanMinat,
+    JabatanTemperamen,
+    JabatanUpayaFisik,
+)
 
 __all__ = [
     "AspekLingkungan",
@@ -44,8 +51,13 @@ __all__ = [
     "FungsiPekerjaan",
     "HasilKerja",
     "Jabatan",
+    "JabatanBakat",
+    "JabatanFungsiPekerjaan",
     "JabatanFungsionalRef",
+    "JabatanMinat",
     "JabatanPelaksanaRef",
+    "JabatanTemperamen",
+    "JabatanUpayaFisik",
     "Keterampilan",
     "KondisiLingkungan",
     "KorelasiJabatan",

@@ -120,14 +120,30 @@ class Jabatan(models.Model):
         help_text="Judul kolom kedua tabel hasil kerja (bagian 7).",
     )
     # 15 Syarat jabatan lain
-    bakat = models.ManyToManyField("anjab.BakatKerja", verbose_name="bakat kerja", blank=True)
-    temperamen = models.ManyToManyField(
-        "anjab.TemperamenKerja", verbose_name="temperamen kerja", blank=True
+    # In the analyst's order and words (anjab.models.pilihan; anjab.services.pilihan_set).
+    bakat = models.ManyToManyField(
+        "anjab.BakatKerja", verbose_name="bakat kerja", blank=True, through="anjab.JabatanBakat"
     )
-    minat = models.ManyToManyField("anjab.MinatKerja", verbose_name="minat kerja", blank=True)
-    upaya_fisik = models.ManyToManyField("anjab.UpayaFisik", verbose_name="upaya fisik", blank=True)
+    temperamen = models.ManyToManyField(
+        "anjab.TemperamenKerja",
+        verbose_name="temperamen kerja",
+        blank=True,
+        through="anjab.JabatanTemperamen",
+    )
+    minat = models.ManyToManyField(
+        "anjab.MinatKerja", verbose_name="minat kerja", blank=True, through="anjab.JabatanMinat"
+    )
+    upaya_fisik = models.ManyToManyField(
+        "anjab.UpayaFisik",
+        verbose_name="upaya fisik",
+        blank=True,
+        through="anjab.JabatanUpayaFisik",
+    )
     fungsi_pekerjaan = models.ManyToManyField(
-        "anjab.FungsiPekerjaan", verbose_name="fungsi pekerjaan", blank=True
+        "anjab.FungsiPekerjaan",
+        verbose_name="fungsi pekerjaan",
+        blank=True,
+        through="anjab.JabatanFungsiPekerjaan",
     )
     jenis_kelamin = models.CharField("jenis kelamin", max_length=100, blank=True)
     umur = models.CharField("umur", max_length=100, blank=True)

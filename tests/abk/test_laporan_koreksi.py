@@ -54,7 +54,7 @@ def test_the_report_gathers_what_the_decree_printed_wrong_position_by_position(t
     # 3.1's printed Wpv total is off because one credit row's Wpk was printed wrong.
     (butir,) = per_nomor["3.1"].penyebab
     assert (butir.angka, butir.tercetak, butir.hitung) == (
-        "Butir 28: Wpk (AK ÷ Kt)",
+        "Butir 28 (Membahas rancangan materi penyuluhan sosial ind…): Wpk (AK ÷ Kt)",
         Decimal("0.31"),
         Decimal("4.50"),
     )
@@ -71,7 +71,9 @@ def test_the_pdf_and_the_xlsx_from_the_rekap_pages_links(tarakan):
     assert "LAPORAN HASIL PENGHITUNGAN ULANG" in teks
     assert "tercetak 75 orang; hasil hitung ulang 86 orang (selisih +11 orang)" in teks
     assert "Penata Layanan Operasional" in teks and "2,640 2,880 +0,240" in teks
-    assert "Butir 28: Wpk (AK ÷ Kt) 0,31 4,50 +4,19" in teks
+    # the row named by its words too: the Informasi Jabatan numbers its unsur, not its rows
+    assert "Butir 28 (Membahas rancangan materi penyuluhan sosial ind…): Wpk (AK ÷ Kt) " in teks
+    assert "Kt) 0,31 4,50 +4,19" in teks
     assert "Halaman 1 dari" in teks
 
     xlsx = client.get(reverse("abk:laporan_koreksi_xlsx"), q)

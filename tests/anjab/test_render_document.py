@@ -108,3 +108,126 @@ def test_the_analyst_chooses_the_heading_in_the_editor(demo, client):
     assert plo.kolom_hasil_kerja == "penggunaan"
     dokumen = client.get(reverse("anjab:dokumen", args=[plo.pk, "informasi-jabatan"]))
     assert "<th>PENGGUNAAN DALAM TUGAS</th>" in dokumen.content.decode()
+
+
+def _daftar_pilihan(html: str, label: str) -> list[str]:
+    """The items printed in section 15 after `label` (its <ol> or its lines)."""
+    import re
+
+    baris = re.search(rf'{label}</td><td class="titik">:</td><td>(.*?)</td></tr>', html, re.S)
+    assert baris, label
+    isi = baris.group(1)
+    items = re.findall(r"<li>(.*?)</li>", isi, re.S) or re.split(r"<br>", isi)
+    return [re.sub(r"\s+", " ", i).strip() for i in items]
+
+
+def test_section_15_prints_the_analysts_order_and_words_as_seed_001(demo):
+    from anjab.documents import informasi_jabatan_html
+
+    ps = Jabatan.objects.get(nama="Penyuluh Sosial Ahli Muda", unit__nama="Bidang Sosial")
+    html = informasi_jabatan_html(ps)
+    # seed 001, 3.1: "1. Berjalan 2. Duduk 3. Berbicara 4. Mendengar 5. Melihat"
+    assert _daftar_pilihan(html, "Upaya fisik") == [
+        "Berjalan", "Duduk", "Berbicara", "Mendengar", "Melihat"
+    ]  # fmt: skip
+    # the temperamen in the seed's order F, R, V, S (not the catalogue's F, R, S, V)
+    assert [t[0] for t in _daftar_pilihan(html, "Temperamen kerja")] == ["F", "R", "V", "S"]
+    # "O3 Mempengaruhi" as typed, though the catalogue's O3 is Menyelia
+    assert _daftar_pilihan(html, "b. Hubungan dengan orang") == [
+        "O0 Menasehati", "O1 Berunding", "O3 Mempengaruhi", "O6 Berbicara - memberi tanda"
+    ]  # fmt: skip
+    assert _daftar_pilihan(html, "Bakat kerja") == [
+        "G : Intelegensia", "V : Bakat Verbal", "Q : Bakat Ketelitian"
+    ]  # fmt: skip
+    # a temperamen written by its short name stays so (seed 001, 2.1.4)
+    plo = Jabatan.objects.get(nama="Penata Layanan Operasional", unit__nama__contains="Umum")
+    assert _daftar_pilihan(informasi_jabatan_html(plo), "Temperamen kerja") == [
+        "R, Repetitive and Continuous (REPCON)", "V, Variety and Changing Conditions (VARCH)"
+    ]  # fmt: skip
+    # the Kepala Dinas's upaya fisik "Duduk, Berjalan, Berbicara", not alphabetical
+    kadis = Jabatan.objects.get(nama="Kepala Dinas Sosial dan Pemberdayaan Masyarakat")
+    assert _daftar_pilihan(informasi_jabatan_html(kadis), "Upaya fisik") == [
+        "Duduk", "Berjalan", "Berbicara"
+    ]  # fmt: skip
+
+
+def test_ticking_another_choice_keeps_the_order_and_words_already_there(demo, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from anjab.documents import informasi_jabatan_html
+    from anjab.models import TemperamenKerja
+    from tests.html_form import isian
+
+    client.force_login(get_user_model().objects.get(username="tarakan"))
+    ps = Jabatan.objects.get(nama="Penyuluh Sosial Ahli Muda", unit__nama="Bidang Sosial")
+    url = reverse("anjab:jabatan_bagian", args=[ps.pk, "syarat-lain"])
+    halaman = client.get(url).content.decode()
+    assert "Urutan dan teks tercetak: temperamen kerja" in halaman
+    data = isian(halaman, "form-bagian")
+    m = TemperamenKerja.objects.get(kode="M", instansi=None)
+    data["temperamen"].append(str(m.pk))
+    r = client.post(url, data)
+    assert r.status_code == 302, [str(x) for x in r.context["messages"]]
+    html = informasi_jabatan_html(Jabatan.objects.get(pk=ps.pk))
+    assert [t[0] for t in _daftar_pilihan(html, "Temperamen kerja")] == ["F", "R", "V", "S", "M"]
+    assert "O3 Mempengaruhi" in _daftar_pilihan(html, "b. Hubungan dengan orang")
+
+
+def test_the_analyst_reorders_and_rewords_a_choice_in_the_editor(demo, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from anjab.documents import informasi_jabatan_html
+    from tests.html_form import isian
+
+    client.force_login(get_user_model().objects.get(username="tarakan"))
+    ps = Jabatan.objects.get(nama="Penyuluh Sosial Ahli Muda", unit__nama="Bidang Sosial")
+    url = reverse("anjab:jabatan_bagian", args=[ps.pk, "syarat-lain"])
+    data = isian(client.get(url).content.decode(), "form-bagian")
+    # the upaya fisik rows: Berjalan, Duduk, Berbicara, Mendengar, Melihat; Melihat goes first
+    prefix = "urut-upaya_fisik"
+    assert data[f"{prefix}-TOTAL_FORMS"] == ["5"]
+    for i, urutan in enumerate([2, 3, 4, 5, 1]):
+        data[f"{prefix}-{i}-ORDER"] = [str(urutan)]
+    data[f"{prefix}-4-teks"] = ["Melihat (membaca dokumen)"]
+    # the O3 typed by the analyst cleared: the catalogue's wording prints again
+    fungsi = "urut-fungsi_pekerjaan"
+    o3 = next(k for k, v in data.items() if k.startswith(fungsi) and v == ["O3 Mempengaruhi"])
+    data[o3] = [""]
+    r = client.post(url, data)
+    assert r.status_code == 302, [str(x) for x in r.context["messages"]]
+    html = informasi_jabatan_html(Jabatan.objects.get(pk=ps.pk))
+    assert _daftar_pilihan(html, "Upaya fisik") == [
+        "Melihat (membaca dokumen)", "Berjalan", "Duduk", "Berbicara", "Mendengar"
+    ]  # fmt: skip
+    assert "O3: Menyelia" in _daftar_pilihan(html, "b. Hubungan dengan orang")
+    # rows of another position sent by a forged form change nothing of it
+    lain = Jabatan.objects.get(nama="Kepala Dinas Sosial dan Pemberdayaan Masyarakat")
+    baris_lain = lain.upaya_fisik.through.objects.filter(jabatan=lain).first()
+    data = isian(client.get(url).content.decode(), "form-bagian")
+    data[f"{prefix}-0-id"] = [str(baris_lain.pk)]
+    data[f"{prefix}-0-teks"] = ["Dipalsukan"]
+    client.post(url, data)
+    baris_lain.refresh_from_db()
+    assert baris_lain.teks != "Dipalsukan"
+
+
+def test_the_credit_table_numbers_its_unsur_as_seed_001(demo):
+    from anjab.documents import informasi_jabatan_html
+    from tests.html_tabel import tabel
+
+    ps = Jabatan.objects.get(nama="Penyuluh Sosial Ahli Muda", unit__nama="Bidang Sosial")
+    baris = tabel(informasi_jabatan_html(ps))
+    awal = next(i for i, b in enumerate(baris) if b[:2] == ["NO", "UNSUR"]) + 1
+    akhir = next(i for i, b in enumerate(baris) if b[0].startswith("JUMLAH (Σ Wpv"))
+    kredit = baris[awal:akhir]
+    bernomor = [(b[0], b[1]) for b in kredit if b[0]]
+    # seed 001, 3.1: "1 Penyuluhan Sosial Persiapan 1 Menyusun gambaran umum …" and further
+    # down "2 Pengembangan Kualitas Penyuluhan Sosial Pengkajian Kebijakan …"
+    assert bernomor[:2] == [
+        ("1", "Penyuluhan Sosial"),
+        ("2", "Pengembangan Kualitas Penyuluhan Sosial"),
+    ]
+    assert kredit[0][3].startswith("1 Menyusun gambaran umum")  # the kegiatan's heading row
+    assert kredit[1][:4] == ["", "", "", "a Daerah rawan sosial."]
