@@ -220,6 +220,7 @@ def _formset_pilihan(model):
         formset=PilihanFormSet,
         fields=["teks"],
         labels={"teks": gettext_lazy("Teks tercetak")},
+        widgets={"teks": forms.Textarea(attrs={"rows": 2})},
         extra=0,
         can_delete=False,
         can_order=True,
