@@ -39,6 +39,11 @@ browser:
 	@command -v pdftotext >/dev/null 2>&1 || { \
 		if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
 		else sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; fi; }
+	@# Documents are set in Liberation Serif where Bookman Old Style is missing; the layout
+	@# tests measure them in it.
+	@fc-list | grep -q "Liberation Serif" || { \
+		if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null; \
+		else sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null; fi; }
 
 test: $(VENV)/.test-installed browser
 	$(VENV)/bin/ruff check .

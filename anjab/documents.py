@@ -157,6 +157,7 @@ def konteks_informasi_jabatan(
     kelas = kelas_efektif(jabatan)
     return {
         "jabatan": jabatan,
+        "daftar": _daftar_informasi(jabatan),
         "unit_teratas": unit_teratas,
         "rantai": [(label, rantai[kunci]) for kunci, label, _ in RANTAI],
         "periode": periode,
@@ -177,6 +178,34 @@ def konteks_informasi_jabatan(
         ],
         "kelas": kelas,
         "kelas_teks": kelas_teks(kelas),
+    }
+
+
+def _teks_pilihan(obj, *, uraian=False, nama_saja=False) -> str:
+    """A section-15 choice as printed: the analyst's words when typed (informasi_muat sets
+    teks_analis), else the catalogue's code and name (or description)."""
+    if getattr(obj, "teks_analis", ""):
+        return obj.teks_analis
+    if nama_saja:
+        return obj.nama
+    return f"{obj.kode}: {(obj.uraian if uraian else '') or obj.nama}"
+
+
+def _daftar_informasi(jabatan: Jabatan) -> dict[str, list[str]]:
+    """The Informasi Jabatan's lists as the texts it prints, item by item: each item becomes a
+    table row of its own (fragment_ij_butir), so a page breaks between items, never inside."""
+    return {
+        "diklat": [
+            f"{d.get_jenis_display()}: {d.teks}" if d.jenis else d.teks
+            for d in jabatan.diklat.all()
+        ],
+        "tanggung_jawab": [t.teks for t in jabatan.tanggung_jawab.all()],
+        "wewenang": [w.teks for w in jabatan.wewenang.all()],
+        "keterampilan": [k.teks for k in jabatan.keterampilan.all()],
+        "bakat": [_teks_pilihan(b) for b in jabatan.bakat.all()],
+        "temperamen": [_teks_pilihan(t, uraian=True) for t in jabatan.temperamen.all()],
+        "minat": [_teks_pilihan(m, uraian=True) for m in jabatan.minat.all()],
+        "upaya_fisik": [_teks_pilihan(u, nama_saja=True) for u in jabatan.upaya_fisik.all()],
     }
 
 

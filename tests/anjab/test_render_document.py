@@ -111,14 +111,28 @@ def test_the_analyst_chooses_the_heading_in_the_editor(demo, client):
 
 
 def _daftar_pilihan(html: str, label: str) -> list[str]:
-    """The items printed in section 15 after `label` (its <ol> or its lines)."""
+    """The items printed in section 15 after `label`: one a row (its row and the rows that
+    continue it), or a cell's lines."""
     import re
 
-    baris = re.search(rf'{label}</td><td class="titik">:</td><td>(.*?)</td></tr>', html, re.S)
-    assert baris, label
-    isi = baris.group(1)
-    items = re.findall(r"<li>(.*?)</li>", isi, re.S) or re.split(r"<br>", isi)
-    return [re.sub(r"\s+", " ", i).strip() for i in items]
+    baris = re.findall(r"<tr[^>]*>.*?</tr>", html, re.S)
+    i = next(i for i, b in enumerate(baris) if f">{label}</td>" in b)
+
+    def bersih(t):
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", t)).strip()
+
+    if 'class="isi-butir"' not in baris[i]:
+        isi = re.search(r'<td class="titik">:</td><td>(.*?)</td></tr>', baris[i], re.S).group(1)
+        return [bersih(t) for t in isi.split("<br>")]
+    items = []
+    for b in baris[i:]:
+        if b is not baris[i] and 'class="lanjut-butir"' not in b:
+            break
+        isi = re.search(
+            r'<td class="isi-butir"><span class="penanda">[^<]*</span>(.*?)</td>', b, re.S
+        )
+        items.append(bersih(isi.group(1)))
+    return items
 
 
 def test_section_15_prints_the_analysts_order_and_words_as_seed_001(demo):
