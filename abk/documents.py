@@ -141,38 +141,25 @@ def _lampiran(periode, struktur, daftar, progres=None, total=None) -> Iterator[t
 
 
 def peta_jabatan_html(rekap: Rekap, *, untuk_cetak: bool) -> str:
+    """The peta jabatan: its chart (abk.bagan) on as many landscape A4/A3 pages as it needs,
+    printed; on screen the chart above each unit's table of positions."""
+    from abk.bagan import halaman_bagan
+
     per_unit: dict[int, list] = {}
     for b in rekap.baris:
         per_unit.setdefault(b.unit.pk, []).append(b)
     pohon = _pohon(rekap, per_unit)
-    lebar = max((_daun(n) for n in pohon), default=1)
-    kertas = "A3" if lebar > 6 else "A4"
+    nama = rekap.unit.nama if rekap.unit else rekap.periode.instansi.nama
+    judul = gettext("Peta jabatan %(nama)s") % {"nama": nama}
     return render_to_string(
         "abk/dokumen/peta_jabatan.html" if untuk_cetak else "abk/dokumen/fragment_peta.html",
         {
             "rekap": rekap,
             "pohon": pohon,
-            "blok_cetak": [_blok_cetak(akar) for akar in pohon] if untuk_cetak else [],
-            "kertas": kertas,
-            "kolom": 4 if kertas == "A3" else 3,
+            "halaman": halaman_bagan(pohon, judul),
             "untuk_cetak": untuk_cetak,
         },
     )
-
-
-def _blok_cetak(akar: dict) -> dict:
-    """A root unit and, below it, every unit of its subtree in tree order with its depth:
-    the print flows them in columns instead of nesting boxes."""
-    susunan = []
-
-    def turun(simpul, tingkat):
-        susunan.append((simpul, tingkat))
-        for anak in simpul["anak"]:
-            turun(anak, tingkat + 1)
-
-    for anak in akar["anak"]:
-        turun(anak, 0)
-    return {"akar": akar, "susunan": susunan}
 
 
 def _pohon(rekap: Rekap, per_unit) -> list[dict]:
@@ -183,7 +170,3 @@ def _pohon(rekap: Rekap, per_unit) -> list[dict]:
         (tumpukan[-1]["anak"] if tumpukan else akar).append(simpul)
         tumpukan.append(simpul)
     return akar
-
-
-def _daun(simpul) -> int:
-    return max(1, sum(_daun(a) for a in simpul["anak"]))

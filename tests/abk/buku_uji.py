@@ -201,7 +201,8 @@ def _judul(ws, teks: str, lebar: int) -> None:
 
 def simpan_dengan_nilai(wb: Workbook, path: Path, nilai: dict[tuple[str, str], object]) -> Path:
     """Save, then give formula cells the cached value a spreadsheet program would have stored:
-    openpyxl writes formulas with an empty <v/>. ``nilai`` maps (sheet, "G5") → value."""
+    openpyxl writes formulas with an empty <v/> (<v></v> when it writes through lxml).
+    ``nilai`` maps (sheet, "G5") → value."""
     wb.save(path)
     per_lembar: dict[str, dict[str, object]] = defaultdict(dict)
     for (lembar, sel), v in nilai.items():
@@ -211,7 +212,7 @@ def simpan_dengan_nilai(wb: Workbook, path: Path, nilai: dict[tuple[str, str], o
     for nama, sel_sel in per_lembar.items():
         xml = isi[nama].decode("utf-8")
         for sel, v in sel_sel.items():
-            pola = re.compile(rf'(<c r="{sel}"[^>]*>)(<f>[^<]*</f>)<v\s*/>')
+            pola = re.compile(rf'(<c r="{sel}"[^>]*>)(<f>[^<]*</f>)(?:<v\s*/>|<v></v>)')
             xml, n = pola.subn(lambda m, v=v: f"{m.group(1)}{m.group(2)}<v>{v}</v>", xml)
             if n != 1:
                 raise ValueError(f"{sel} in {nama} is not a formula cell")

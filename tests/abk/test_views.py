@@ -149,8 +149,10 @@ def test_the_peta_jabatan_pdf_is_landscape(dunia, users, login, abk):
     assert page.mediabox.width > page.mediabox.height
     teks = " ".join(page.extract_text().split())
     assert "PETA JABATAN DINAS SOSIAL" in teks and "Penata Layanan Operasional" in teks
-    # Dinas Sosial with its sub-units: B 1 (the PLO holder), K 1 + 2 = 3, 2 short.
-    assert "Jumlah unit dan sub-unit: B 1 · K 3 · kurang 2 · lebih 0" in teks
+    # Dinas Sosial's box on the chart, with its sub-units: B 1 (the PLO holder), K 1 + 2 = 3,
+    # 2 short; the PLO's own box: 1 held, 2 needed
+    assert "Dinas Sosial B 1 · K 3 · kurang 2 · lebih 0" in teks
+    assert "Penata Layanan Operasional Kelas - · B 1 · K 2 · ± −1" in teks
 
 
 def test_the_decree_starts_from_the_default_text_and_can_be_edited(dunia, users, login, abk):
