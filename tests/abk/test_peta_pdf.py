@@ -2,6 +2,7 @@
 a 300-position unit used to lose 8 of its 9 units to clipped flex rows), read back from the
 PDF's text."""
 
+import io
 import re
 
 import pytest
@@ -16,8 +17,6 @@ from organisasi.models import UnitOrganisasi
 
 
 def _teks(pdf: bytes) -> str:
-    import io
-
     teks = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     return re.sub(r"\s+", " ", teks)
 
@@ -151,3 +150,42 @@ def test_a_whole_instansi_peta_job_is_not_an_operators(
     assert job.parameter["unit"] is None and job.status == PekerjaanLatar.Status.SELESAI
     assert login(users["admin"]).get(reverse("abk:pekerjaan", args=[job.pk])).status_code == 200
     assert login(users["operator"]).get(reverse("abk:pekerjaan", args=[job.pk])).status_code == 404
+
+
+def test_the_chart_draws_a_box_per_unit_and_position_and_a_line_per_link(demo):
+    """Seed 001's Dinas: 6 units and 37 positions, each a box; the Dinas's three sub-units
+    stand in a row under it (a line down, a bus, a line to each), the Sekretariat's two Sub
+    Bagian one under another beside a line (a line down, one to each)."""
+    from abk.bagan import halaman_bagan
+    from abk.documents import _pohon
+
+    periode = PeriodeAnalisis.objects.get(nama="ABK 2024")
+    dinas = UnitOrganisasi.objects.get(nama="Dinas Sosial dan Pemberdayaan Masyarakat")
+    rekap = hitung_rekap(periode, dinas, periksa=False)
+    per_unit = {}
+    for b in rekap.baris:
+        per_unit.setdefault(b.unit.pk, []).append(b)
+    (halaman,) = halaman_bagan(_pohon(rekap, per_unit), "Peta")
+    assert halaman.svg.count("<rect") == 6 + 37
+    assert halaman.svg.count("<path") == (1 + 1 + 3) + (1 + 2)
+    for b in rekap.baris:
+        assert b.jabatan.nama.split()[0] in halaman.svg
+    # the Penata Layanan Operasional of the Bidang Sosial: 5 held, 17 needed (seed 001's 14
+    # printed, computed 17), 12 short
+    assert "Kelas 7 · B 5 · K 17 · ± −12" in halaman.svg
+    pdf = render_pdf(peta_jabatan_html(rekap, untuk_cetak=True))
+    (page,) = PdfReader(io.BytesIO(pdf)).pages
+    assert page.mediabox.width > page.mediabox.height  # landscape
+
+
+def test_a_tree_too_large_for_one_page_is_cut_into_pages_and_loses_nothing(dunia, periode):
+    pd = _bangun(dunia.instansi, periode, sub=8, per_unit=33)
+    rekap = hitung_rekap(periode, pd)
+    pdf = render_pdf(peta_jabatan_html(rekap, untuk_cetak=True))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) > 1
+    ukuran = {
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages
+    }
+    assert ukuran <= {(842, 595), (1191, 842)}  # A4 and A3, landscape
+    assert "bagian 1 dari" in _teks(pdf) and "(rincian pada halaman berikutnya)" in _teks(pdf)
