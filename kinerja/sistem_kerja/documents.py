@@ -71,6 +71,63 @@ def _baris(tim: TimKerja, anggota: list[Penugasan]) -> list[dict]:
     return baris
 
 
+def _penanggung_jawab(tim: TimKerja, pd_pemilik) -> dict:
+    """The lampiran's first row of a decree: who answers for the team (seed 003 Lampiran IV)."""
+    pj = tim.penanggung_jawab
+    unit = tim.unit
+    asal = [unit.nama] if unit.pk == pd_pemilik.pk else [unit.nama, pd_pemilik.nama]
+    if tim.lingkup == Lingkup.LINTAS_INSTANSI:
+        asal.append(tim.instansi.nama)
+    return {
+        "nama": pj.nama_lengkap if pj else TITIK,
+        "nip": pj.nip_tercetak if pj else "",
+        "kedudukan": "Penanggungjawab",
+        "asal": ", ".join(asal),
+        "jabatan": kepala_unit(tim),
+    }
+
+
+def _penandatangan(tim: TimKerja) -> dict:
+    """Name (with gelar), pangkat and NIP from the pegawai record, else as typed."""
+    p = tim.penandatangan
+    if p is None:
+        return {
+            "nama": tim.penandatangan_nama,
+            "pangkat": tim.penandatangan_pangkat,
+            "nip": tim.penandatangan_nip,
+        }
+    g = p.golongan
+    pangkat = f"{g.pangkat} ({g.kode})" if g and g.pangkat else (g.kode if g else "")
+    return {"nama": p.nama_lengkap, "pangkat": pangkat, "nip": p.nip_tercetak}
+
+
+def _mengingat(tim: TimKerja, dasar: list[str]) -> list[str]:
+    """A decree's Mengingat as seed 003's format: the rules given, then the region's budget
+    regulation and its elaboration for the team's year (unless already among them)."""
+    instansi, tahun = tim.instansi, tim.tahun
+    if instansi.jenis == Instansi.Jenis.KEMENTERIAN_LEMBAGA or any(
+        "Anggaran Pendapatan dan Belanja" in d for d in dasar
+    ):
+        return dasar
+    wilayah = daerah(instansi)
+    return [
+        *dasar,
+        f"Peraturan Daerah {wilayah} Nomor {TITIK} Tahun {tahun} tentang Anggaran Pendapatan "
+        f"dan Belanja Daerah {wilayah} Tahun Anggaran {tahun}",
+        f"Peraturan {instansi.sebutan_kepala} Nomor {TITIK} Tahun {tahun} tentang Penjabaran "
+        f"Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran {tahun}",
+    ]
+
+
+# The lampiran's columns as each of seed 003's formats heads them.
+KOLOM_LAMPIRAN = {
+    Lingkup.LINTAS_UNIT: ["NO.", "NAMA", "KEDUDUKAN DALAM TIM", "PERANGKAT DAERAH",
+                          "JABATAN PADA PERANGKAT DAERAH"],
+    Lingkup.LINTAS_INSTANSI: ["NO.", "NAMA", "KEDUDUKAN DALAM TIM",
+                              "INSTANSI/UNIT ORGANISASI/PERANGKAT DAERAH", "JABATAN"],
+}  # fmt: skip
+
+
 def _baris_teks(teks: str) -> list[str]:
     return [b.strip().rstrip(";.").strip() for b in teks.splitlines() if b.strip()]
 
@@ -101,10 +158,18 @@ def konteks_instrumen(tim: TimKerja) -> dict:
         "melaporkan pelaksanaan tugas tim kerja kepada Pimpinan Unit Organisasi dan/atau "
         "Pejabat Penilai Kinerja secara berkala",
     ]
+    tugas_penanggung_jawab = _baris_teks(tim.tugas_penanggung_jawab) or [
+        "memberikan arahan dan pengendalian atas pelaksanaan tugas tim kerja",
+        f"memantau dan mengevaluasi capaian kinerja {target}",
+    ]
     tugas_anggota = _baris_teks(tim.tugas_anggota) or [
         "melaksanakan tugas dalam tim kerja sesuai pembagian tugas dari ketua tim",
         "melaporkan pelaksanaan tugas kepada ketua tim",
     ]
+    dasar = [aturan.dasar_hukum, *_baris_teks(tim.dasar)]
+    baris = _baris(tim, anggota)
+    if tim.lingkup != Lingkup.DALAM_UNIT:
+        baris.insert(0, _penanggung_jawab(tim, pd_pemilik))
     return {
         "tim": tim,
         "instansi": instansi,
@@ -119,11 +184,23 @@ def konteks_instrumen(tim: TimKerja) -> dict:
         "tanggal": tanggal(tim.tanggal) if tim.tanggal else "",
         "tempat_tanggal_surat": f"{instansi.ibu_kota}, {tanggal(tim.tanggal) or '……………………'}",
         "masa": f"{tanggal(tim.mulai)} sampai dengan {tanggal(tim.selesai)}",
-        "dasar": [aturan.dasar_hukum, *_baris_teks(tim.dasar)],
+        # a Surat Tugas's Dasar: the owning unit's SOTK, the sistem kerja rule, the rest
+        "dasar": [
+            f"Peraturan {instansi.sebutan_kepala} tentang Susunan Organisasi dan Tata Kerja "
+            f"{pd_pemilik.nama}",
+            *dasar,
+        ],
+        "mengingat": _mengingat(tim, dasar),
+        "memperhatikan": _baris_teks(tim.memperhatikan) or [TITIK],
+        "tugas_penanggung_jawab": tugas_penanggung_jawab,
         "tugas_ketua": tugas_ketua,
         "tugas_anggota": tugas_anggota,
         "pejabat_penilai": tim.pejabat_penilai or TITIK,
-        "baris": _baris(tim, anggota),
+        "baris": baris,
+        "kolom_lampiran": KOLOM_LAMPIRAN.get(tim.lingkup, []),
+        "ketua": [b for b in baris if b["kedudukan"] == "Ketua"],
+        "anggota": [b for b in baris if b["kedudukan"] == "Anggota"],
+        "penandatangan": _penandatangan(tim),
         "lingkup_instansi": tim.lingkup == Lingkup.LINTAS_INSTANSI,
     }
 

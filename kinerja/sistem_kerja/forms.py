@@ -35,8 +35,12 @@ class TimForm(forms.ModelForm):
             "nomor",
             "tanggal",
             "dasar",
+            "memperhatikan",
+            "penanggung_jawab",
+            "tugas_penanggung_jawab",
             "tugas_ketua",
             "tugas_anggota",
+            "penandatangan",
             "penandatangan_nama",
             "penandatangan_pangkat",
             "penandatangan_nip",
@@ -47,6 +51,8 @@ class TimForm(forms.ModelForm):
             "tanggal": TANGGAL,
             "target": forms.Textarea(attrs={"rows": 3}),
             "dasar": forms.Textarea(attrs={"rows": 3}),
+            "memperhatikan": forms.Textarea(attrs={"rows": 2}),
+            "tugas_penanggung_jawab": forms.Textarea(attrs={"rows": 3}),
             "tugas_ketua": forms.Textarea(attrs={"rows": 3}),
             "tugas_anggota": forms.Textarea(attrs={"rows": 3}),
         }
@@ -55,6 +61,16 @@ class TimForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["indikator"].queryset = indikator
+        # the signer and the penanggung jawab: pegawai of the instansi the user works in
+        pegawai = Pegawai.objects.filter(instansi__in=units.values("instansi")).select_related(
+            "unit"
+        )
+        for nama in ("penanggung_jawab", "penandatangan"):
+            field = self.fields[nama]
+            self.fields[nama] = PegawaiChoiceField(
+                label=field.label, help_text=field.help_text, required=False,
+                queryset=pegawai.order_by("nama"), empty_label="(pilih)",
+            )  # fmt: skip
 
     def clean(self):
         data = super().clean()

@@ -146,6 +146,25 @@ class TimKerja(models.Model):
         blank=True,
         help_text="Satu per baris; dasar hukum sistem kerja instansi selalu dicantumkan.",
     )
+    memperhatikan = models.TextField(
+        "memperhatikan",
+        blank=True,
+        help_text="Satu per baris (surat, nota dinas, hasil rapat); kosong: titik-titik.",
+    )
+    # Seed 003 Lampiran IV: a decree's team has a Penanggungjawab above its Ketua.
+    penanggung_jawab = models.ForeignKey(
+        "organisasi.Pegawai",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="penanggung jawab",
+        help_text="Untuk keputusan: pejabat yang bertanggung jawab atas tim (biasanya kepala "
+        "unit pemilik kinerja).",
+    )
+    tugas_penanggung_jawab = models.TextField(
+        "tugas penanggung jawab", blank=True, help_text="Satu tugas per baris."
+    )
     tugas_ketua = models.TextField("tugas ketua", blank=True, help_text="Satu tugas per baris.")
     tugas_anggota = models.TextField("tugas anggota", blank=True, help_text="Satu tugas per baris.")
     pejabat_penilai = models.CharField(
@@ -153,6 +172,16 @@ class TimKerja(models.Model):
         max_length=250,
         blank=True,
         help_text="Kepada siapa ketua tim melapor, misalnya Kepala Bidang Aplikasi Informatika.",
+    )
+    # The signer: a pegawai (name with gelar, pangkat and NIP from the record), or typed.
+    penandatangan = models.ForeignKey(
+        "organisasi.Pegawai",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="penandatangan",
+        help_text="Nama, pangkat dan NIP diambil dari data pegawai; bila kosong, isian di bawah.",
     )
     penandatangan_nama = models.CharField("nama penandatangan", max_length=200, blank=True)
     penandatangan_pangkat = models.CharField("pangkat penandatangan", max_length=100, blank=True)

@@ -149,6 +149,13 @@ def _periksa_tim(tim: TimKerja) -> list[str]:
     pesan = []
     if not tim.target.strip() and tim.indikator_id is None:
         pesan.append("Isi target kinerja tim atau pilih indikator Perjanjian Kinerja.")
+    for nama, label in (
+        ("penanggung_jawab", "Penanggung jawab"),
+        ("penandatangan", "Penandatangan"),
+    ):
+        pegawai = getattr(tim, nama)
+        if pegawai is not None and pegawai.instansi_id != tim.instansi_id:
+            pesan.append(f"{label} harus pegawai {tim.unit.instansi.nama}.")
     return pesan + _pelanggaran_indikator(tim)
 
 

@@ -258,32 +258,54 @@ def tim_lengkap(dunia):
 
 
 BARIS_LAMPIRAN = [
-    "1. Ani Rahmawati",
+    "Ani Rahmawati",
     "Ketua",
     "Bidang Rehabilitasi, Dinas Sosial",
     "Pekerja Sosial Ahli Muda",
-    "2. Bayu Saputra",
+    "Bayu Saputra",
     "Anggota",
     "Pengadministrasi Perkantoran",
 ]
+# seed 003 Lampiran IV: each decree's lampiran under its own column headings
+KOLOM_SEKDA = "NO. NAMA KEDUDUKAN DALAM TIM PERANGKAT DAERAH JABATAN PADA PERANGKAT DAERAH"
+KOLOM_KEPALA_DAERAH = (
+    "NO. NAMA KEDUDUKAN DALAM TIM INSTANSI/UNIT ORGANISASI/PERANGKAT DAERAH JABATAN"
+)
 
 
-def _assert_lampiran(teks, *extra):
+def _assert_lampiran(teks, kolom, *extra):
+    """A decree's lampiran: its columns, the Penanggungjawab first, then Ketua and Anggota."""
     assert "LAMPIRAN" in teks.upper()
-    assert "NO NAMA KEDUDUKAN DALAM TIM INSTANSI/UNIT KERJA JABATAN" in teks
+    assert kolom in teks
+    assert "1. ………… Penanggungjawab" in teks
     for potongan in [*BARIS_LAMPIRAN, *extra]:
         assert potongan in teks, potongan
-    assert teks.index("Ani Rahmawati") < teks.rindex("Bayu Saputra")
+    assert teks.index("2. Ani Rahmawati") < teks.rindex("Bayu Saputra")
 
 
-def test_a_team_within_one_unit_gets_a_surat_tugas(users, login, tim_lengkap):
+def test_a_team_within_one_unit_gets_a_surat_tugas(dunia, users, login, tim_lengkap):
     assert tim_lengkap.lingkup == Lingkup.DALAM_UNIT
+    kepala = PegawaiFactory(
+        unit=dunia.bidang,
+        nama="Hendra Gunawan",
+        gelar_belakang="S.Sos., M.Si.",
+        golongan=PangkatGolongan.objects.get(jenis_asn="PNS", kode="IV/a"),
+    )
+    tim_lengkap.penandatangan = kepala
+    tim_lengkap.save()
     client = login(users["admin"])
     teks = _teks_pdf(client.get(reverse("tim:instrumen_pdf", args=[tim_lengkap.pk])))
     assert "SURAT TUGAS" in teks and "KEPUTUSAN" not in teks
     assert "MEMERINTAHKAN" in teks and "Dasar" in teks and "Untuk" in teks
+    # seed 003's Dasar starts from the unit's SOTK
+    assert "Dasar : Peraturan Wali Kota Tarakan tentang Susunan Organisasi dan Tata Kerja" in teks
+    # the signer as the format signs: name with gelar, pangkat, NIP — from the pegawai record
     assert "KEPALA BIDANG REHABILITASI SOSIAL" in teks
-    _assert_lampiran(teks, "Lampiran Surat Tugas")
+    assert f"Hendra Gunawan, S.Sos., M.Si. Pembina (IV/a) NIP. {kepala.nip_tercetak}" in teks
+    # the lampiran: the format's numbered list, not a table
+    assert "Lampiran Surat Tugas" in teks and "NAMA KEDUDUKAN" not in teks
+    assert "1. Tim Rehabilitasi Sosial Terpadu a. Ketua Tim : Ani Rahmawati" in teks
+    assert "b. Anggota : 1. Bayu Saputra" in teks
     html = client.get(reverse("tim:instrumen", args=[tim_lengkap.pk])).content.decode()
     assert "SURAT TUGAS" in html
 
@@ -300,9 +322,19 @@ def test_a_cross_unit_team_gets_a_keputusan_sekretaris_daerah(dunia, users, logi
     teks = _teks_pdf(login(users["admin"]).get(reverse("tim:instrumen_pdf", args=[tim_lengkap.pk])))
     assert "KEPUTUSAN SEKRETARIS DAERAH KOTA TARAKAN" in teks
     assert "PEMBENTUKAN TIM REHABILITASI SOSIAL TERPADU TAHUN 2024" in teks
-    for kata in ("Menimbang", "Mengingat", "MEMUTUSKAN", "KESATU", "KEDUA", "KETIGA"):
+    for kata in ("Menimbang", "Mengingat", "Memperhatikan", "MEMUTUSKAN", "KESATU", "KEDUA",
+                 "KETIGA", "KEEMPAT"):  # fmt: skip
         assert kata in teks
-    _assert_lampiran(teks, "Candra Wijaya", "Dinas Kesehatan")
+    # Mengingat in full, as the format: the budget regulation and its elaboration
+    assert (
+        "Peraturan Daerah Kota Tarakan Nomor ………… Tahun 2024 tentang Anggaran Pendapatan dan "
+        "Belanja Daerah Kota Tarakan Tahun Anggaran 2024"
+    ) in teks
+    assert "tentang Penjabaran Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran 2024" in teks
+    # KEDUA: the tasks of the Penanggungjawab, the Ketua and the Anggota
+    assert teks.index("Penanggungjawab bertugas:") < teks.index("Ketua bertugas:")
+    assert teks.index("Ketua bertugas:") < teks.index("Anggota bertugas:")
+    _assert_lampiran(teks, KOLOM_SEKDA, "Candra Wijaya", "Dinas Kesehatan")
 
 
 def test_a_cross_agency_team_gets_a_keputusan_of_the_head_of_region(users, login, tim_lengkap):
@@ -323,11 +355,26 @@ def test_a_cross_agency_team_gets_a_keputusan_of_the_head_of_region(users, login
     assert "SEKRETARIS DAERAH" not in teks
     _assert_lampiran(
         teks,
+        KOLOM_KEPALA_DAERAH,
         "Rudi Hartono",
         "Dinas Sosial, Pemerintah Kabupaten Bulungan",
         "Pekerja Sosial Ahli Pertama",
         "Pemerintah Kota Tarakan",
     )
+
+
+def test_the_signer_and_penanggung_jawab_must_be_of_the_instansi(dunia, users, login, tim_lengkap):
+    lain = PegawaiFactory(unit=dunia.lain_unit, nama="Orang Banjar")
+    url = reverse("tim:ubah", args=[tim_lengkap.pk])
+    client = login(users["admin"])
+    from tests.html_form import isian
+
+    data = isian(client.get(url).content.decode())
+    data["penandatangan"] = [str(lain.pk)]
+    response = client.post(url, data)
+    assert response.status_code == 200  # refused: not a choice
+    tim_lengkap.refresh_from_db()
+    assert tim_lengkap.penandatangan_id is None
 
 
 def test_the_banjar_demo_prints_a_keputusan_sekretaris_daerah_kabupaten_banjar(db, login):
