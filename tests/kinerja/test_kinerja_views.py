@@ -1,4 +1,5 @@
 import io
+import re
 from decimal import Decimal
 from io import StringIO
 
@@ -48,6 +49,24 @@ def test_the_lakip_pdf_computes_what_the_seed_printed_wrong(demo, login):
     assert "296.200.000 293.774.600 99,18" in teks  # the seed prints 99,00
     assert "JUMLAH 2.804.150.926 2.714.944.445 96,82" in teks
     assert "80,09 78,69 1,40" in teks  # N and N-1
+
+
+def test_the_lakip_numbers_its_front_matter_in_roman_and_lists_its_contents(demo, login):
+    """As seed 002: the cover unnumbered, Kata Pengantar from i, Bab I from 1; the Daftar Isi
+    and Daftar Tabel give the pages the layout put them on."""
+    r = demo["renstra"]
+    pdf = login(demo["user"]).get(reverse("kinerja:lakip_pdf", args=[r.pk, 2020])).content
+    halaman = [p.extract_text().strip().splitlines() for p in PdfReader(io.BytesIO(pdf)).pages]
+    nomor = {baris[0]: baris[-1] for baris in halaman[1:]}
+    assert nomor["KATA PENGANTAR"] == "i" and nomor["DAFTAR ISI"] == "iii"
+    assert nomor["BAB I"] == "1" and nomor["BAB II"] == "2"
+    assert not halaman[0][-1].isdigit()  # the cover
+    daftar_isi = " ".join(next(h for h in halaman if h[0] == "DAFTAR ISI"))
+    assert re.search(r"Kata Pengantar \.+ i ", daftar_isi)
+    assert re.search(r"Bab I Pendahuluan \.+ 1 ", daftar_isi)
+    assert re.search(r"Bab II Perencanaan Kinerja \.+ 2 ", daftar_isi)
+    daftar_tabel = " ".join(next(h for h in halaman if h[0] == "DAFTAR TABEL"))
+    assert re.search(r"Tabel 3 Capaian Indikator Kinerja Tahun 2020 \.+ 3 ", daftar_tabel)
 
 
 def test_render_document_lakip(demo, tmp_path):
