@@ -57,14 +57,12 @@ class TimForm(forms.ModelForm):
             "tugas_anggota": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, units, indikator, **kwargs):
+    def __init__(self, *args, units, indikator, pegawai, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["indikator"].queryset = indikator
-        # the signer and the penanggung jawab: pegawai of the instansi the user works in
-        pegawai = Pegawai.objects.filter(instansi__in=units.values("instansi")).select_related(
-            "unit"
-        )
+        # the signer and the penanggung jawab: pegawai the user may see (pegawai_for_user)
+        pegawai = pegawai.select_related("unit")
         for nama in ("penanggung_jawab", "penandatangan"):
             field = self.fields[nama]
             self.fields[nama] = PegawaiChoiceField(

@@ -53,6 +53,7 @@ def _form_tim(request, tim: TimKerja) -> TimForm:
         instance=tim,
         units=org_selectors.units_for_user(request.user).filter(pk__in=[n.pk for n in nodes]),
         indikator=indikator,
+        pegawai=org_selectors.pegawai_for_user(request.user),
     )
     pilihan_unit_bertingkat(form.fields["unit"], nodes, form.fields["unit"].queryset)
     return form
