@@ -131,12 +131,10 @@ class _Wadah:
 
 
 class _Penulis:
-    def __init__(self, doc):
-        self.doc = doc
+    def __init__(self):
         self.halaman_baru = False
         self._p = None  # paragraph receiving inline content
         self._wadah_p = None
-        self._format_p: _Paragraf | None = None
 
     # ----- paragraphs and inline text
 
@@ -153,7 +151,7 @@ class _Penulis:
         if self.halaman_baru:
             pf.page_break_before = True
             self.halaman_baru = False
-        self._p, self._wadah_p, self._format_p = p, wadah, fp
+        self._p, self._wadah_p = p, wadah
         self._awal = True
         return p
 
@@ -765,7 +763,7 @@ def render_docx(html: str, *, mendatar: bool = False) -> bytes:
     lebar = section.page_width - section.left_margin - section.right_margin
     wadah = _Wadah(doc, lebar)
     # A new document holds no paragraph: the first block adds one.
-    penulis = _Penulis(doc)
+    penulis = _Penulis()
     penulis.isi(body, wadah, _Paragraf(), _Gaya())
     penulis._tutup()
     if doc.core_properties is not None:
