@@ -16,7 +16,8 @@ class AnjabConfig(AppConfig):
     dokumen_berkas = {"informasi-jabatan": {".docx": "anjab.cetak.informasi_jabatan_docx"}}
 
     def ready(self):
-        from anjab import penempatan, pertukaran
+        from anjab import penempatan, pertukaran, tugas_kepala
 
         pertukaran.daftarkan()
         penempatan.daftarkan()
+        tugas_kepala.daftarkan()

@@ -34,7 +34,7 @@ from anjab.models import (
     UpayaFisik,
     Wewenang,
 )
-from organisasi.demo import simpan
+from organisasi.demo import muat_unit, simpan
 from organisasi.models import Instansi, PangkatGolongan, Pegawai, UnitOrganisasi
 from organisasi.reference import baca_fixture
 
@@ -291,17 +291,9 @@ def muat_pontianak() -> Instansi:
     instansi = simpan(
         Instansi, {"nama": info["nama"]}, {k: v for k, v in info.items() if k != "nama"}
     )
-    u = data["unit"]
-    unit = simpan(
-        UnitOrganisasi,
-        {"instansi": instansi, "parent": None, "nama": u["nama"]},
-        {
-            "jenis": u["jenis"],
-            "eselon": u["eselon"],
-            "urutan": 1,
-            "jabatan_kepala": u["jabatan_kepala"],
-        },
-    )
+    units: dict[str, UnitOrganisasi] = {}
+    muat_unit(instansi, data["unit"], None, 1, units)
+    unit = units[data["unit"]["nama"]]
     j = data["jabatan"]
     jabatan = simpan(
         Jabatan,
@@ -325,6 +317,22 @@ def muat_pontianak() -> Instansi:
         n.faktor.kode: (n.level, n.uraian) for n in ada.nilai.select_related("faktor")
     } != {k: (levels[k], uraian[k]) for k in levels}:
         services.evaluasi_update(jabatan=jabatan, levels=levels, uraian=uraian)
+    golongan = {g.kode: g for g in PangkatGolongan.objects.filter(jenis_asn="PNS")}
+    for p in data.get("pegawai", []):
+        pegawai = simpan(
+            Pegawai,
+            {"instansi": instansi, "nip": p["nip"]},
+            {
+                "nama": p["nama"],
+                "gelar_belakang": p.get("gelar_belakang", ""),
+                "status": p["status"],
+                "golongan": golongan[p["golongan"]],
+                "pendidikan": p["pendidikan"],
+                "unit": unit,
+            },
+        )
+        if p.get("jabatan") == jabatan.nama:
+            simpan(Penempatan, {"pegawai": pegawai}, {"jabatan": jabatan})
     return instansi
 
 

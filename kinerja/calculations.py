@@ -26,6 +26,14 @@ def _d(v) -> Decimal | None:
 class Capaian:
     nilai: Decimal | None  # percent, unrounded
     keterangan: str = ""
+    melampaui: bool = False  # beyond any ratio (lower is better, realisation 0)
+
+    @property
+    def tercapai(self) -> bool | None:
+        """Whether the target is met (capaian ≥ 100%); None when there is no capaian."""
+        if self.melampaui:
+            return True
+        return None if self.nilai is None else self.nilai >= SERATUS
 
     def dibulatkan(self, desimal: int = 2) -> Decimal | None:
         if self.nilai is None:
@@ -50,7 +58,9 @@ def capaian(target, realisasi, arah: str = NAIK) -> Capaian:
             if t == 0:
                 return Capaian(SERATUS)
             return Capaian(
-                None, _("Realisasi 0 pada indikator makin-rendah-makin-baik: target terlampaui.")
+                None,
+                _("Realisasi 0 pada indikator makin-rendah-makin-baik: target terlampaui."),
+                melampaui=True,
             )
         return Capaian(t / r * SERATUS)
     if t == 0:
@@ -75,3 +85,12 @@ def perbandingan(nilai_n, nilai_n_1) -> tuple[Decimal | None, Decimal | None]:
     if n is None or m is None:
         return None, None
     return n - m, ((n - m) / m * SERATUS) if m else None
+
+
+def sasaran_tercapai(capaian: list[Capaian]) -> bool | None:
+    """A sasaran meets its targets when every indikator does; None when one has no capaian
+    yet (it cannot be judged) or the sasaran has no indikator in the PK."""
+    nilai = [c.tercapai for c in capaian]
+    if not nilai or None in nilai:
+        return None
+    return all(nilai)

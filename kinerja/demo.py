@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from kinerja.models import (
+    AnalisisSasaran,
     Anggaran,
     Indikator,
     IndikatorPK,
@@ -43,7 +44,11 @@ def muat_lakip_pontianak() -> Renstra:
     for i, t in enumerate(data["tujuan"], 1):
         tujuan = simpan(Tujuan, {"renstra": renstra, "uraian": t["uraian"]}, {"urutan": i})
         for j, s in enumerate(t["sasaran"], 1):
-            sasaran = simpan(Sasaran, {"tujuan": tujuan, "uraian": s["uraian"]}, {"urutan": j})
+            sasaran = simpan(
+                Sasaran,
+                {"tujuan": tujuan, "uraian": s["uraian"]},
+                {"urutan": j, "kebijakan": "\n".join(s.get("kebijakan", []))},
+            )
             sasaran_per_uraian[s["uraian"]] = sasaran
             for k, ind in enumerate(s["indikator"], 1):
                 obj = simpan(
@@ -120,11 +125,17 @@ def muat_lakip_pontianak() -> Renstra:
             {"nilai": Decimal(nilai)},
         )
     lk = data["lakip"]
-    simpan(
+    lakip = simpan(
         Lakip,
         {"renstra": renstra, "tahun": lk["tahun"]},
-        {k: v for k, v in lk.items() if k != "tahun"},
+        {k: v for k, v in lk.items() if k not in ("tahun", "analisis_sasaran")},
     )
+    for uraian, analisis in lk.get("analisis_sasaran", {}).items():
+        simpan(
+            AnalisisSasaran,
+            {"lakip": lakip, "sasaran": sasaran_per_uraian[uraian]},
+            {"uraian": analisis},
+        )
     return renstra
 
 

@@ -105,7 +105,7 @@ class TujuanForm(_BagianForm):
 class SasaranForm(_BagianForm):
     class Meta:
         model = Sasaran
-        fields = ["tujuan", "urutan", "uraian"]
+        fields = ["tujuan", "urutan", "uraian", "kebijakan"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -297,22 +297,80 @@ class RealisasiForm(forms.Form):
 
 
 class LakipForm(forms.ModelForm):
+    """The narrative of a year's LAKIP, with one analysis field per sasaran of the Renstra
+    (named `analisis_<sasaran id>`), each labelled by its sasaran."""
+
     class Meta:
         model = Lakip
         fields = [
-            "kata_pengantar",
-            "ringkasan",
-            "bab1",
-            "bab2",
-            "bab3",
-            "bab4",
+            *Lakip.NARASI,
             "tempat_tanggal",
             "penandatangan_jabatan",
             "penandatangan_nama",
             "penandatangan_pangkat",
             "penandatangan_nip",
         ]
-        widgets = {
-            f: forms.Textarea(attrs={"rows": 6})
-            for f in ["kata_pengantar", "ringkasan", "bab1", "bab2", "bab3", "bab4"]
-        }
+        widgets = {f: forms.Textarea(attrs={"rows": 6}) for f in Lakip.NARASI}
+
+    def __init__(self, *args, sasaran=(), analisis=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sasaran = list(sasaran)
+        analisis = analisis or {}
+        for i, s in enumerate(self.sasaran, 1):
+            self.fields[f"analisis_{s.pk}"] = forms.CharField(
+                label=_("Bab III A. analisis capaian sasaran %(nomor)s: %(sasaran)s")
+                % {"nomor": i, "sasaran": s.uraian},
+                required=False,
+                initial=analisis.get(s.pk, ""),
+                widget=forms.Textarea(attrs={"rows": 5}),
+                help_text=_(
+                    "Dicetak di bawah tabel capaian sasaran ini, sesudah daftar kegiatan "
+                    "pendukungnya (disusun otomatis dari program sasaran)."
+                ),
+            )
+
+    def kelompok(self) -> list[tuple[str, list]]:
+        """The fields by the part of the document they print in, for the editor's fieldsets."""
+        analisis = [f"analisis_{s.pk}" for s in self.sasaran]
+        bagian = [
+            (_("Halaman depan"), ["kata_pengantar", "ringkasan"]),
+            (
+                _("Bab I Pendahuluan"),
+                [
+                    "latar_belakang",
+                    "landasan_hukum",
+                    "struktur_organisasi",
+                    "isu_strategis",
+                    "sistematika",
+                ],
+            ),
+            (_("Bab II Perencanaan Kinerja"), ["perencanaan"]),
+            (
+                _("Bab III Akuntabilitas Kinerja"),
+                [
+                    "akuntabilitas",
+                    *analisis,
+                    "analisis_penyebab",
+                    "analisis_efisiensi",
+                    "analisis_program",
+                ],
+            ),
+            (_("Bab IV Penutup"), ["kesimpulan", "saran"]),
+            (
+                _("Penandatangan"),
+                [
+                    "tempat_tanggal",
+                    "penandatangan_jabatan",
+                    "penandatangan_nama",
+                    "penandatangan_pangkat",
+                    "penandatangan_nip",
+                ],
+            ),
+        ]
+        return [(judul, [self[n] for n in nama]) for judul, nama in bagian]
+
+    def nilai(self) -> dict:
+        return {n: self.cleaned_data[n] for n in self._meta.fields}
+
+    def analisis(self) -> dict[int, str]:
+        return {s.pk: self.cleaned_data[f"analisis_{s.pk}"] for s in self.sasaran}

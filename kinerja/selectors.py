@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from kinerja.models import Renstra
+from kinerja.models import AnalisisSasaran, Lakip, Renstra, Sasaran
 from organisasi.selectors import units_for_user
 
 
@@ -22,3 +22,23 @@ def renstra_tahun(unit_id: int, tahun: int) -> Renstra | None:
         .order_by("-tahun_awal")
         .first()
     )
+
+
+def narasi_lakip(renstra: Renstra, tahun: int) -> tuple[Lakip, list[Sasaran], dict[int, str]]:
+    """What the LAKIP editor opens on, for a Renstra already read in the user's scope: the
+    year's narrative (unsaved when new), the Renstra's sasaran in order, and the analysis
+    written for each (sasaran id → text)."""
+    lakip = Lakip.objects.filter(renstra=renstra, tahun=tahun).first() or Lakip(
+        renstra=renstra, tahun=tahun
+    )
+    sasaran = list(
+        Sasaran.objects.filter(tujuan__renstra=renstra).order_by(
+            "tujuan__urutan", "tujuan__pk", "urutan", "pk"
+        )
+    )
+    analisis = (
+        dict(AnalisisSasaran.objects.filter(lakip=lakip).values_list("sasaran_id", "uraian"))
+        if lakip.pk
+        else {}
+    )
+    return lakip, sasaran, analisis

@@ -6,11 +6,12 @@ from decimal import Decimal
 from itertools import count
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Sum
 from django.utils.translation import gettext
 
 from kinerja.models import (
+    AnalisisSasaran,
     Anggaran,
     Indikator,
     IndikatorPK,
@@ -20,10 +21,11 @@ from kinerja.models import (
     ProgramPK,
     Realisasi,
     Renstra,
+    Sasaran,
     TargetIndikator,
     Tujuan,
 )
-from organisasi.versi import klaim_versi
+from organisasi.versi import DataBerubah, klaim_versi, pesan_berubah
 
 
 @transaction.atomic
@@ -243,7 +245,43 @@ def perjanjian_revise(*, perjanjian: PerjanjianKinerja) -> PerjanjianKinerja:
 
 
 @transaction.atomic
-def lakip_set(*, renstra: Renstra, tahun: int, nilai: dict) -> Lakip:
-    """Stores a year's LAKIP narrative (the row is made the first time)."""
-    lakip, _ = Lakip.objects.update_or_create(renstra=renstra, tahun=tahun, defaults=nilai)
+def lakip_set(
+    *,
+    renstra: Renstra,
+    tahun: int,
+    nilai: dict,
+    analisis: dict[int, str] | None = None,
+    versi: int | None = None,
+) -> Lakip:
+    """Stores a year's LAKIP narrative and its analysis per sasaran (`analisis`: sasaran id →
+    text; an emptied text removes the row). The row is made the first time; afterwards only
+    while `versi` is still its version, otherwise DataBerubah names who saved it last and
+    nothing is written. Two first saves at once: the second is refused the same way."""
+    lakip = Lakip.objects.filter(renstra=renstra, tahun=tahun).first()
+    if lakip is None:
+        try:
+            with transaction.atomic():
+                lakip = Lakip.objects.create(renstra=renstra, tahun=tahun, **nilai)
+        except IntegrityError:
+            lakip = Lakip.objects.get(renstra=renstra, tahun=tahun)
+            raise DataBerubah(pesan_berubah(lakip), code="versi") from None
+    else:
+        klaim_versi(lakip, versi)
+        for nama, v in nilai.items():
+            setattr(lakip, nama, v)
+        lakip.save()
+    sasaran = set(
+        Sasaran.objects.filter(tujuan__renstra=renstra, pk__in=list(analisis or {})).values_list(
+            "pk", flat=True
+        )
+    )
+    for sasaran_id, teks in (analisis or {}).items():
+        if sasaran_id not in sasaran:
+            continue
+        if teks.strip():
+            AnalisisSasaran.objects.update_or_create(
+                lakip=lakip, sasaran_id=sasaran_id, defaults={"uraian": teks}
+            )
+        else:
+            AnalisisSasaran.objects.filter(lakip=lakip, sasaran_id=sasaran_id).delete()
     return lakip

@@ -11,10 +11,11 @@ from kinerja import forms as f
 from kinerja import selectors, services
 from kinerja.documents import lakip_html, perjanjian_html
 from kinerja.laporan import hitung_capaian, konteks_lakip
-from kinerja.models import Indikator, Lakip, PerjanjianKinerja
+from kinerja.models import Indikator, PerjanjianKinerja
 from organisasi.akses import wajib_menulis
 from organisasi.decorators import akses_wajib
 from organisasi.http import int_or_404
+from organisasi.versi import DataBerubah, periksa_versi, versi_dikirim
 
 
 def _tahun_bawaan(renstra) -> int:
@@ -96,15 +97,39 @@ def lakip(request, pk, tahun):
     r = selectors.get_renstra_for_user(request.user, pk)
     if tahun not in r.tahun:
         raise Http404
-    obj = Lakip.objects.filter(renstra=r, tahun=tahun).first() or Lakip(renstra=r, tahun=tahun)
-    form = f.LakipForm(request.POST if request.method == "POST" else None, instance=obj)
+    obj, sasaran, analisis = selectors.narasi_lakip(r, tahun)
+    form = f.LakipForm(
+        request.POST if request.method == "POST" else None,
+        instance=obj,
+        sasaran=sasaran,
+        analisis=analisis,
+    )
+    versi = versi_dikirim(request.POST) if request.method == "POST" else obj.versi
+    status = 200
     if request.method == "POST":
         wajib_menulis(request.akses)
-        if form.is_valid():
-            services.lakip_set(renstra=r, tahun=tahun, nilai=form.cleaned_data)
-            messages.success(request, _("Narasi LAKIP %(tahun)s disimpan.") % {"tahun": tahun})
-            return redirect("kinerja:lakip", pk=r.pk, tahun=tahun)
-    return render(request, "kinerja/lakip.html", {"renstra": r, "tahun": tahun, "form": form})
+        try:
+            if obj.pk:
+                periksa_versi(obj, versi)
+            if form.is_valid():
+                services.lakip_set(
+                    renstra=r,
+                    tahun=tahun,
+                    nilai=form.nilai(),
+                    analisis=form.analisis(),
+                    versi=versi,
+                )
+                messages.success(request, _("Narasi LAKIP %(tahun)s disimpan.") % {"tahun": tahun})
+                return redirect("kinerja:lakip", pk=r.pk, tahun=tahun)
+        except DataBerubah as e:
+            messages.error(request, " ".join(e.messages))
+            status = 409
+    return render(
+        request,
+        "kinerja/lakip.html",
+        {"renstra": r, "tahun": tahun, "form": form, "versi": versi if obj.pk else None},
+        status=status,
+    )
 
 
 @akses_wajib

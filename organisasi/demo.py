@@ -141,7 +141,8 @@ def _simpan_butir(model, unit, items: list[str]) -> None:
     model.objects.bulk_create(model(unit=unit, urutan=i, teks=t) for i, t in enumerate(items, 1))
 
 
-def _muat_unit(instansi, data: dict, parent, urutan: int, index: dict) -> None:
+def muat_unit(instansi, data: dict, parent, urutan: int, index: dict) -> None:
+    """A unit of a demo fixture with its fungsi, uraian tugas and sub-units (`children`)."""
     unit = simpan(
         UnitOrganisasi,
         {"instansi": instansi, "parent": parent, "nama": data["nama"]},
@@ -152,13 +153,14 @@ def _muat_unit(instansi, data: dict, parent, urutan: int, index: dict) -> None:
             "urutan": urutan,
             "jabatan_kepala": data.get("jabatan_kepala", ""),
             "tugas_pokok": data.get("tugas_pokok", ""),
+            "alamat": data.get("alamat", ""),
         },
     )
     index.setdefault(unit.nama, unit)
     _simpan_butir(FungsiUnit, unit, data.get("fungsi", []))
     _simpan_butir(UraianTugasUnit, unit, data.get("uraian_tugas", []))
     for i, child in enumerate(data.get("children", []), start=1):
-        _muat_unit(instansi, child, unit, i, index)
+        muat_unit(instansi, child, unit, i, index)
 
 
 @transaction.atomic
@@ -169,7 +171,7 @@ def muat_batam() -> Instansi:
         Instansi, {"nama": info["nama"]}, {k: v for k, v in info.items() if k != "nama"}
     )
     units: dict[str, UnitOrganisasi] = {}
-    _muat_unit(instansi, data["unit"], None, 1, units)
+    muat_unit(instansi, data["unit"], None, 1, units)
 
     golongan = {(g.jenis_asn, g.kode): g for g in PangkatGolongan.objects.all()}
     for nip, nama, depan, belakang, status, gol, pendidikan, unit in PEGAWAI_DEMO:

@@ -62,6 +62,7 @@ class UnitForm(forms.ModelForm):
             "urutan",
             "jabatan_kepala",
             "tugas_pokok",
+            "alamat",
         ]
         widgets = {"tugas_pokok": forms.Textarea(attrs={"rows": 4})}
 

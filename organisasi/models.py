@@ -124,6 +124,13 @@ class UnitOrganisasi(TreeNode):
         "jabatan pimpinan", max_length=250, blank=True, help_text="Misalnya: Kepala Bidang Mutasi."
     )
     tugas_pokok = models.TextField("tugas pokok", blank=True)
+    alamat = models.CharField(
+        "alamat kantor",
+        max_length=300,
+        blank=True,
+        help_text="Alamat, telepon dan kode pos perangkat daerah, untuk sampul LAKIP; "
+        "dikosongkan: alamat instansi.",
+    )
     history = HistoricalRecords()
 
     class Meta:

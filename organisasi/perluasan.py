@@ -28,6 +28,7 @@ class IsianPegawai:
 
 _isian_pegawai: list[IsianPegawai] = []
 _nama_jabatan: list[Callable[[Iterable[int]], dict[int, str]]] = []
+_tugas_kepala: list[Callable[[Iterable[int]], dict[int, tuple[str, list[str]]]]] = []
 
 
 def daftarkan_isian_pegawai(isian: IsianPegawai) -> None:
@@ -56,5 +57,23 @@ def nama_jabatan(pegawai_ids: Iterable[int]) -> dict[int, str]:
     hasil: dict[int, str] = {}
     if ids:
         for penyedia in _nama_jabatan:
+            hasil.update(penyedia(ids))
+    return hasil
+
+
+def daftarkan_tugas_kepala(
+    penyedia: Callable[[Iterable[int]], dict[int, tuple[str, list[str]]]],
+) -> None:
+    """`penyedia(unit_ids)` answers {unit pk: (its head position's name, its tasks in order)}
+    for the units whose head has tasks, in a fixed number of queries (the LAKIP's Bab I C)."""
+    if penyedia not in _tugas_kepala:
+        _tugas_kepala.append(penyedia)
+
+
+def tugas_kepala(unit_ids: Iterable[int]) -> dict[int, tuple[str, list[str]]]:
+    ids = {i for i in unit_ids if i}
+    hasil: dict[int, tuple[str, list[str]]] = {}
+    if ids:
+        for penyedia in _tugas_kepala:
             hasil.update(penyedia(ids))
     return hasil

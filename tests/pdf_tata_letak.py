@@ -84,7 +84,9 @@ def pelanggaran(pdf: bytes, *, awal_bagian: re.Pattern | None = None, judul_kolo
         menutup = berikut is None or (awal_bagian is not None and awal_bagian.match(berikut[0]))
         if menutup and i > 0 and len(baris) < MIN_BARIS_AKHIR:
             salah.append((no, "halaman akhir hanya berisi baris terakhir", baris))
-    kata = {k for baris in halaman for b in baris for k in re.findall(r"[\wÀ-ÿ]+", b)}
+    # letters only: pypdf may hand a header's last word and the next row's number as one run
+    # ("Jawab2019")
+    kata = {k for baris in halaman for b in baris for k in re.findall(r"[A-Za-zÀ-ÿ]+", b)}
     for judul in judul_kolom:
         for k in re.findall(r"[A-Za-zÀ-ÿ]{2,}", judul):
             if k not in kata:

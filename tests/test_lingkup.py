@@ -43,7 +43,6 @@ DIIZINKAN = {
     ("kinerja/forms.py", "Indikator"): DI_RENSTRA,
     ("kinerja/views.py", "PerjanjianKinerja"): DI_RENSTRA,
     ("kinerja/views.py", "Indikator"): DI_RENSTRA,
-    ("kinerja/views.py", "Lakip"): DI_RENSTRA,
     ("kinerja/views_renstra.py", "Tujuan"): DI_RENSTRA,
     ("kinerja/views_renstra.py", "Sasaran"): DI_RENSTRA,
     ("kinerja/views_renstra.py", "Indikator"): DI_RENSTRA,

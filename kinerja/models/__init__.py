@@ -1,4 +1,5 @@
 from kinerja.models.kinerja import (
+    AnalisisSasaran,
     Anggaran,
     Indikator,
     IndikatorPK,
@@ -16,6 +17,7 @@ from kinerja.models.kinerja import (
 from kinerja.sistem_kerja.models import AturanSistemKerja, Lingkup, Penugasan, TimKerja
 
 __all__ = [
+    "AnalisisSasaran",
     "Anggaran",
     "AturanSistemKerja",
     "Indikator",

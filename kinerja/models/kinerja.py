@@ -54,6 +54,11 @@ class Sasaran(models.Model):
     tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="sasaran")
     urutan = models.PositiveSmallIntegerField(default=1)
     uraian = models.TextField("sasaran strategis")
+    kebijakan = models.TextField(
+        "kebijakan",
+        blank=True,
+        help_text="Arah kebijakan Renstra untuk sasaran ini, satu per baris (lampiran Renstra).",
+    )
 
     class Meta:
         verbose_name = "sasaran strategis"
@@ -274,22 +279,80 @@ class Anggaran(models.Model):
 
 
 class Lakip(models.Model):
-    """The narrative the user writes around the computed tables of a year's LAKIP."""
+    """The narrative the user writes around the computed tables of a year's LAKIP, one field
+    per section of seed 002 (Permenpan RB 53/2014, Lampiran III); every figure in the
+    document is computed (kinerja.laporan), never typed here."""
 
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="lakip")
     tahun = models.PositiveSmallIntegerField("tahun")
     kata_pengantar = models.TextField("kata pengantar", blank=True)
-    ringkasan = models.TextField("ringkasan eksekutif", blank=True)
-    bab1 = models.TextField("Bab I Pendahuluan", blank=True)
-    bab2 = models.TextField("Bab II Perencanaan Kinerja (narasi)", blank=True)
-    bab3 = models.TextField("Bab III Akuntabilitas Kinerja (analisis)", blank=True)
-    bab4 = models.TextField("Bab IV Penutup", blank=True)
+    ringkasan = models.TextField(
+        "ringkasan eksekutif",
+        blank=True,
+        help_text="Paragraf pembuka; tabel capaian sasaran dan serapan anggaran disusun otomatis.",
+    )
+    latar_belakang = models.TextField("Bab I A. latar belakang", blank=True)
+    landasan_hukum = models.TextField(
+        "Bab I B. landasan hukum",
+        blank=True,
+        help_text="Satu peraturan per baris, sesuai urutan; dicetak sebagai daftar bernomor.",
+    )
+    struktur_organisasi = models.TextField(
+        "Bab I C. struktur organisasi (pengantar)",
+        blank=True,
+        help_text="Bagan, tugas setiap pimpinan unit (dari Anjab) dan tabel SDM (dari data "
+        "pegawai) disusun otomatis di bawah paragraf ini.",
+    )
+    isu_strategis = models.TextField(
+        "Bab I D. aspek strategis dan permasalahan utama (strategic issues)", blank=True
+    )
+    sistematika = models.TextField(
+        "Bab I E. sistematika penyajian",
+        blank=True,
+        help_text="Dikosongkan: dicetak uraian baku per bab sesuai Permenpan RB 53/2014.",
+    )
+    perencanaan = models.TextField("Bab II pengantar rencana strategis", blank=True)
+    akuntabilitas = models.TextField("Bab III pembuka", blank=True)
+    analisis_penyebab = models.TextField(
+        "Bab III B. analisis penyebab keberhasilan/kegagalan dan alternatif solusi", blank=True
+    )
+    analisis_efisiensi = models.TextField(
+        "Bab III C. analisis efisiensi penggunaan sumber daya", blank=True
+    )
+    analisis_program = models.TextField(
+        "Bab III D. analisis program/kegiatan yang menunjang keberhasilan atau kegagalan",
+        blank=True,
+    )
+    kesimpulan = models.TextField(
+        "Bab IV A. kesimpulan",
+        blank=True,
+        help_text="Dicetak sesudah ringkasan capaian per sasaran yang disusun otomatis.",
+    )
+    saran = models.TextField("Bab IV B. saran", blank=True)
     tempat_tanggal = models.CharField("tempat, tanggal", max_length=100, blank=True)
     penandatangan_jabatan = models.CharField("jabatan penandatangan", max_length=300, blank=True)
     penandatangan_nama = models.CharField("nama penandatangan", max_length=200, blank=True)
     penandatangan_pangkat = models.CharField("pangkat", max_length=100, blank=True)
     penandatangan_nip = models.CharField("NIP", max_length=30, blank=True)
+    versi = models.PositiveIntegerField("versi", default=1, editable=False)  # organisasi.versi
     history = HistoricalRecords()
+
+    NARASI = [
+        "kata_pengantar",
+        "ringkasan",
+        "latar_belakang",
+        "landasan_hukum",
+        "struktur_organisasi",
+        "isu_strategis",
+        "sistematika",
+        "perencanaan",
+        "akuntabilitas",
+        "analisis_penyebab",
+        "analisis_efisiensi",
+        "analisis_program",
+        "kesimpulan",
+        "saran",
+    ]
 
     class Meta:
         verbose_name = "LAKIP"
@@ -298,3 +361,26 @@ class Lakip(models.Model):
 
     def __str__(self):
         return f"LAKIP {self.tahun} {self.renstra.unit}"
+
+    @property
+    def daftar_landasan_hukum(self) -> list[str]:
+        return [b.strip() for b in self.landasan_hukum.splitlines() if b.strip()]
+
+
+class AnalisisSasaran(models.Model):
+    """The analyst's analysis of one sasaran's capaian in a year's LAKIP (seed 002, Bab III A:
+    the paragraphs under each "SASARAN n" table)."""
+
+    lakip = models.ForeignKey(Lakip, on_delete=models.CASCADE, related_name="analisis_sasaran")
+    sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="+")
+    uraian = models.TextField("analisis capaian", blank=True)
+
+    class Meta:
+        verbose_name = "analisis capaian sasaran"
+        verbose_name_plural = "analisis capaian sasaran"
+        constraints = [
+            models.UniqueConstraint(fields=["lakip", "sasaran"], name="analisis_sasaran_unik")
+        ]
+
+    def __str__(self):
+        return f"{self.lakip}: {self.sasaran}"

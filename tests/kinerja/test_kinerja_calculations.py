@@ -3,7 +3,12 @@ from decimal import Decimal as D
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kinerja.calculations import capaian, perbandingan, persen_realisasi_anggaran
+from kinerja.calculations import (
+    capaian,
+    perbandingan,
+    persen_realisasi_anggaran,
+    sasaran_tercapai,
+)
 
 
 def test_seed_002_participation_is_106_79_percent_not_117_8():
@@ -39,6 +44,19 @@ def test_zero_targets_and_missing_values_are_explained():
     assert capaian(0, 0, "turun").nilai == 100
     assert "belum diisi" in capaian(5, None).keterangan
     assert "belum ditetapkan" in capaian(None, 5).keterangan
+
+
+def test_a_target_is_met_from_100_percent_and_a_sasaran_when_all_its_indikator_are():
+    assert capaian(75, D("80.09")).tercapai is True  # seed 002 sasaran 1
+    assert capaian(100, 100).tercapai is True  # seed 002 sasaran 2: exactly 100%
+    assert capaian(100, D("99.99")).tercapai is False
+    assert capaian(5, 0, "turun").tercapai is True  # beyond any ratio
+    assert capaian(5, None).tercapai is None
+    assert sasaran_tercapai([capaian(75, 80), capaian(100, 100)]) is True
+    assert sasaran_tercapai([capaian(75, 80), capaian(100, 90)]) is False
+    # one indikator without a realisation: the sasaran cannot be judged yet
+    assert sasaran_tercapai([capaian(75, 80), capaian(100, None)]) is None
+    assert sasaran_tercapai([]) is None
 
 
 def test_comparison_with_the_previous_year():

@@ -13,6 +13,7 @@ from kinerja import urls as kinerja_urls
 from kinerja.models import Indikator, Realisasi, Renstra
 from organisasi.akses import Peran
 from tests.factories import UnitFactory, make_user
+from tests.html_form import isian
 
 
 @pytest.fixture
@@ -52,21 +53,31 @@ def test_the_lakip_pdf_computes_what_the_seed_printed_wrong(demo, login):
 
 
 def test_the_lakip_numbers_its_front_matter_in_roman_and_lists_its_contents(demo, login):
-    """As seed 002: the cover unnumbered, Kata Pengantar from i, Bab I from 1; the Daftar Isi
-    and Daftar Tabel give the pages the layout put them on."""
+    """As seed 002: the cover unnumbered, Kata Pengantar i (two pages), Ringkasan Eksekutif
+    iii, Daftar Isi iv, Daftar Tabel v, Bab I from 1; the Daftar Isi and Daftar Tabel give the
+    pages the layout put the chapters and tables on."""
     r = demo["renstra"]
     pdf = login(demo["user"]).get(reverse("kinerja:lakip_pdf", args=[r.pk, 2020])).content
     halaman = [p.extract_text().strip().splitlines() for p in PdfReader(io.BytesIO(pdf)).pages]
     nomor = {baris[0]: baris[-1] for baris in halaman[1:]}
-    assert nomor["KATA PENGANTAR"] == "i" and nomor["DAFTAR ISI"] == "iii"
-    assert nomor["BAB I"] == "1" and nomor["BAB II"] == "2"
+    assert nomor["KATA PENGANTAR"] == "i" and nomor["RINGKASAN EKSEKUTIF"] == "iii"
+    assert nomor["DAFTAR ISI"] == "iv" and nomor["DAFTAR TABEL"] == "v"
+    assert nomor["BAB I"] == "1"
     assert not halaman[0][-1].isdigit()  # the cover
     daftar_isi = " ".join(next(h for h in halaman if h[0] == "DAFTAR ISI"))
     assert re.search(r"Kata Pengantar \.+ i ", daftar_isi)
     assert re.search(r"Bab I Pendahuluan \.+ 1 ", daftar_isi)
-    assert re.search(r"Bab II Perencanaan Kinerja \.+ 2 ", daftar_isi)
+    for bab, judul in [
+        ("BAB II", "Bab II Perencanaan Kinerja"),
+        ("BAB III", "Bab III Akuntabilitas Kinerja"),
+        ("BAB IV", "Bab IV Penutup"),
+    ]:
+        assert re.search(rf"{judul} \.+ {nomor[bab]} ", daftar_isi), bab
     daftar_tabel = " ".join(next(h for h in halaman if h[0] == "DAFTAR TABEL"))
-    assert re.search(r"Tabel 3 Capaian Indikator Kinerja Tahun 2020 \.+ 3 ", daftar_tabel)
+    tabel_4 = next(h for h in halaman if "Tabel 4" in h and h[0] != "DAFTAR TABEL")
+    assert re.search(
+        rf"Tabel 4 Capaian Indikator Kinerja Tahun 2020 \.+ {tabel_4[-1]} ", daftar_tabel
+    )
 
 
 def test_render_document_lakip(demo, tmp_path):
@@ -136,26 +147,11 @@ def test_the_original_pk_is_kept_beside_its_perubahan(demo, login):
 def test_the_lakip_narrative_is_written_by_the_user(demo, login):
     r = demo["renstra"]
     client = login(demo["user"])
-    data = {
-        f: ""
-        for f in [
-            "kata_pengantar",
-            "ringkasan",
-            "bab1",
-            "bab2",
-            "bab3",
-            "bab4",
-            "tempat_tanggal",
-            "penandatangan_jabatan",
-            "penandatangan_nama",
-            "penandatangan_pangkat",
-            "penandatangan_nip",
-        ]
-    }
-    data["bab4"] = "Kesimpulan baru yang ditulis analis."
+    data = isian(client.get(reverse("kinerja:lakip", args=[r.pk, 2020])).content.decode())
+    data["saran"] = ["Saran baru yang ditulis analis."]
     assert client.post(reverse("kinerja:lakip", args=[r.pk, 2020]), data).status_code == 302
     html = client.get(reverse("kinerja:lakip_dokumen", args=[r.pk, 2020])).content.decode()
-    assert "Kesimpulan baru yang ditulis analis." in html
+    assert "Saran baru yang ditulis analis." in html
 
 
 OBJECT_URLS = {"renstra", "realisasi_simpan", "lakip", "lakip_dokumen", "lakip_pdf", "pk_pdf"}

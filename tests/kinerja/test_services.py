@@ -7,6 +7,7 @@ import pytest
 
 from kinerja import services
 from kinerja.models import (
+    AnalisisSasaran,
     Anggaran,
     Indikator,
     IndikatorPK,
@@ -144,7 +145,49 @@ def test_it_puts_a_new_budget_row_in_the_year_and_removes_a_deleted_one(renstra,
     assert list(Anggaran.objects.values_list("tahun", "pagu")) == [(2021, Decimal(7))]
 
 
-def test_it_makes_the_lakip_row_once_then_changes_it(renstra):
-    services.lakip_set(renstra=renstra, tahun=2020, nilai={"ringkasan": "Awal"})
-    services.lakip_set(renstra=renstra, tahun=2020, nilai={"ringkasan": "Akhir"})
+def test_it_makes_the_lakip_row_once_then_changes_it(renstra, sasaran):
+    lakip = services.lakip_set(
+        renstra=renstra, tahun=2020, nilai={"ringkasan": "Awal"}, analisis={sasaran.pk: "A"}
+    )
+    services.lakip_set(
+        renstra=renstra,
+        tahun=2020,
+        nilai={"ringkasan": "Akhir"},
+        analisis={sasaran.pk: "B"},
+        versi=lakip.versi,
+    )
     assert list(Lakip.objects.values_list("tahun", "ringkasan")) == [(2020, "Akhir")]
+    assert list(AnalisisSasaran.objects.values_list("uraian", flat=True)) == ["B"]
+
+
+def test_a_stale_lakip_form_writes_nothing_and_names_who_saved(renstra, sasaran):
+    lakip = services.lakip_set(renstra=renstra, tahun=2020, nilai={"ringkasan": "Awal"})
+    dibuka = lakip.versi
+    services.lakip_set(renstra=renstra, tahun=2020, nilai={"ringkasan": "Ani"}, versi=dibuka)
+    with pytest.raises(DataBerubah, match="telah diubah"):
+        services.lakip_set(
+            renstra=renstra,
+            tahun=2020,
+            nilai={"ringkasan": "Budi"},
+            analisis={sasaran.pk: "Budi"},
+            versi=dibuka,
+        )
+    assert Lakip.objects.get().ringkasan == "Ani"
+    assert not AnalisisSasaran.objects.exists()
+
+
+def test_an_emptied_analysis_is_removed_and_another_renstras_sasaran_ignored(
+    renstra, sasaran, dunia
+):
+    renstra_lain = Renstra.objects.create(unit=dunia.dinas, tahun_awal=2025, tahun_akhir=2029)
+    lain = Sasaran.objects.create(
+        tujuan=Tujuan.objects.create(renstra=renstra_lain, uraian="T"), uraian="Lain"
+    )
+    lakip = services.lakip_set(
+        renstra=renstra, tahun=2020, nilai={}, analisis={sasaran.pk: "A", lain.pk: "X"}
+    )
+    assert list(AnalisisSasaran.objects.values_list("sasaran_id", flat=True)) == [sasaran.pk]
+    services.lakip_set(
+        renstra=renstra, tahun=2020, nilai={}, analisis={sasaran.pk: " "}, versi=lakip.versi
+    )
+    assert not AnalisisSasaran.objects.exists()
