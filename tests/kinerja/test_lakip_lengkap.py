@@ -218,3 +218,22 @@ def test_the_lakip_runs_a_fixed_number_of_queries_whatever_the_staff_and_units(d
         konteks = konteks_lakip(Renstra.objects.get(pk=r.pk), 2020)
     assert konteks["sdm_jumlah"].total == 31
     assert len(banyak) == len(sedikit)
+
+
+def test_a_heads_tasks_come_from_the_latest_period_and_else_from_the_unit(demo):
+    from anjab.models import Jabatan, PeriodeAnalisis, TugasJabatan
+    from organisasi.models import UraianTugasUnit
+
+    r = demo["renstra"]
+    kepala = Jabatan.objects.get(unit=r.unit, kepala_unit=True)
+    baru = PeriodeAnalisis.objects.create(instansi=r.unit.instansi, nama="ABK 2021", tahun=2021)
+    TugasJabatan.objects.create(jabatan=kepala, periode=baru, urutan=1, uraian="Tugas 2021 saja")
+    seksi = r.unit.children.get(nama="Seksi Sosial Politik")
+    UraianTugasUnit.objects.filter(unit=seksi).delete()
+    tugas = {
+        t.judul: t for t in konteks_lakip(Renstra.objects.get(pk=r.pk), 2020)["tugas_pimpinan"]
+    }
+    assert tugas["Kepala Kantor"].tugas == ["Tugas 2021 saja"]
+    assert tugas["Kepala Kantor"].sumber == "anjab"
+    assert tugas["Kepala Sub Bagian Tata Usaha"].sumber == "unit"
+    assert "Kepala Seksi Sosial Politik" not in tugas  # neither in the Anjab nor in the unit
