@@ -243,9 +243,22 @@ def periode_daftar(request):
 def periode_ubah(request, pk=None):
     wajib_admin_instansi(request.akses)
     if pk is None:
-        if request.akses.instansi_id is None:
-            raise Http404("Pilih instansi melalui halaman admin untuk membuat periode.")
-        periode = PeriodeAnalisis(instansi_id=request.akses.instansi_id)
+        instansi_id = request.akses.instansi_id
+        if instansi_id is None:  # a platform superuser names the instansi
+            if not request.GET.get("instansi"):
+                return render(
+                    request,
+                    "pilih_instansi.html",
+                    {
+                        "judul": _("Tambah periode"),
+                        "keterangan": _("Periode analisis dibuat per instansi. Pilih instansinya:"),
+                        "daftar": org_selectors.instansi_for_user(request.user),
+                    },
+                )
+            instansi_id = org_selectors.get_instansi_for_user(
+                request.user, int_or_404(request.GET["instansi"])
+            ).pk
+        periode = PeriodeAnalisis(instansi_id=instansi_id)
     else:
         periode = get_object_or_404(anjab_selectors.periode_for_user(request.user), pk=pk)
     form = PeriodeForm(request.POST if request.method == "POST" else None, instance=periode)

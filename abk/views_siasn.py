@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from abk.ekspor_siasn import siasn_xlsx, siasn_zip
-from abk.views import pilihan_laporan
+from abk.views import TanpaPeriode, periode_wajib, pilihan_laporan
 from anjab import selectors as anjab_selectors
 from anjab.selectors import get_jabatan_for_user
 from organisasi.decorators import akses_wajib
@@ -22,7 +22,7 @@ def _periode_jabatan(request, jabatan):
         return get_object_or_404(qs, pk=int_or_404(request.GET["periode"]))
     periode = qs.order_by("-tahun", "-pk").first()
     if periode is None:
-        raise Http404("Belum ada periode analisis beban kerja.")
+        raise TanpaPeriode
     return periode
 
 
@@ -31,6 +31,7 @@ def _nama_berkas(teks: str) -> str:
 
 
 @akses_wajib
+@periode_wajib
 def siasn_jabatan(request, pk):
     """GET shows what the export leaves out; ?unduh=1 downloads the workbook."""
     jabatan = get_jabatan_for_user(request.user, pk)
@@ -49,6 +50,7 @@ def siasn_jabatan(request, pk):
 
 
 @akses_wajib
+@periode_wajib
 def siasn_unit(request):
     periode, unit = pilihan_laporan(request)
     if unit is None:

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "organisasi.middleware.AngkaDiLuarBatasMiddleware",
+    "organisasi.middleware.HalamanTidakDitemukanMiddleware",
     # Last, so that a refused login of any door becomes the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

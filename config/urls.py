@@ -7,6 +7,8 @@ from django.urls import include, path
 
 from organisasi import views_auth
 
+handler500 = "organisasi.views_galat.server_error"
+
 urlpatterns = [
     path("login/", views_auth.masuk, name="login"),
     path("logout/", views_auth.keluar, name="logout"),

@@ -1,9 +1,14 @@
 """Reads. Every query for a user goes through the *_for_user functions here: the one
 scoping layer that keeps one instansi (and an Operator's unit subtree) from another's data."""
 
+from dataclasses import dataclass
+
+from django.db import router
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from organisasi.akses import Akses, akses_untuk
 from organisasi.models import Instansi, Pegawai, UnitOrganisasi
@@ -164,3 +169,44 @@ def jalur_unit(user, unit: UnitOrganisasi) -> list[UnitOrganisasi]:
         units_for_user(user).filter(pk__in=[u.pk for u in leluhur]).values_list("pk", flat=True)
     )
     return [u for u in leluhur if u.pk in visible]
+
+
+@dataclass(frozen=True)
+class Penghalang:
+    """Something that keeps a unit from being deleted: what, how many, and where to see it."""
+
+    uraian: str
+    jumlah: int
+    url: str | None = None
+
+
+def penghalang_hapus_unit(unit: UnitOrganisasi) -> list[Penghalang]:
+    """Everything that still hangs on `unit` and would refuse its deletion — its sub-units, its
+    employees, and whatever other apps keep on it (positions, teams), found the way a deletion
+    would find them but without deleting anything — so the confirmation page says it before
+    the user tries."""
+    hasil = []
+    anak = unit.children.count()
+    if anak:
+        hasil.append(
+            Penghalang("sub-unit", anak, reverse("organisasi:unit_detail", args=[unit.pk]))
+        )
+    pegawai = unit.pegawai_set.count()
+    if pegawai:
+        hasil.append(
+            Penghalang("pegawai", pegawai, reverse("organisasi:pegawai_list") + f"?unit={unit.pk}")
+        )
+    collector = Collector(using=router.db_for_write(UnitOrganisasi))
+    try:
+        collector.collect([unit])
+    except (ProtectedError, RestrictedError) as e:
+        objek = e.protected_objects if isinstance(e, ProtectedError) else e.restricted_objects
+        per_jenis: dict[str, int] = {}
+        for o in objek:
+            if isinstance(o, (UnitOrganisasi, Pegawai)):
+                continue  # counted above
+            nama = str(o._meta.verbose_name)
+            per_jenis[nama] = per_jenis.get(nama, 0) + 1
+        for nama, n in sorted(per_jenis.items()):
+            hasil.append(Penghalang(nama, n, reverse("organisasi:unit_detail", args=[unit.pk])))
+    return hasil

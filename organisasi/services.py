@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Max, ProtectedError, RestrictedError
 from django.utils.translation import gettext
 
-from organisasi import perluasan
+from organisasi import perluasan, tingkat
 from organisasi.models import FungsiUnit, Instansi, Pegawai, UnitOrganisasi, UraianTugasUnit
 
 
@@ -27,6 +27,7 @@ def unit_create(
     **fields,
 ) -> UnitOrganisasi:
     unit = UnitOrganisasi(instansi=instansi, parent=parent, **fields)
+    tingkat.periksa(unit.jenis, parent)
     if not unit.urutan:
         unit.urutan = _urutan_berikut(instansi, parent)
     unit.full_clean()
@@ -44,8 +45,12 @@ def unit_update(
     uraian_tugas: list[str] | None = None,
     **fields,
 ) -> UnitOrganisasi:
+    jenis_lama = unit.jenis
     for name, value in fields.items():
         setattr(unit, name, value)
+    if unit.jenis != jenis_lama:
+        # a unit's kind decides where it may stand and what may stand under it
+        tingkat.periksa(unit.jenis, unit.parent, unit.children.values_list("jenis", flat=True))
     unit.full_clean()
     unit.save()
     if fungsi is not None:
@@ -57,11 +62,13 @@ def unit_update(
 
 @transaction.atomic
 def unit_move(*, unit: UnitOrganisasi, parent: UnitOrganisasi | None) -> UnitOrganisasi:
-    """Re-parents a unit; its whole subtree moves with it. Cycles are refused."""
+    """Re-parents a unit; its whole subtree moves with it. Cycles are refused, and so is a
+    parent of a kind the unit may not stand under (organisasi.tingkat)."""
     locked = UnitOrganisasi.objects.select_for_update().get(pk=unit.pk)
     locked.parent = parent
     locked.urutan = _urutan_berikut(locked.instansi, parent)
-    locked.full_clean()
+    locked.full_clean()  # cycles and another instansi first: they are the graver faults
+    tingkat.periksa(locked.jenis, parent)
     locked.save()
     return locked
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from organisasi import perluasan, selectors, services
+from organisasi import perluasan, selectors, services, tingkat
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
 from organisasi.forms import (
@@ -160,8 +160,13 @@ def unit_move(request, pk):
     unit = selectors.get_unit_for_user(request.user, pk)
     if not selectors.boleh_memindah_atau_menghapus(request.akses, unit):
         raise PermissionDenied("Anda tidak dapat memindahkan unit ini.")
-    nodes = [n for n in _tree_choices(request, exclude=unit) if n.instansi_id == unit.instansi_id]
-    boleh_akar = request.akses.unit_id is None
+    # only the units this kind may stand under (organisasi.tingkat), outside its own subtree
+    nodes = [
+        n
+        for n in _tree_choices(request, exclude=unit)
+        if n.instansi_id == unit.instansi_id and tingkat.boleh_di_bawah(unit.jenis, n)
+    ]
+    boleh_akar = request.akses.unit_id is None and tingkat.boleh_di_bawah(unit.jenis, None)
     form = PindahUnitForm(
         request.POST if request.method == "POST" else None,
         pilihan=UnitOrganisasi.objects.none(),
@@ -177,7 +182,11 @@ def unit_move(request, pk):
         else:
             messages.success(request, f"Unit “{unit.nama}” dipindahkan beserta sub-unitnya.")
             return redirect("organisasi:unit_detail", pk=unit.pk)
-    return render(request, "organisasi/unit_move.html", {"form": form, "unit": unit})
+    return render(
+        request,
+        "organisasi/unit_move.html",
+        {"form": form, "unit": unit, "aturan_tingkat": tingkat.pesan(unit.jenis)},
+    )
 
 
 @akses_wajib
@@ -201,7 +210,7 @@ def unit_delete(request, pk):
     return render(
         request,
         "organisasi/unit_delete.html",
-        {"unit": unit, "error": error},
+        {"unit": unit, "error": error, "penghalang": selectors.penghalang_hapus_unit(unit)},
         status=400 if error else 200,
     )
 

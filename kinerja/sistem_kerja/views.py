@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from config.dokumen import pdf_response
@@ -197,6 +198,16 @@ def aturan(request):
     wajib_admin_instansi(request.akses)
     instansi_id = request.akses.instansi_id
     if instansi_id is None:  # a platform superuser names the instansi
+        if not request.GET.get("instansi"):
+            return render(
+                request,
+                "pilih_instansi.html",
+                {
+                    "judul": _("Aturan sistem kerja"),
+                    "keterangan": _("Aturan sistem kerja berlaku per instansi. Pilih instansinya:"),
+                    "daftar": org_selectors.instansi_for_user(request.user),
+                },
+            )
         instansi_id = int_or_404(request.GET.get("instansi"))
     instansi = org_selectors.get_instansi_for_user(request.user, instansi_id)
     aturan = AturanSistemKerja.untuk(instansi)

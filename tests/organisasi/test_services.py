@@ -9,10 +9,45 @@ from tests.factories import PegawaiFactory, UnitFactory
 
 
 def test_moving_a_unit_keeps_its_subtree(dunia):
-    seksi = UnitFactory(parent=dunia.subbag, nama="Seksi X", jenis="seksi")
-    services.unit_move(unit=dunia.sekretariat, parent=dunia.bidang)
+    seksi = UnitFactory(parent=dunia.bidang, nama="Seksi X", jenis="seksi")
+    services.unit_move(unit=dunia.bidang, parent=dunia.dinas_lain)
     ancestors = [u.nama for u in UnitOrganisasi.objects.ancestors(seksi)]
-    assert ancestors == ["Dinas Sosial", "Bidang Rehabilitasi", "Sekretariat", "Sub Bagian Umum"]
+    assert ancestors == ["Dinas Kesehatan", "Bidang Rehabilitasi"]
+
+
+@pytest.mark.parametrize(
+    "unit, induk, pesan",
+    [
+        ("seksi", None, "Seksi hanya dapat berada di bawah"),  # to the top of the instansi
+        ("seksi", "subbag", "Seksi hanya dapat berada di bawah"),
+        ("bidang", "sekretariat", "Bidang hanya dapat berada di bawah Perangkat Daerah."),
+        ("sekretariat", "bidang", "Sekretariat hanya dapat berada di bawah Perangkat Daerah."),
+        ("dinas_lain", "dinas", "Perangkat Daerah hanya dapat berada di bawah tingkat teratas"),
+    ],
+)
+def test_a_unit_moves_only_under_a_kind_it_may_stand_under(dunia, unit, induk, pesan):
+    seksi = UnitFactory(parent=dunia.bidang, nama="Seksi X", jenis="seksi")
+    units = {"seksi": seksi, "subbag": dunia.subbag, "sekretariat": dunia.sekretariat,
+             "bidang": dunia.bidang, "dinas": dunia.dinas, "dinas_lain": dunia.dinas_lain,
+             None: None}  # fmt: skip
+    asal = units[unit].parent_id
+    with pytest.raises(ValidationError, match=pesan):
+        services.unit_move(unit=units[unit], parent=units[induk])
+    units[unit].refresh_from_db()
+    assert units[unit].parent_id == asal
+
+
+def test_a_kind_is_changed_only_where_it_and_its_sub_units_may_stand(dunia):
+    with pytest.raises(ValidationError, match="Seksi hanya dapat berada di bawah"):
+        services.unit_update(unit=dunia.dinas_lain, jenis="seksi")  # at the top
+    UnitFactory(parent=dunia.bidang, nama="Seksi X", jenis="seksi")
+    # a Bidang with a Seksi under it may not become a Sub Bagian …
+    with pytest.raises(ValidationError, match="mempunyai sub-unit Seksi"):
+        services.unit_update(unit=dunia.bidang, jenis="subbagian")
+    # … but may become a Sekretariat, under which a Seksi may stand
+    services.unit_update(unit=dunia.bidang, jenis="sekretariat")
+    # a name alone is changed whatever the tree (imported trees are read as they come)
+    services.unit_update(unit=dunia.bidang, nama="Bidang Rehabilitasi Sosial")
 
 
 def test_a_unit_cannot_move_below_its_own_descendant(dunia):

@@ -157,16 +157,25 @@ def test_moving_a_unit_through_the_screen(dunia, users, login):
     client = login(users["admin"])
     page = client.get(reverse("organisasi:unit_move", args=[dunia.sekretariat.pk])).content.decode()
     assert "Sub Bagian Umum</option>" not in page  # its own subtree is not offered
+    # a Sekretariat stands only under a perangkat daerah: no Bidang, no top level offered
+    assert "Bidang Rehabilitasi</option>" not in page
+    assert "(tingkat teratas instansi)" not in page
+    assert "Sekretariat hanya dapat berada di bawah Perangkat Daerah." in page
     response = client.post(
-        reverse("organisasi:unit_move", args=[dunia.sekretariat.pk]), {"parent": dunia.bidang.pk}
+        reverse("organisasi:unit_move", args=[dunia.sekretariat.pk]),
+        {"parent": dunia.dinas_lain.pk},
     )
     assert response.status_code == 302
     dunia.subbag.refresh_from_db()
-    assert [u.nama for u in dunia.subbag.ancestors()] == [
-        "Dinas Sosial",
-        "Bidang Rehabilitasi",
-        "Sekretariat",
-    ]
+    assert [u.nama for u in dunia.subbag.ancestors()] == ["Dinas Kesehatan", "Sekretariat"]
+    # a unit of a kind that may not stand there is refused with the rule, nothing moves
+    response = client.post(
+        reverse("organisasi:unit_move", args=[dunia.bidang.pk]),
+        {"parent": dunia.sekretariat.pk},
+    )
+    assert response.status_code == 200
+    dunia.bidang.refresh_from_db()
+    assert dunia.bidang.parent == dunia.dinas
 
 
 def test_moving_below_its_own_subtree_is_refused_with_a_message(dunia, users, login):
