@@ -11,6 +11,7 @@ from abk.forms import UnggahForm
 from abk.impor.baca import BukuKerjaTidakSah
 from abk.impor.layanan import ImporDitolak, impor_create, impor_run, impor_update, pemetaan_create
 from abk.impor.pemetaan import JAM, MENIT, Sinonim
+from abk.impor.proses import NAMA_JENIS
 from abk.models import ImporBuku, PekerjaanLatar
 from abk.siasn_referensi import WAKTU_EFEKTIF_SIASN_JAM, WAKTU_EFEKTIF_SIASN_MENIT
 from abk.storage import serve_private
@@ -120,7 +121,10 @@ def impor_detail(request, pk):
         "abk/impor_detail.html",
         {
             "impor": impor,
-            "lembar": impor.pemetaan.get("lembar", []),
+            "lembar": [
+                {**d, "jenis_label": str(NAMA_JENIS.get(d.get("jenis"), d.get("jenis")))}
+                for d in impor.pemetaan.get("lembar", [])
+            ],
             "pilihan": pilihan,
             "jabatan_siasn": jabatan_siasn,
             "semua_periode": anjab_selectors.periode_for_user(request.user).filter(

@@ -26,6 +26,13 @@ class AngkaInput(forms.NumberInput):
         return super().format_value(value)
 
 
+class PilihanAtasan(forms.ModelChoiceField):
+    """A superior named with its unit: "Penelaah Teknis Kebijakan" is seven positions."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.nama} — {obj.unit.nama}"
+
+
 class JabatanUmumForm(forms.ModelForm):
     class Meta:
         model = m.Jabatan
@@ -44,6 +51,7 @@ class JabatanUmumForm(forms.ModelForm):
             "bezetting_diisi",
         ]
         widgets = {"ikhtisar": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"atasan": PilihanAtasan}
 
     def __init__(self, *args, atasan_qs, katalog, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,11 @@ from organisasi.reference import baca_fixture
 # model name → (fixture file, natural-key fields, extra fields copied from the fixture)
 KATALOG = {
     "BakatKerja": ("katalog/bakat_kerja.json", ["kode"], []),
-    "TemperamenKerja": ("katalog/temperamen_kerja.json", ["kode"], ["singkatan"]),
+    "TemperamenKerja": (
+        "katalog/temperamen_kerja.json",
+        ["kode"],
+        ["singkatan", "nama_indonesia"],
+    ),
     "MinatKerja": ("katalog/minat_kerja.json", ["sistem", "kode"], []),
     "FungsiPekerjaan": ("katalog/fungsi_pekerjaan.json", ["kode"], ["kelompok"]),
     "UpayaFisik": ("katalog/upaya_fisik.json", ["kode"], []),

@@ -8,3 +8,19 @@ class OrganisasiConfig(AppConfig):
     verbose_name = _("Organisasi dan Kepegawaian")
     # Run by `manage.py load_demo` (organisasi) in INSTALLED_APPS order.
     demo = "organisasi.demo.muat"
+
+    def ready(self):
+        # Django's Indonesian "Bidang ini tidak boleh kosong." reads as a unit kind (a Bidang)
+        # on these screens; every empty required field says "Wajib diisi." instead.
+        from django import forms
+        from django.db import models
+
+        forms.Field.default_error_messages = {
+            **forms.Field.default_error_messages,
+            "required": _("Wajib diisi."),
+        }
+        models.Field.default_error_messages = {
+            **models.Field.default_error_messages,
+            "blank": _("Wajib diisi."),
+            "null": _("Wajib diisi."),
+        }

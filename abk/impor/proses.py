@@ -70,6 +70,17 @@ TATA_LETAK = {
 }
 
 
+# What a sheet holds, as the check step names it (PetaLembar.jenis is a code).
+NAMA_JENIS = {
+    "unit": gettext_lazy("daftar unit"),
+    "jabatan": gettext_lazy("daftar jabatan"),
+    "tugas": gettext_lazy("tugas dan beban kerja"),
+    "pegawai": gettext_lazy("daftar pegawai"),
+    "rekap": gettext_lazy("rekap"),
+    "tidak_dikenal": gettext_lazy("tidak dikenali (dilewati)"),
+}
+
+
 def analisis(lembar: list[Lembar], instansi_id: int | None, *, periode=None) -> list[PetaLembar]:
     """Header row, column mapping and layout of every sheet; a saved mapping of the same
     layout wins. Printed needs are checked against the target period's effective time."""

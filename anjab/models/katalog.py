@@ -27,7 +27,11 @@ class Katalog(models.Model):
         ordering = ["urutan", "kode"]
 
     def __str__(self):
-        return f"{self.kode} – {self.nama}" if self.kode else self.nama
+        """The label on screens: "G – Intelegensia"; a catalogue whose codes are only keys
+        ("duduk", "bekerja_dengan_jari") shows the name alone."""
+        if not self.kode or "_" in self.kode or (self.kode.islower() and len(self.kode) > 3):
+            return self.nama
+        return f"{self.kode} – {self.nama}"
 
 
 class BakatKerja(Katalog):
@@ -38,10 +42,19 @@ class BakatKerja(Katalog):
 
 class TemperamenKerja(Katalog):
     singkatan = models.CharField("singkatan", max_length=20, blank=True)
+    # The regulation names temperaments in English ("Directing-Control-Planning"); documents
+    # print that (or the analyst's words), screens this.
+    nama_indonesia = models.CharField("nama (bahasa Indonesia)", max_length=200, blank=True)
 
     class Meta(Katalog.Meta):
         verbose_name = "temperamen kerja"
         verbose_name_plural = "temperamen kerja"
+
+    def __str__(self):
+        if self.nama_indonesia:
+            singkatan = f" ({self.singkatan})" if self.singkatan else ""
+            return f"{self.kode} – {self.nama_indonesia}{singkatan}"
+        return super().__str__()
 
 
 class MinatKerja(Katalog):

@@ -166,7 +166,7 @@ def konteks_instrumen(tim: TimKerja) -> dict:
         "melaksanakan tugas dalam tim kerja sesuai pembagian tugas dari ketua tim",
         "melaporkan pelaksanaan tugas kepada ketua tim",
     ]
-    dasar = [aturan.dasar_hukum, *_baris_teks(tim.dasar)]
+    dasar = [d for d in [aturan.dasar_hukum, *_baris_teks(tim.dasar)] if d]
     baris = _baris(tim, anggota)
     if tim.lingkup != Lingkup.DALAM_UNIT:
         baris.insert(0, _penanggung_jawab(tim, pd_pemilik))

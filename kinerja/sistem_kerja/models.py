@@ -72,8 +72,14 @@ class AturanSistemKerja(models.Model):
         default=2,
         validators=[MinValueValidator(0)],
     )
+    # Blank until the instansi names its own regulation: seed 003's Perbup Banjar is where the
+    # default values come from, never another instansi's legal basis.
     dasar_hukum = models.CharField(
-        "dasar hukum", max_length=300, default=DASAR_HUKUM_BAKU, help_text="Dikutip pada instrumen."
+        "dasar hukum",
+        max_length=300,
+        blank=True,
+        help_text="Peraturan kepala daerah tentang sistem kerja instansi ini, misalnya "
+        "“Peraturan Wali Kota … Nomor … Tahun … tentang Sistem Kerja”; dikutip pada instrumen.",
     )
     history = HistoricalRecords()
 

@@ -37,6 +37,11 @@ def daftar(request):
             "daftar": tim,
             "boleh_menulis": request.akses.boleh_menulis,
             "boleh_aturan": request.akses.admin_instansi,
+            "dasar_hukum": (
+                AturanSistemKerja.untuk(request.akses.instansi_id).dasar_hukum
+                if request.akses.instansi_id
+                else ""
+            ),
         },
     )
 

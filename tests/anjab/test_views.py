@@ -215,7 +215,8 @@ def test_evaluation_without_every_factor_is_refused_in_indonesian(dunia, users, 
     j = jabatan["sendiri"]
     response = login(users["admin"]).post(reverse("anjab:jabatan_evaluasi", args=[j.pk]), {})
     assert response.status_code == 200
-    assert "Bidang ini tidak boleh kosong." in response.content.decode()
+    assert "Wajib diisi." in response.content.decode()
+    assert "Bidang ini tidak boleh kosong." not in response.content.decode()
     assert not hasattr(Jabatan.objects.get(pk=j.pk), "evaluasi")
 
 

@@ -198,7 +198,7 @@ def test_the_rules_page_is_for_the_admin_instansi(dunia, users, login):
     assert login(users["operator"]).get(reverse("tim:aturan")).status_code == 403
     client = login(users["admin"])
     page = client.get(reverse("tim:aturan")).content.decode()
-    assert "Peraturan Bupati Banjar Nomor 39 Tahun 2024" in page
+    assert "Belum pernah ditetapkan" in page and "Bupati Banjar" not in page
     data = {
         "maks_penugasan_per_tahun": 4,
         "maks_bulan_dalam_unit": 12,
@@ -213,6 +213,8 @@ def test_the_rules_page_is_for_the_admin_instansi(dunia, users, login):
     aturan = AturanSistemKerja.objects.get(instansi=dunia.instansi)
     assert (aturan.maks_bulan_lintas, aturan.ketua_golongan_minimal) == (9, "III/b")
     assert not AturanSistemKerja.objects.filter(instansi=dunia.lain_instansi).exists()
+    daftar = client.get(reverse("tim:daftar")).content.decode()
+    assert "(Peraturan Wali Kota Tarakan Nomor 1 Tahun 2025 tentang Sistem Kerja)" in daftar
 
 
 def test_the_employee_page_shows_rating_and_experience(dunia, users, login):

@@ -150,7 +150,8 @@ def test_a_missing_name_is_reported_at_the_field_in_indonesian(dunia, users, log
         reverse("organisasi:unit_update", args=[dunia.bidang.pk]), {"nama": "", "jenis": "bidang"}
     )
     assert response.status_code == 200
-    assert "Bidang ini tidak boleh kosong." in response.content.decode()
+    assert "Wajib diisi." in response.content.decode()
+    assert "Bidang ini tidak boleh kosong." not in response.content.decode()
 
 
 def test_moving_a_unit_through_the_screen(dunia, users, login):
