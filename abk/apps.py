@@ -25,6 +25,8 @@ class AbkConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
+        from abk import beranda
         from abk.storage import check_private_root
 
         checks.register(check_private_root, checks.Tags.security)
+        beranda.daftarkan()

@@ -16,8 +16,9 @@ class AnjabConfig(AppConfig):
     dokumen_berkas = {"informasi-jabatan": {".docx": "anjab.cetak.informasi_jabatan_docx"}}
 
     def ready(self):
-        from anjab import penempatan, pertukaran, tugas_kepala
+        from anjab import pencarian, penempatan, pertukaran, tugas_kepala
 
+        pencarian.daftarkan()
         pertukaran.daftarkan()
         penempatan.daftarkan()
         tugas_kepala.daftarkan()

@@ -145,16 +145,25 @@ class EvaluasiForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.faktor = list(faktor)
         for f in self.faktor:
-            pilihan = [("", "— pilih tingkat —")] + [
-                (lv.level, f"Tingkat {f.kode}-{lv.level} = {lv.nilai} nilai")
+            # each level with its points and what it means (the regulation's table, as data)
+            pilihan = [
+                (
+                    lv.level,
+                    f"Tingkat {f.kode}-{lv.level} · {lv.nilai} nilai"
+                    + (f" — {lv.uraian}" if lv.uraian else ""),
+                )
                 for lv in f.level.all()
             ]
             level, uraian = awal.get(f.pk, (None, ""))
             self.fields[f"level_{f.pk}"] = forms.TypedChoiceField(
-                label=f"Faktor {f.kode}: {f.nama}", choices=pilihan, coerce=int, initial=level
+                label="Tingkat",
+                choices=pilihan,
+                coerce=int,
+                initial=level,
+                widget=forms.RadioSelect(attrs={"class": "pilih-tingkat"}),
             )
             self.fields[f"uraian_{f.pk}"] = forms.CharField(
-                label=f"Uraian faktor {f.kode}",
+                label="Uraian (dicetak pada Informasi Faktor Jabatan)",
                 required=False,
                 initial=uraian,
                 widget=forms.Textarea(attrs={"rows": 3}),

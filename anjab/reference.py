@@ -2,6 +2,8 @@
 again updates rows in place and creates nothing new). Migration anjab 0002 carries its own
 copy of this loader, so changing it changes no migration."""
 
+import functools
+
 from organisasi.reference import baca_fixture
 
 # model name → (fixture file, natural-key fields, extra fields copied from the fixture)
@@ -73,7 +75,9 @@ def muat_tabel_evaluasi(get_model) -> None:
                 )
                 for lv in f["level"]:
                     LevelFaktor.objects.update_or_create(
-                        faktor=faktor, level=lv["level"], defaults={"nilai": lv["nilai"]}
+                        faktor=faktor,
+                        level=lv["level"],
+                        defaults={"nilai": lv["nilai"], "uraian": lv.get("uraian", "")},
                     )
         for k in versi["kelas"]:
             RentangKelas.objects.update_or_create(
@@ -81,3 +85,9 @@ def muat_tabel_evaluasi(get_model) -> None:
                 kelas=k["kelas"],
                 defaults={"nilai_min": k["nilai_min"], "nilai_max": k["nilai_max"]},
             )
+
+
+@functools.cache
+def rentang_kelas_lazim() -> dict:
+    """fixtures/katalog/kelas_lazim.json: the usual kelas per jenis and jenjang."""
+    return baca_fixture("katalog/kelas_lazim.json")

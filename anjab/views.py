@@ -1,3 +1,5 @@
+import json
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -17,15 +19,18 @@ from anjab.bagian import (
     isian_baris,
     isian_form,
 )
+from anjab.bantuan import bantuan_bagian, bantuan_formset, lengkapi_bantuan
+from anjab.calculations.evaluasi import kelas_lazim, kelas_tidak_lazim
 from anjab.forms import EvaluasiForm, JabatanBaruForm
 from anjab.models import FaktorEvaluasi, Jabatan
+from anjab.reference import rentang_kelas_lazim
 from config.dokumen import pdf_response
 from config.dokumen_word import docx_response
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_menulis
 from organisasi.decorators import akses_wajib
 from organisasi.forms import label_bertingkat
-from organisasi.http import BARIS_PER_HALAMAN, int_or_404
+from organisasi.http import BARIS_PER_HALAMAN, alamat_lanjut, int_or_404
 from organisasi.versi import DataBerubah, periksa_versi, versi_dikirim
 
 
@@ -158,6 +163,7 @@ def jabatan_bagian(request, pk, slug):
         katalog=_katalog(request),
         periode=periode,
     )
+    lengkapi_bantuan(form)
     versi = versi_dikirim(request.POST) if request.method == "POST" else jabatan.versi
     status = 200
     if request.method == "POST":
@@ -183,7 +189,12 @@ def jabatan_bagian(request, pk, slug):
                 messages.success(
                     request, gettext("Bagian “%(judul)s” disimpan.") % {"judul": bagian.judul}
                 )
-                return redirect("anjab:jabatan_bagian", pk=jabatan.pk, slug=slug)
+                return redirect(
+                    alamat_lanjut(
+                        request,
+                        reverse("anjab:jabatan_bagian", kwargs={"pk": jabatan.pk, "slug": slug}),
+                    )
+                )
         except DataBerubah as e:
             messages.error(request, " ".join(e.messages))
             status = 409
@@ -195,7 +206,8 @@ def jabatan_bagian(request, pk, slug):
         "bagian": bagian,
         "semua_bagian": BAGIAN,
         "form": form,
-        "formsets": formsets,
+        "formsets": [(judul, fs, bantuan_formset(fs.prefix)) for judul, fs in formsets],
+        "bantuan_bagian": bantuan_bagian(bagian.slug),
         "kondisi": kondisi,
         "boleh_menulis": request.akses.boleh_menulis,
         "periode": periode,
@@ -276,6 +288,7 @@ def jabatan_evaluasi(request, pk):
     form = EvaluasiForm(
         request.POST if request.method == "POST" else None, faktor=faktor, awal=awal
     )
+    lazim = kelas_lazim(jabatan.jenis, jabatan.jenjang, rentang_kelas_lazim())
     if request.method == "POST" and form.is_valid():
         try:
             evaluasi = services.evaluasi_update(
@@ -290,10 +303,28 @@ def jabatan_evaluasi(request, pk):
                 % {"total": evaluasi.total_nilai, "kelas": evaluasi.kelas},
             )
             return redirect("anjab:jabatan_evaluasi", pk=jabatan.pk)
+    # what the page needs to add up the points while the user chooses (static/js/evaluasi.js)
+    data_hitung = {
+        "nilai": {
+            f"level_{f.pk}": {str(lv.level): lv.nilai for lv in f.level.all()} for f in faktor
+        },
+        "kelas": [[r.nilai_min, r.nilai_max, r.kelas] for r in tabel.kelas.order_by("kelas")],
+        "lazim": list(lazim) if lazim else None,
+        "jenis": jabatan.get_jenjang_display() or jabatan.get_jenis_display(),
+    }
     return render(
         request,
         "anjab/jabatan_evaluasi.html",
-        {"jabatan": jabatan, "form": form, "evaluasi": evaluasi, "tabel": tabel},
+        {
+            "jabatan": jabatan,
+            "form": form,
+            "evaluasi": evaluasi,
+            "tabel": tabel,
+            "lazim": lazim,
+            "tidak_lazim": kelas_tidak_lazim(evaluasi.kelas if evaluasi else None, lazim),
+            "data_hitung": data_hitung,
+            "data_hitung_json": json.dumps(data_hitung),
+        },
     )
 
 

@@ -10,6 +10,10 @@ class OrganisasiConfig(AppConfig):
     demo = "organisasi.demo.muat"
 
     def ready(self):
+        from organisasi import pencarian, perluasan
+
+        perluasan.daftarkan_pencarian(pencarian.cari_organisasi)
+
         # Django's Indonesian "Bidang ini tidak boleh kosong." reads as a unit kind (a Bidang)
         # on these screens; every empty required field says "Wajib diisi." instead.
         from django import forms

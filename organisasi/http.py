@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils.http import url_has_allowed_host_and_scheme
 
 # Rows per page of a long list (positions of a large perangkat daerah, rekap rows).
 BARIS_PER_HALAMAN = 100
@@ -28,3 +29,19 @@ def errors_to_form(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errs)
     else:
         form.add_error(None, error)
+
+
+def alamat_lanjut(request, bawaan: str) -> str:
+    """Where a saved form goes next: the page the user was leaving when the unsaved-changes
+    guard offered "Simpan dan lanjutkan" (POST `lanjut`), if it is a path of this site; else
+    `bawaan`."""
+    lanjut = request.POST.get("lanjut", "")
+    if (
+        lanjut
+        and lanjut.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            lanjut, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
+        return lanjut
+    return bawaan

@@ -77,3 +77,47 @@ def tugas_kepala(unit_ids: Iterable[int]) -> dict[int, tuple[str, list[str]]]:
         for penyedia in _tugas_kepala:
             hasil.update(penyedia(ids))
     return hasil
+
+
+_panel_beranda: list[Callable[[object], str]] = []
+
+
+def daftarkan_panel_beranda(penyedia: Callable[[object], str]) -> None:
+    """`penyedia(request)` answers the HTML of a part of the beranda for the request's user
+    (its figures scoped like every other read), or "" when it has nothing to show."""
+    if penyedia not in _panel_beranda:
+        _panel_beranda.append(penyedia)
+
+
+def panel_beranda(request) -> list[str]:
+    return [html for penyedia in _panel_beranda if (html := penyedia(request))]
+
+
+@dataclass(frozen=True)
+class HasilCari:
+    """One hit of the global search: its group ("Jabatan"), title, one line more, where it is."""
+
+    kelompok: str
+    judul: str
+    keterangan: str
+    url: str
+
+
+@dataclass
+class KelompokCari:
+    judul: str
+    hasil: list[HasilCari]
+    jumlah: int  # all the hits, of which `hasil` are the first
+
+
+_pencarian: list[Callable[[object, str], list[KelompokCari]]] = []
+
+
+def daftarkan_pencarian(penyedia: Callable[[object, str], list[KelompokCari]]) -> None:
+    """`penyedia(user, q)` answers its groups of hits for `q` within the user's scope."""
+    if penyedia not in _pencarian:
+        _pencarian.append(penyedia)
+
+
+def cari(user, q: str) -> list[KelompokCari]:
+    return [k for penyedia in _pencarian for k in penyedia(user, q)]

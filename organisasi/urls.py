@@ -6,6 +6,7 @@ app_name = "organisasi"
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
+    path("cari/", views.cari, name="cari"),
     path("organisasi/", views.unit_tree, name="unit_tree"),
     path("organisasi/unit/tambah/", views.unit_create, name="unit_create"),
     path("organisasi/unit/<int:pk>/", views.unit_detail, name="unit_detail"),

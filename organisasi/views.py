@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from organisasi import perluasan, selectors, services, tingkat
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
@@ -47,17 +47,43 @@ def beranda(request):
             "jumlah_unit": selectors.units_for_user(request.user).count(),
             "ringkasan": ringkasan,
             "akses": akses,
+            "panel": perluasan.panel_beranda(request),
         },
     )
 
 
 @akses_wajib
+@require_GET
+def cari(request):
+    """The global search (the top bar's box): positions, units, employees by name or NIP,
+    tasks by their text, each group the user's scope only, each hit a link."""
+    q = " ".join(request.GET.get("q", "").split())[:100]
+    kelompok = perluasan.cari(request.user, q) if len(q) >= 2 else []
+    return render(
+        request,
+        "organisasi/cari.html",
+        {"q": q, "kelompok": kelompok, "ada": any(k.jumlah for k in kelompok)},
+    )
+
+
+@akses_wajib
 def unit_tree(request):
+    """The tree; ?unit= keeps the chosen unit in the URL (a link, the back button, a reload
+    all show it again), highlighted in the tree with its detail beside it."""
     nodes = selectors.unit_tree(request.user, jumlah_pegawai=True)
+    dipilih = None
+    if request.GET.get("unit"):
+        dipilih = selectors.get_unit_for_user(request.user, int_or_404(request.GET["unit"]))
     return render(
         request,
         "organisasi/unit_tree.html",
-        {"roots": _nest(nodes), "jumlah": len(nodes), "akses": request.akses},
+        {
+            "roots": _nest(nodes),
+            "jumlah": len(nodes),
+            "akses": request.akses,
+            "dipilih": dipilih,
+            **(_konteks_unit(request, dipilih) if dipilih else {}),
+        },
     )
 
 
@@ -77,7 +103,17 @@ def _nest(nodes):
 @akses_wajib
 def unit_detail(request, pk):
     unit = selectors.get_unit_for_user(request.user, pk)
-    context = {
+    context = _konteks_unit(request, unit)
+    template = (
+        "organisasi/fragment_unit_detail.html"
+        if request.htmx and not request.htmx.history_restore_request
+        else "organisasi/unit_detail.html"
+    )
+    return render(request, template, context)
+
+
+def _konteks_unit(request, unit) -> dict:
+    return {
         "unit": unit,
         "fungsi": list(unit.fungsi.all()),
         "uraian_tugas": list(unit.uraian_tugas.all()),
@@ -87,12 +123,6 @@ def unit_detail(request, pk):
         "boleh_menulis": request.akses.boleh_menulis,
         "boleh_pindah": selectors.boleh_memindah_atau_menghapus(request.akses, unit),
     }
-    template = (
-        "organisasi/fragment_unit_detail.html"
-        if request.htmx and not request.htmx.history_restore_request
-        else "organisasi/unit_detail.html"
-    )
-    return render(request, template, context)
 
 
 @akses_wajib

@@ -70,7 +70,8 @@ LAPORAN = {"?periode": "periode", "?unit": "unit"}
 TABEL = {
     # organisasi
     "organisasi:beranda": {},
-    "organisasi:unit_tree": {},
+    "organisasi:cari": {},
+    "organisasi:unit_tree": {"?unit": "unit"},
     "organisasi:unit_create": {"?induk": "unit"},
     "organisasi:unit_detail": {"pk": "unit"},
     "organisasi:unit_update": {"pk": "unit"},

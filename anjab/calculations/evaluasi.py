@@ -120,3 +120,19 @@ def evaluasi_jabatan(
     return HasilEvaluasi(
         total_nilai=total, kelas=kelas_dari_nilai(total, tabel), nilai_faktor=nilai_faktor
     )
+
+
+def kelas_lazim(jenis: str, jenjang: str, rentang: dict) -> tuple[int, int] | None:
+    """The usual kelas range of a position (fixtures/katalog/kelas_lazim.json, read by
+    anjab.reference.rentang_kelas_lazim): a functional position's by its jenjang, any other by
+    its jenis; None when the table says nothing."""
+    if jenjang and jenjang in rentang.get("jenjang", {}):
+        return tuple(rentang["jenjang"][jenjang])
+    if jenis in rentang.get("jenis", {}):
+        return tuple(rentang["jenis"][jenis])
+    return None
+
+
+def kelas_tidak_lazim(kelas: int | None, lazim: tuple[int, int] | None) -> bool:
+    """Whether an evaluated kelas falls outside the usual range (a pelaksana at kelas 11)."""
+    return kelas is not None and lazim is not None and not lazim[0] <= kelas <= lazim[1]

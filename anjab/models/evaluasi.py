@@ -45,6 +45,7 @@ class LevelFaktor(models.Model):
     faktor = models.ForeignKey(FaktorEvaluasi, on_delete=models.CASCADE, related_name="level")
     level = models.PositiveSmallIntegerField("tingkat")
     nilai = models.PositiveIntegerField("nilai")
+    uraian = models.TextField("uraian tingkat", blank=True)
 
     class Meta:
         verbose_name = "tingkat faktor"

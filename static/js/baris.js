@@ -41,6 +41,8 @@
   }
 
   function add(box) {
+    const kosong = box.closest("fieldset") && box.closest("fieldset").querySelector(".kosong");
+    if (kosong) kosong.hidden = true;
     const prefix = box.dataset.prefix;
     const total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
     const tpl = document.getElementById("templat-" + prefix);
@@ -92,7 +94,7 @@
   }
 
   function announce(box, text) {
-    const live = box.parentElement.querySelector(".pengumuman");
+    const live = (box.closest("fieldset") || box.parentElement).querySelector(".pengumuman");
     if (live) live.textContent = text;
   }
 

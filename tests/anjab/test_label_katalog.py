@@ -42,3 +42,14 @@ def test_a_superior_is_offered_with_its_unit(demo, client):
     url = reverse("anjab:jabatan_bagian", args=[jabatan.first().pk, "umum"])
     html = client.get(url).content.decode()
     assert "Penelaah Teknis Kebijakan — " in html
+
+
+def test_each_section_and_field_explains_itself_with_its_regulation(demo, client):
+    client.force_login(User.objects.get(username="tarakan"))
+    jabatan = Jabatan.objects.get(nama="Sekretaris Daerah")  # no task rows yet
+    html = client.get(reverse("anjab:jabatan_bagian", args=[jabatan.pk, "umum"])).content.decode()
+    assert "Butir 1–4 dan 17 Informasi Jabatan" in html and "PermenPANRB 1/2020" in html
+    assert "Butir 4: ringkasan tugas jabatan dalam satu kalimat." in html  # the ikhtisar's help
+    html = client.get(reverse("anjab:jabatan_bagian", args=[jabatan.pk, "tugas"])).content.decode()
+    assert "Butir 6: satu tugas per baris." in html
+    assert "Belum ada baris. Tekan “Tambah baris” untuk menulis yang pertama" in html

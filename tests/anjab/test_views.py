@@ -300,3 +300,25 @@ def test_the_unit_picker_carries_ids_above_999_unformatted(dunia, users, login):
     UnitFactory(pk=23456, parent=dunia.bidang, nama="Seksi Besar", jenis="seksi")
     html = login(users["admin"]).get(reverse("anjab:daftar")).content.decode()
     assert '<option value="23456"' in html
+
+
+def test_evaluation_explains_each_level_and_warns_when_the_kelas_is_unusual(
+    dunia, users, login, jabatan
+):
+    from anjab.models import FaktorEvaluasi
+
+    j = JabatanFactory(unit=dunia.dinas, nama="Kepala Seksi", jenis="pengawas")
+    client = login(users["admin"])
+    url = reverse("anjab:jabatan_evaluasi", args=[j.pk])
+    page = client.get(url).content.decode()
+    # the level's meaning beside its points, the factor's name once (in the legend)
+    assert "Tingkat 1-3 · 550 nilai — Program pada lingkup satu instansi" in page
+    assert page.count("Faktor 1: Ruang lingkup dan dampak program") == 1
+    assert 'data-evaluasi="{&quot;nilai&quot;' in page
+    data = {}
+    for f in FaktorEvaluasi.objects.filter(jenis="struktural"):
+        data[f"level_{f.pk}"] = {"1": 3, "2": 1, "3": 2, "4A": 3, "4B": 3, "5": 3, "6": 2}[f.kode]
+    client.post(url, data)
+    page = client.get(url).content.decode()
+    # seed 000's levels give kelas 13: far above a Pengawas's usual 7–10
+    assert "Kelas 13 tidak lazim untuk jabatan Pengawas (lazimnya kelas 7–10)" in page

@@ -70,7 +70,8 @@ def test_main_pages_report_no_csp_violation_and_their_live_features_work(browser
     dinas = "Dinas Sosial dan Pemberdayaan Masyarakat"
     tree.get_by_role("link", name=dinas, exact=True).click()
     expect(page.locator("#panel-unit").get_by_role("heading", name=dinas)).to_be_visible()
-    assert page.url.endswith("/organisasi/")
+    # the tree stays, and the URL names the chosen unit (a reload or link shows it again)
+    assert "/organisasi/?unit=" in page.url
     pengawas.periksa()
 
     # The employee list filters as one types (htmx), without a page load.

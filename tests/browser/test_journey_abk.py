@@ -45,7 +45,11 @@ def test_an_analyst_edits_a_task_sees_the_need_recomputed_live_and_reads_the_rek
     expect(jumlah).to_have_text("2,160")  # 12 × 13,500 = 162,000 ÷ 75,000, before saving
     assert TugasJabatan.objects.get(jabatan=plo, urutan=1).waktu == 1500
 
+    # leaving the unsaved change is a choice the editor asks for (issue 14 item 3)
     page.get_by_role("link", name="Beban kerja").click()
+    page.get_by_role("dialog", name="Perubahan belum disimpan").get_by_role(
+        "button", name="Tinggalkan tanpa menyimpan"
+    ).click()
     expect(page.get_by_role("heading", name="Rekap analisis beban kerja")).to_be_visible()
     # The whole instansi is summarised by perangkat daerah; the analyst drills down.
     page.get_by_role("table", name="Rekap per perangkat daerah").get_by_role(

@@ -36,6 +36,8 @@ def test_an_operator_creates_a_position_with_three_ordered_tasks_and_opens_its_p
 
     page.get_by_role("link", name="Jabatan", exact=True).click()
     page.get_by_label("Unit organisasi").select_option(label="— Sub Bagian Umum dan Kepegawaian")
+    # choosing changes nothing by itself (WCAG 3.2.2): the list follows the button
+    page.get_by_role("button", name="Tampilkan").click()
     page.get_by_role("link", name="Tambah jabatan di Sub Bagian Umum dan Kepegawaian").click()
     page.get_by_label("Nama jabatan").fill("Penata Layanan Operasional")
     page.get_by_label("Jenis jabatan").select_option(label="Pelaksana")

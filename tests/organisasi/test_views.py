@@ -366,3 +366,16 @@ def test_a_database_overflow_becomes_a_404(rf):
     with pytest.raises(Http404):
         mw.process_exception(rf.get("/"), OverflowError("Python int too large"))
     assert mw.process_exception(rf.get("/"), ValueError("lain")) is None
+
+
+def test_the_tree_keeps_the_chosen_unit_in_its_url(dunia, users, login):
+    client = login(users["admin"])
+    html = client.get(reverse("organisasi:unit_tree"), {"unit": dunia.bidang.pk}).content.decode()
+    # the unit's detail beside the tree, the unit marked in it, each link carrying ?unit=
+    assert f'?unit={dunia.bidang.pk}" hx-get=' in html
+    assert f'data-unit="{dunia.bidang.pk}" aria-current="true">Bidang Rehabilitasi</a>' in html
+    panel = html[html.index('id="panel-unit"') :]
+    assert "Bidang Rehabilitasi" in panel[:3000]
+    # another instansi's unit named in the URL is not there
+    lain = client.get(reverse("organisasi:unit_tree"), {"unit": dunia.lain_unit.pk})
+    assert lain.status_code == 404
