@@ -53,3 +53,10 @@ def test_each_section_and_field_explains_itself_with_its_regulation(demo, client
     html = client.get(reverse("anjab:jabatan_bagian", args=[jabatan.pk, "tugas"])).content.decode()
     assert "Butir 6: satu tugas per baris." in html
     assert "Belum ada baris. Tekan “Tambah baris” untuk menulis yang pertama" in html
+
+
+def test_the_catalogue_page_names_temperaments_in_indonesian_first(demo, client):
+    client.force_login(User.objects.get(username="tarakan"))
+    html = client.get(reverse("anjab:katalog_daftar", args=["temperamen-kerja"])).content.decode()
+    assert "Bekerja di bawah tekanan" in html
+    assert html.index("Bekerja di bawah tekanan") < html.index("Performing Under Stress")
