@@ -50,7 +50,7 @@ def panel(request) -> str:
         )
     unit = org_selectors.get_unit_for_user(request.user, akses.unit_id) if akses.unit_id else None
     ringkasan = rekap_simpan.ringkasan(periode, unit)
-    rekap = rekap_simpan.rekap_unit(periode, unit)
+    temuan = rekap_simpan.temuan_ringkas(periode, unit)
     # the rows: the perangkat daerah (or, for an Operator, its unit's sub-units)
     tingkat = 0 if unit is None else 1
     baris_ru = [ru for ru in ringkasan.units if ru.depth == tingkat] or [
@@ -64,8 +64,8 @@ def panel(request) -> str:
     )
     unit_jabatan = dict(anjab_selectors.jabatan_for_user(request.user).values_list("pk", "unit_id"))
     temuan_per = {}
-    for t in rekap.temuan:
-        g = kelompok.get(unit_jabatan.get(t.jabatan_id))
+    for _kategori, jabatan_id in temuan:
+        g = kelompok.get(unit_jabatan.get(jabatan_id))
         temuan_per[g] = temuan_per.get(g, 0) + 1
     baris = [
         BarisUnit(
@@ -92,8 +92,8 @@ def panel(request) -> str:
             "kurang": kurang[:PERINGKAT],
             "grafik": charts.grafik_kebutuhan_bezetting(grafik_units),
             "semua": lengkap[None],
-            "temuan_selisih": sum(1 for t in rekap.temuan if t.kategori == SELISIH),
-            "temuan_kewajaran": sum(1 for t in rekap.temuan if t.kategori == KEWAJARAN),
+            "temuan_selisih": sum(1 for k, _j in temuan if k == SELISIH),
+            "temuan_kewajaran": sum(1 for k, _j in temuan if k == KEWAJARAN),
             "boleh_menulis": akses.boleh_menulis,
         },
         request,

@@ -77,3 +77,13 @@ def ringkasan(periode, unit=None) -> rekap.Ringkasan:
         (periode.pk, unit.pk if unit is not None else "-"),
         lambda: rekap.hitung_ringkasan(periode, unit),
     )
+
+
+def temuan_ringkas(periode, unit=None) -> list[tuple[str, int]]:
+    """The rekap's findings as (category, position id) only, for the beranda's counts: from the
+    cache while the data holds, so a visit does not unpickle every row of the rekap."""
+    return _tersimpan(
+        "temuan",
+        (periode.pk, unit.pk if unit is not None else "-"),
+        lambda: [(t.kategori, t.jabatan_id) for t in rekap_unit(periode, unit).temuan],
+    )
