@@ -10,6 +10,7 @@ beranda through organisasi.perluasan:
 Figures come from the cached roll-ups (abk.rekap_simpan) and one completeness query
 (anjab.kelengkapan), so the page costs the same whatever the instansi's size."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
@@ -32,7 +33,10 @@ class BarisUnit:
     kekurangan: int
     kelebihan: int
     kelengkapan: Kelengkapan
-    temuan: int
+
+    @property
+    def temuan(self) -> int:
+        return self.kelengkapan.temuan
 
 
 def panel(request) -> str:
@@ -61,12 +65,8 @@ def panel(request) -> str:
         anjab_selectors.jabatan_for_user(request.user).filter(instansi_id=akses.instansi_id),
         periode,
         kelompok,
+        Counter(jabatan_id for _kategori, jabatan_id in temuan),
     )
-    unit_jabatan = dict(anjab_selectors.jabatan_for_user(request.user).values_list("pk", "unit_id"))
-    temuan_per = {}
-    for _kategori, jabatan_id in temuan:
-        g = kelompok.get(unit_jabatan.get(jabatan_id))
-        temuan_per[g] = temuan_per.get(g, 0) + 1
     baris = [
         BarisUnit(
             ru.unit,
@@ -75,7 +75,6 @@ def panel(request) -> str:
             ru.subtree["kekurangan"],
             ru.subtree["kelebihan"],
             lengkap.get(ru.unit.pk, Kelengkapan()),
-            temuan_per.get(ru.unit.pk, 0),
         )
         for ru in baris_ru
     ]

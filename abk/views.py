@@ -23,7 +23,7 @@ from config.dokumen_word import DOCX, docx_response
 from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
-from organisasi.http import BARIS_PER_HALAMAN, int_or_404
+from organisasi.http import BARIS_PER_HALAMAN, instansi_kerja, int_or_404
 
 # Decrees with more positions than this are printed by the worker, with a progress bar.
 # Rows of one unit's rekap per page (the totals are always over every row).
@@ -243,22 +243,14 @@ def periode_daftar(request):
 def periode_ubah(request, pk=None):
     wajib_admin_instansi(request.akses)
     if pk is None:
-        instansi_id = request.akses.instansi_id
-        if instansi_id is None:  # a platform superuser names the instansi
-            if not request.GET.get("instansi"):
-                return render(
-                    request,
-                    "pilih_instansi.html",
-                    {
-                        "judul": _("Tambah periode"),
-                        "keterangan": _("Periode analisis dibuat per instansi. Pilih instansinya:"),
-                        "daftar": org_selectors.instansi_for_user(request.user),
-                    },
-                )
-            instansi_id = org_selectors.get_instansi_for_user(
-                request.user, int_or_404(request.GET["instansi"])
-            ).pk
-        periode = PeriodeAnalisis(instansi_id=instansi_id)
+        instansi = instansi_kerja(
+            request,
+            judul=_("Tambah periode"),
+            keterangan=_("Periode analisis dibuat per instansi. Pilih instansinya:"),
+        )
+        if isinstance(instansi, HttpResponse):
+            return instansi
+        periode = PeriodeAnalisis(instansi=instansi)
     else:
         periode = get_object_or_404(anjab_selectors.periode_for_user(request.user), pk=pk)
     form = PeriodeForm(request.POST if request.method == "POST" else None, instance=periode)

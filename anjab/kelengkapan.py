@@ -15,6 +15,7 @@ class Kelengkapan:
     tanpa_tugas: int = 0
     tanpa_evaluasi: int = 0
     tanpa_ikhtisar: int = 0
+    temuan: int = 0  # data-quality findings on its positions (abk.kualitas)
     # the first positions missing each part, to link to (id, name)
     contoh_tanpa_tugas: list[tuple[int, str]] = field(default_factory=list)
     contoh_tanpa_evaluasi: list[tuple[int, str]] = field(default_factory=list)
@@ -31,9 +32,13 @@ class Kelengkapan:
 CONTOH = 3
 
 
-def kelengkapan_per_kelompok(jabatan_qs, periode, kelompok_unit: dict[int, int]) -> dict:
+def kelengkapan_per_kelompok(
+    jabatan_qs, periode, kelompok_unit: dict[int, int], temuan: dict[int, int] | None = None
+) -> dict:
     """{group id: Kelengkapan} for the positions of `jabatan_qs` (already scoped to the user),
-    each counted in the group `kelompok_unit` maps its unit to; and the whole under None."""
+    each counted in the group `kelompok_unit` maps its unit to; and the whole under None.
+    `temuan`: the number of findings per position id, added up the same way."""
+    temuan = temuan or {}
     tugas = TugasJabatan.objects.filter(jabatan=OuterRef("pk"), periode=periode)
     butir = ButirKegiatan.objects.filter(jabatan=OuterRef("pk"), periode=periode)
     baris = (
@@ -65,4 +70,5 @@ def kelengkapan_per_kelompok(jabatan_qs, periode, kelompok_unit: dict[int, int])
                     k.contoh_tanpa_evaluasi.append((pk, nama))
             if not ada_ikhtisar:
                 k.tanpa_ikhtisar += 1
+            k.temuan += temuan.get(pk, 0)
     return hasil

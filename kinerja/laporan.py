@@ -214,20 +214,19 @@ class SasaranRencana:
 
     @property
     def kebijakan(self) -> list[str]:
-        if self.sasaran is None:
-            return []
-        return [b.strip() for b in self.sasaran.kebijakan.splitlines() if b.strip()]
+        return self.sasaran.daftar_kebijakan if self.sasaran else []
 
 
 def _rencana(renstra, indikator, target, program, anggaran_kegiatan) -> list[SasaranRencana]:
     per_sasaran: dict[int | None, list[Program]] = defaultdict(list)
     for p in program:
         per_sasaran[p.sasaran_id].append(p)
+    per_indikator: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for (indikator_id, th), v in target.items():
+        per_indikator[indikator_id][th] = v
     ind_per_sasaran: dict[int, list] = defaultdict(list)
     for ind in indikator:
-        ind_per_sasaran[ind.sasaran_id].append(
-            (ind, {t: v for (i, t), v in target.items() if i == ind.pk})
-        )
+        ind_per_sasaran[ind.sasaran_id].append((ind, per_indikator[ind.pk]))
 
     def _program(p: Program) -> ProgramRencana:
         baris = []

@@ -45,3 +45,27 @@ def alamat_lanjut(request, bawaan: str) -> str:
     ):
         return lanjut
     return bawaan
+
+
+def instansi_kerja(request, *, judul: str, keterangan: str):
+    """The instansi a page of one instansi works on: the user's own, or — for a platform
+    superuser, who has none — the one named by ?instansi=. Without that, the answer is the page
+    asking which (an HttpResponse the view returns as it is)."""
+    from django.shortcuts import render
+
+    from organisasi import selectors
+
+    instansi_id = request.akses.instansi_id
+    if instansi_id is None:
+        if not request.GET.get("instansi"):
+            return render(
+                request,
+                "pilih_instansi.html",
+                {
+                    "judul": judul,
+                    "keterangan": keterangan,
+                    "daftar": selectors.instansi_for_user(request.user),
+                },
+            )
+        instansi_id = int_or_404(request.GET["instansi"])
+    return selectors.get_instansi_for_user(request.user, instansi_id)

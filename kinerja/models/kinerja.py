@@ -8,6 +8,11 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 
+def _baris(teks: str) -> list[str]:
+    """A text typed one item per line, as its non-empty lines (printed as a numbered list)."""
+    return [b.strip() for b in teks.splitlines() if b.strip()]
+
+
 class Renstra(models.Model):
     unit = models.ForeignKey(
         "organisasi.UnitOrganisasi", on_delete=models.CASCADE, related_name="renstra"
@@ -67,6 +72,10 @@ class Sasaran(models.Model):
 
     def __str__(self):
         return self.uraian
+
+    @property
+    def daftar_kebijakan(self) -> list[str]:
+        return _baris(self.kebijakan)
 
 
 class Indikator(models.Model):
@@ -364,7 +373,7 @@ class Lakip(models.Model):
 
     @property
     def daftar_landasan_hukum(self) -> list[str]:
-        return [b.strip() for b in self.landasan_hukum.splitlines() if b.strip()]
+        return _baris(self.landasan_hukum)
 
 
 class AnalisisSasaran(models.Model):

@@ -19,7 +19,7 @@ from organisasi import selectors as org_selectors
 from organisasi.akses import wajib_admin_instansi, wajib_menulis
 from organisasi.decorators import akses_wajib
 from organisasi.forms import pilihan_unit_bertingkat
-from organisasi.http import errors_to_form, int_or_404
+from organisasi.http import errors_to_form, instansi_kerja
 from organisasi.models import Pegawai
 
 
@@ -201,20 +201,13 @@ def instrumen(request, pk, format="html"):
 @require_http_methods(["GET", "POST"])
 def aturan(request):
     wajib_admin_instansi(request.akses)
-    instansi_id = request.akses.instansi_id
-    if instansi_id is None:  # a platform superuser names the instansi
-        if not request.GET.get("instansi"):
-            return render(
-                request,
-                "pilih_instansi.html",
-                {
-                    "judul": _("Aturan sistem kerja"),
-                    "keterangan": _("Aturan sistem kerja berlaku per instansi. Pilih instansinya:"),
-                    "daftar": org_selectors.instansi_for_user(request.user),
-                },
-            )
-        instansi_id = int_or_404(request.GET.get("instansi"))
-    instansi = org_selectors.get_instansi_for_user(request.user, instansi_id)
+    instansi = instansi_kerja(
+        request,
+        judul=_("Aturan sistem kerja"),
+        keterangan=_("Aturan sistem kerja berlaku per instansi. Pilih instansinya:"),
+    )
+    if isinstance(instansi, HttpResponse):
+        return instansi
     aturan = AturanSistemKerja.untuk(instansi)
     form = AturanForm(request.POST if request.method == "POST" else None, instance=aturan)
     if request.method == "POST" and form.is_valid():
