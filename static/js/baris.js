@@ -152,6 +152,10 @@
 
   function init(root) {
     root.querySelectorAll(".tabel-baris").forEach(function (box) { renumber(box, true); });
+    // "Tambah baris" is sent disabled: a click before this script runs would do nothing.
+    document.querySelectorAll("button.tambah-baris[disabled]").forEach(function (btn) {
+      btn.disabled = false;
+    });
   }
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:afterSwap", function (e) { init(e.target); });

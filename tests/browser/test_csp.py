@@ -108,6 +108,7 @@ def test_main_pages_report_no_csp_violation_and_their_live_features_work(browser
     expect(page.locator(".pratinjau")).to_be_visible()
     pengawas.periksa()
     page.get_by_role("link", name=re.compile(r"^6\. Tugas pokok")).click()
+    expect(page.get_by_role("heading", name="6. Tugas pokok")).to_be_visible()
     baris = page.locator("#tabel-tugas tr.baris:visible")
     awal = baris.count()
     page.get_by_role("button", name="+ Tambah baris").first.click()
