@@ -12,10 +12,12 @@ class AbkConfig(AppConfig):
     dokumen_cetak = {
         "keputusan": "abk.cetak.keputusan",
         "laporan-koreksi": "abk.cetak.laporan_koreksi",
+        "peta-jabatan": "abk.cetak.peta_jabatan",
     }
     # Other formats than PDF, chosen by the --out extension: kind → extension → bytes.
     dokumen_berkas = {
-        "keputusan": {".docx": "abk.cetak.keputusan_docx"},
+        # the decree's PDF in parts (bounded memory) rather than one HTML document
+        "keputusan": {".pdf": "abk.cetak.keputusan_pdf", ".docx": "abk.cetak.keputusan_docx"},
         "laporan-koreksi": {
             ".xlsx": "abk.cetak.laporan_koreksi_xlsx",
             ".docx": "abk.cetak.laporan_koreksi_docx",

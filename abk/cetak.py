@@ -34,6 +34,23 @@ def _periode_unit(options):
     return periode, unit
 
 
+def keputusan_pdf(options) -> bytes:
+    """The decree laid out a part at a time, as the app prints it: memory bounded by the
+    largest position, not by the unit's size."""
+    periode, unit = _periode_unit(options)
+    return abk_documents.keputusan_pdf(keputusan_get_or_create(periode=periode, unit=unit))
+
+
+def peta_jabatan(options) -> str:
+    """The peta jabatan chart of the unit and everything under it, as /abk/peta.pdf prints it."""
+    from abk import rekap_simpan
+
+    periode, unit = _periode_unit(options)
+    return abk_documents.peta_jabatan_html(
+        rekap_simpan.rekap_unit(periode, unit, periksa=False), untuk_cetak=True
+    )
+
+
 def laporan_koreksi(options) -> str:
     from abk.koreksi import laporan_koreksi as laporan
 

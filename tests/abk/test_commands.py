@@ -130,3 +130,24 @@ def test_render_document_keputusan(tarakan, tmp_path):
 def test_render_document_keputusan_needs_a_unit(db, tmp_path):
     with pytest.raises(CommandError, match="--unit"):
         call_command("render_document", "keputusan", "--out", str(tmp_path / "x.pdf"))
+
+
+def test_render_document_peta_jabatan_prints_the_chart_of_the_unit(tarakan, tmp_path):
+    """The command named in issue 13: the Dinas's chart on one landscape page, its PLO box
+    with seed 001's 5 held and the computed 17 needed."""
+    out = tmp_path / "peta.pdf"
+    call_command(
+        "render_document", "peta-jabatan", "--unit", str(tarakan["dinas"].pk),
+        "--periode", str(tarakan["periode"].pk), "--out", str(out), stdout=StringIO(),
+    )  # fmt: skip
+    (page,) = PdfReader(out).pages
+    assert page.mediabox.width > page.mediabox.height
+    teks = " ".join(page.extract_text().split())
+    assert "Penata Layanan Operasional" in teks and "B 5 · K 17" in teks
+    with pytest.raises(CommandError, match="--unit"):
+        call_command("render_document", "peta-jabatan", "--out", str(out))
+    with pytest.raises(CommandError, match=r"tidak dapat ditulis sebagai \.xlsx"):
+        call_command(
+            "render_document", "peta-jabatan", "--unit", str(tarakan["dinas"].pk),
+            "--out", str(tmp_path / "peta.xlsx"),
+        )  # fmt: skip

@@ -1,7 +1,8 @@
 """render_document <jenis> (--jabatan <id> | --unit <id> [--periode <id>] | --tahun <n>) --out F
 
 Renders a document to F from the command line: PDF for F.pdf, another format (F.xlsx) where the
-document's app offers it (for admins and automation). Each app names
+document's app offers it (for admins and automation); an app may also name its own PDF writer
+(the decree, laid out in parts). Each app names
 the documents it prints in its AppConfig (`dokumen_cetak`: kind → dotted path of a function
 taking the command's options and returning HTML), so this command depends on no app above
 organisasi."""
@@ -52,17 +53,17 @@ class Command(BaseCommand):
         jenis = options["jenis"]
         out = Path(options["out"])
         akhiran = out.suffix.lower()
-        if akhiran == ".pdf":
+        format_ = dokumen_berkas().get(jenis, {})
+        if akhiran in format_:
+            isi = import_string(format_[akhiran])(options)
+        elif akhiran == ".pdf":
             isi = render_pdf(import_string(dokumen_cetak()[jenis])(options))
         else:
-            format_ = dokumen_berkas().get(jenis, {})
-            if akhiran not in format_:
-                tersedia = ", ".join([".pdf", *sorted(format_)])
-                raise CommandError(
-                    f"{jenis} tidak dapat ditulis sebagai {akhiran or 'berkas tanpa akhiran'}; "
-                    f"pilih {tersedia}."
-                )
-            isi = import_string(format_[akhiran])(options)
+            tersedia = ", ".join([".pdf", *sorted(set(format_) - {".pdf"})])
+            raise CommandError(
+                f"{jenis} tidak dapat ditulis sebagai {akhiran or 'berkas tanpa akhiran'}; "
+                f"pilih {tersedia}."
+            )
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(isi)
         self.stdout.write(self.style.SUCCESS(f"{options['jenis']} ditulis ke {out}"))
