@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import subprocess
+import zipfile
 from io import StringIO
 
 import pytest
@@ -288,3 +289,43 @@ def test_a_large_decree_in_word_is_written_in_the_background(
         _masuk("banjar").post(reverse("abk:keputusan_cetak") + q, {"format": "docx"}).status_code
         == 404
     )
+
+
+def test_a_long_document_is_written_block_by_block_and_read_back_whole_in_order(monkeypatch):
+    """A decree of hundreds of positions is written a block at a time out of python-docx's
+    tree (which holds about twenty times the XML): every paragraph and table comes back, in
+    order, with the page setup the tree kept, and no block declares the namespaces again."""
+    from config import dokumen_word
+
+    html = (
+        "<html><body>"
+        + "".join(
+            f"<h2>Bagian {i}</h2><p>Isi bagian {i}.</p>"
+            f"<table class='grid'><tr><th>NO</th><th>URAIAN</th></tr>"
+            f"<tr><td>{i}</td><td>Baris {i}</td></tr></table>"
+            for i in range(1, 301)
+        )
+        + "<p>Penutup.</p></body></html>"
+    )
+    tertulis = []
+    asli = dokumen_word._sisipkan_isi
+
+    def sisipkan(docx, blok):
+        tertulis.append(len(blok))
+        return asli(docx, blok)
+
+    monkeypatch.setattr(dokumen_word, "_sisipkan_isi", sisipkan)
+    isi = render_docx(html)
+    # 300 headings, paragraphs and tables left the tree as they were finished
+    assert tertulis == [900]
+    doc = _baca(isi)
+    teks = _teks(doc)
+    urutan = [int(m) for m in re.findall(r"Bagian (\d+)", teks)]
+    assert urutan == list(range(1, 301))
+    assert teks.endswith("Penutup.")
+    assert len(doc.tables) == 300 and doc.tables[299].cell(1, 1).text == "Baris 300"
+    assert round(doc.sections[0].page_width.cm, 1) == 21.0
+    _periksa_grid(doc)
+    with zipfile.ZipFile(io.BytesIO(isi)) as z:
+        xml = z.read("word/document.xml")
+    assert xml.count(b'xmlns:w="') == 1
