@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from abk import charts, rekap_simpan
 from abk.kualitas import KEWAJARAN, SELISIH
 from anjab import selectors as anjab_selectors
+from anjab import services as anjab_services
 from anjab.kelengkapan import Kelengkapan, kelengkapan_per_kelompok
 from organisasi import selectors as org_selectors
 
@@ -39,6 +40,18 @@ class BarisUnit:
         return self.kelengkapan.temuan
 
 
+def konteks_tanpa_periode(request) -> dict:
+    """What the page of an instansi without an analysis period offers: the period it would
+    start and, for a user who may write, the button (a platform superuser has no instansi)."""
+    instansi_id = request.akses.instansi_id
+    return {
+        "instansi_id": instansi_id,
+        "nama_periode_baru": anjab_services.nama_periode_baru(),
+        "waktu_efektif_menit": anjab_services.waktu_efektif_periode_baru(),
+        "boleh_menulis": request.akses.boleh_menulis and instansi_id is not None,
+    }
+
+
 def panel(request) -> str:
     akses = request.akses
     if not akses.ada:
@@ -47,8 +60,6 @@ def panel(request) -> str:
         return _panel_platform(request)
     periode = anjab_selectors.periode_terbaru(akses.instansi_id)
     if periode is None:
-        from abk.views import konteks_tanpa_periode
-
         return render_to_string(
             "abk/beranda_tanpa_periode.html", konteks_tanpa_periode(request), request
         )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from abk import charts, documents, ekspor, koreksi, rekap_simpan, selectors, services
+from abk.beranda import konteks_tanpa_periode
 from abk.forms import KeputusanForm, PeriodeForm, SalinPeriodeForm
 from abk.kualitas import KEWAJARAN, SELISIH
 from abk.models import PekerjaanLatar
@@ -51,16 +52,6 @@ def periode_wajib(view):
             return render(request, "abk/tanpa_periode.html", konteks_tanpa_periode(request))
 
     return wrapper
-
-
-def konteks_tanpa_periode(request) -> dict:
-    instansi_id = request.akses.instansi_id  # None for a platform superuser: no button
-    return {
-        "instansi_id": instansi_id,
-        "nama_periode_baru": anjab_services.nama_periode_baru(),
-        "waktu_efektif_menit": anjab_services.waktu_efektif_periode_baru(),
-        "boleh_menulis": request.akses.boleh_menulis and instansi_id is not None,
-    }
 
 
 def pilihan_laporan(request):
