@@ -8,7 +8,9 @@ Figures, each beside an anchor measured in the same run:
 - the whole-instansi rekap with a row per position and the data-quality checks
   (`hitung_rekap`, what `abk_rekap` prints), beside the same aggregate, shown, not judged;
 - one perangkat daerah's roll-up (target 2×) and rekap (shown) beside the same aggregate
-  restricted to its units.
+  restricted to its units;
+- the beranda of an Admin Instansi, on the first visit after a change and on the next ones
+  (through the test client), beside the whole-instansi aggregate, shown.
 Query counts are reported with each figure; the data is removed afterwards."""
 
 import uuid
@@ -103,6 +105,35 @@ def _agregat(periode_id: int, unit_ids: list[int] | None) -> int:
     return len(a) + len(b)
 
 
+def _klien_beranda(instansi):
+    """A test client logged in as an Admin Instansi of the synthetic Pemda."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from organisasi.akses import Peran
+    from organisasi.models import AksesPengguna
+
+    user = get_user_model().objects.create_user(username=f"bench-beranda-{uuid.uuid4().hex[:8]}")
+    user.groups.add(Group.objects.get(name=Peran.ADMIN_INSTANSI.value))
+    AksesPengguna.objects.create(user=user, instansi=instansi)
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    return client, user
+
+
+def _beranda(client, *, hangat: bool) -> int:
+    """One visit of the beranda; cold: the cached roll-ups dropped first, as after a change."""
+    from django.core.cache import cache
+
+    if not hangat:
+        cache.clear()
+    response = client.get("/")
+    if response.status_code != 200:
+        raise RuntimeError(f"beranda menjawab {response.status_code}")
+    return 1
+
+
 @bagian("rekap")
 def bagian_rekap(opsi: Opsi) -> list[Ukuran]:
     from anjab.models import PeriodeAnalisis
@@ -121,6 +152,7 @@ def bagian_rekap(opsi: Opsi) -> list[Ukuran]:
             .first()
         )
         pd_units = list(unit_subtree(periode.instansi_id, pd.pk).values_list("pk", flat=True))
+        klien, pengguna = _klien_beranda(periode.instansi)
         agregat = "satu agregat SQL (Σ volume × waktu, Σ AK ÷ Kt × volume per jabatan)"
         figur = {
             "ringkasan seluruh instansi": (
@@ -147,6 +179,20 @@ def bagian_rekap(opsi: Opsi) -> list[Ukuran]:
                 "agregat SQL yang sama, unit perangkat daerah itu saja",
                 None,
             ),
+            # what an Admin Instansi opens first: after a change (the roll-ups computed) and
+            # on the next visits (taken from the cache; PostgreSQL only, SQLite caches nothing)
+            "beranda Admin Instansi, kunjungan pertama setelah data berubah": (
+                lambda: _beranda(klien, hangat=False),
+                lambda: _agregat(periode.pk, None),
+                agregat,
+                None,
+            ),
+            "beranda Admin Instansi, kunjungan berikutnya": (
+                lambda: _beranda(klien, hangat=True),
+                lambda: _agregat(periode.pk, None),
+                agregat,
+                None,
+            ),
         }
         hasil = []
         for judul, (ukur, jangkar, nama_jangkar, target) in figur.items():
@@ -168,6 +214,7 @@ def bagian_rekap(opsi: Opsi) -> list[Ukuran]:
                     detail={"anchor_queries": j.get("queries")},
                 )
             )
+        pengguna.delete()
         return hasil
     finally:
         hapus_instansi(nama)

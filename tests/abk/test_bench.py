@@ -61,7 +61,12 @@ def test_the_rekap_section_measures_the_roll_ups_beside_their_aggregate(tmp_path
         "rekap per jabatan + temuan, seluruh instansi (abk_rekap)",
         "ringkasan satu perangkat daerah",
         "rekap per jabatan + temuan, satu perangkat daerah",
+        "beranda Admin Instansi, kunjungan pertama setelah data berubah",
+        "beranda Admin Instansi, kunjungan berikutnya",
     }
+    beranda = [hasil.pop(judul) for judul in list(hasil) if judul.startswith("beranda")]
+    # the page's queries do not grow with the instansi (README: 27 first, 11 from the cache)
+    assert [u["rows"] for u in beranda] == [1, 1] and all(u["queries"] <= 30 for u in beranda)
     # --size 0.01 of 12,000 positions, 2 perangkat daerah at least.
     seluruh = [u for judul, u in hasil.items() if "seluruh instansi" in judul]
     assert [u["rows"] for u in seluruh] == [120, 120]
