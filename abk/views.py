@@ -213,8 +213,24 @@ def peta(request, format="html"):
         r = rekap_simpan.rekap_unit(periode, unit, periksa=False)
         html = documents.peta_jabatan_html(r, untuk_cetak=True)
         return pdf_response(html, f"peta-jabatan-{periode.pk}.pdf")
-    r = rekap_simpan.rekap_unit(periode, unit, periksa=False)
     konteks = _konteks_pilihan(request, periode, unit)
+    jumlah = _jumlah_jabatan(periode, unit)
+    if jumlah > BATAS_PETA_LANGSUNG:
+        # A chart of thousands of boxes is megabytes no one can read on a screen: the units
+        # one level down with their totals, each opening its own peta.
+        r = rekap_simpan.ringkasan(periode, unit)
+        tingkat = 0 if unit is None else 1
+        konteks.update(
+            {
+                "ringkasan": r,
+                "jumlah_jabatan": jumlah,
+                "batas": BATAS_PETA_LANGSUNG,
+                "sendiri": r.units[0] if unit is not None and r.units else None,
+                "per_unit": [ru for ru in r.units if ru.depth == tingkat],
+            }
+        )
+        return render(request, "abk/peta_ringkas.html", konteks)
+    r = rekap_simpan.rekap_unit(periode, unit, periksa=False)
     konteks.update({"peta": documents.peta_jabatan_html(r, untuk_cetak=False), "rekap": r})
     return render(request, "abk/peta.html", konteks)
 

@@ -189,3 +189,24 @@ def test_a_tree_too_large_for_one_page_is_cut_into_pages_and_loses_nothing(dunia
     }
     assert ukuran <= {(842, 595), (1191, 842)}  # A4 and A3, landscape
     assert "bagian 1 dari" in _teks(pdf) and "(rincian pada halaman berikutnya)" in _teks(pdf)
+
+
+def test_a_peta_too_large_for_the_screen_lists_its_units_each_opening_its_own(
+    users, login, periode, peta_besar
+):
+    """Above the limit the page lists the sub-units with their totals instead of drawing
+    every box; each link opens that unit's chart, which is small enough to draw."""
+    client = login(users["pembaca"])
+    response = client.get(_alamat("abk:peta", periode, peta_besar))
+    teks = response.content.decode()
+    assert response.status_code == 200 and "memuat 30 jabatan" in teks
+    assert "<svg" not in teks
+    anak = UnitOrganisasi.objects.filter(parent=peta_besar).order_by("urutan")
+    for u in anak:
+        assert f'unit={u.pk}">{u.nama}</a>' in teks
+    # the Dinas's own 6 positions are a row of their own; the footer sums all 30
+    assert "Dinas Uji Peta (jabatan di unit ini sendiri)" in teks
+    kaki = re.search(r'<tfoot><tr class="total"><td>Jumlah</td><td class="angka">(\d+)<', teks)
+    assert kaki and kaki.group(1) == "30"
+    satu = client.get(_alamat("abk:peta", periode, anak.first())).content.decode()
+    assert "<svg" in satu and "Jabatan Uji" in satu
