@@ -180,6 +180,39 @@ class EvaluasiForm(forms.Form):
         return {f.kode: self.cleaned_data[f"uraian_{f.pk}"] for f in self.faktor}
 
 
+class IdBaris(forms.Field):
+    """A row's hidden id, looked up among the rows its formset has already read: Django's own
+    field queries the table once per row (170 credit rows, 170 queries), and accepts any row
+    of the table, another position's included."""
+
+    widget = forms.HiddenInput
+    default_error_messages = {
+        "invalid_choice": gettext_lazy(
+            "Baris ini tidak ada lagi pada jabatan ini; muat ulang halaman lalu isi kembali."
+        )
+    }
+
+    def __init__(self, baris, **kwargs):
+        self.baris = baris  # () → {pk: row} of the formset
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            kunci = int(value)
+        except (TypeError, ValueError):
+            kunci = None
+        obj = self.baris().get(kunci)
+        if obj is None:
+            pesan = self.error_messages["invalid_choice"]
+            raise forms.ValidationError(pesan, code="invalid_choice")
+        return obj
+
+    def prepare_value(self, value):
+        return getattr(value, "pk", value)
+
+
 class BarisFormSet(BaseInlineFormSet):
     """Ordered rows: the browser keeps a hidden ORDER per row as rows are added, moved and
     removed; the service stores that order as `urutan`."""
@@ -192,10 +225,37 @@ class BarisFormSet(BaseInlineFormSet):
         super().__init__(*args, **kwargs)
 
     def get_queryset(self):
-        qs = super().get_queryset().order_by("urutan", "pk")
-        if any(f.name == "periode" for f in self.model._meta.fields):
-            qs = qs.filter(periode=self.periode)
+        # Evaluated once and kept, as Django's own get_queryset does: each form takes its row
+        # by index, and a fresh queryset per call is a query per row (614 for 120 rows).
+        if not hasattr(self, "_baris"):
+            qs = super().get_queryset().order_by("urutan", "pk")
+            if any(f.name == "periode" for f in self.model._meta.fields):
+                qs = qs.filter(periode=self.periode)
+            self._baris = self.saring(qs)
+        return self._baris
+
+    def saring(self, qs):
+        """The rows' queryset as a subclass needs it (joins, filters)."""
         return qs
+
+    def _baris_per_pk(self) -> dict:
+        if not hasattr(self, "_per_pk"):
+            self._per_pk = {o.pk: o for o in self.get_queryset()}
+        return self._per_pk
+
+    def _existing_object(self, pk):
+        try:
+            return self._baris_per_pk().get(int(pk))
+        except (TypeError, ValueError):
+            return None
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        nama = self._pk_field.name
+        asli = form.fields[nama]
+        form.fields[nama] = IdBaris(
+            self._baris_per_pk, initial=asli.initial, required=False, widget=asli.widget
+        )
 
 
 def _formset(model, fields, widgets=None):
@@ -221,8 +281,8 @@ class PilihanFormSet(BarisFormSet):
 
     pilihan = True
 
-    def get_queryset(self):
-        return super().get_queryset().select_related(self.model.SASARAN)
+    def saring(self, qs):
+        return qs.select_related(self.model.SASARAN)
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

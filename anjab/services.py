@@ -138,6 +138,7 @@ def jabatan_rows_set(*, jabatan: Jabatan, model, baris: list[dict], hapus=(), pe
     milik = model.objects.filter(jabatan=jabatan)
     milik.filter(pk__in=list(hapus)).delete()
     ada = milik.in_bulk([b["id"] for b in baris if b.get("id")])
+    baru, lama = [], []
     for urutan, obj in enumerate(
         baris_dari_isian(model=model, baris=baris, periode=periode, ada=ada), start=1
     ):
@@ -145,7 +146,14 @@ def jabatan_rows_set(*, jabatan: Jabatan, model, baris: list[dict], hapus=(), pe
         obj.urutan = urutan
         if periode is not None:
             obj.periode = periode
-        obj.save()
+        (lama if obj.pk else baru).append(obj)
+    # In bulk: a query per row made saving a 170-row credit table 170 queries (the rows'
+    # models have no save() of their own, and the data version is kept per statement).
+    if lama:
+        kolom = [f.name for f in model._meta.concrete_fields if not f.primary_key]
+        model.objects.bulk_update(lama, kolom, batch_size=200)
+    if baru:
+        model.objects.bulk_create(baru, batch_size=500)
 
 
 @transaction.atomic

@@ -213,6 +213,10 @@ STORAGES = {
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Django's 1,000 fields is 83 credit rows of twelve fields: seed 001's Penggerak Swadaya
+# Masyarakat Ahli Pertama has 170, so its section 6 could not be saved. The memory limit above
+# still bounds a request.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

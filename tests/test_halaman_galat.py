@@ -64,3 +64,12 @@ def test_the_500_page_falls_back_to_plain_html_when_it_cannot_be_built(masuk, mo
     response = masuk.get("/rusak/")
     assert response.status_code == 500
     assert "Terjadi kesalahan pada server" in response.content.decode()
+
+
+@override_settings(DEBUG=False, DATA_UPLOAD_MAX_NUMBER_FIELDS=5)
+def test_a_request_too_large_to_read_is_the_products_400_with_the_menu(masuk):
+    response = masuk.post("/login/", {f"f{i}": "x" for i in range(10)})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Permintaan tidak dapat diproses" in html and "belum ada yang disimpan" in html
+    assert 'aria-label="Menu utama"' in html
