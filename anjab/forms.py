@@ -8,6 +8,7 @@ from anjab import models as m
 from anjab.calculations import volume_per_tahun
 from anjab.models.jabatan import SatuanVolume
 from organisasi.formatting import angka_ringkas
+from organisasi.pilihan_tetap import BarisTerbaca
 
 # Long texts in table rows: a two-line textarea keeps rows compact yet shows the words.
 _TEKS = forms.Textarea(attrs={"rows": 2})
@@ -180,40 +181,7 @@ class EvaluasiForm(forms.Form):
         return {f.kode: self.cleaned_data[f"uraian_{f.pk}"] for f in self.faktor}
 
 
-class IdBaris(forms.Field):
-    """A row's hidden id, looked up among the rows its formset has already read: Django's own
-    field queries the table once per row (170 credit rows, 170 queries), and accepts any row
-    of the table, another position's included."""
-
-    widget = forms.HiddenInput
-    default_error_messages = {
-        "invalid_choice": gettext_lazy(
-            "Baris ini tidak ada lagi pada jabatan ini; muat ulang halaman lalu isi kembali."
-        )
-    }
-
-    def __init__(self, baris, **kwargs):
-        self.baris = baris  # () → {pk: row} of the formset
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        try:
-            kunci = int(value)
-        except (TypeError, ValueError):
-            kunci = None
-        obj = self.baris().get(kunci)
-        if obj is None:
-            pesan = self.error_messages["invalid_choice"]
-            raise forms.ValidationError(pesan, code="invalid_choice")
-        return obj
-
-    def prepare_value(self, value):
-        return getattr(value, "pk", value)
-
-
-class BarisFormSet(BaseInlineFormSet):
+class BarisFormSet(BarisTerbaca, BaseInlineFormSet):
     """Ordered rows: the browser keeps a hidden ORDER per row as rows are added, moved and
     removed; the service stores that order as `urutan`."""
 
@@ -237,25 +205,6 @@ class BarisFormSet(BaseInlineFormSet):
     def saring(self, qs):
         """The rows' queryset as a subclass needs it (joins, filters)."""
         return qs
-
-    def _baris_per_pk(self) -> dict:
-        if not hasattr(self, "_per_pk"):
-            self._per_pk = {o.pk: o for o in self.get_queryset()}
-        return self._per_pk
-
-    def _existing_object(self, pk):
-        try:
-            return self._baris_per_pk().get(int(pk))
-        except (TypeError, ValueError):
-            return None
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        nama = self._pk_field.name
-        asli = form.fields[nama]
-        form.fields[nama] = IdBaris(
-            self._baris_per_pk, initial=asli.initial, required=False, widget=asli.widget
-        )
 
 
 def _formset(model, fields, widgets=None):

@@ -21,6 +21,7 @@ from kinerja.models import (
 )
 from organisasi.forms import UnitChoiceField, baris
 from organisasi.models import UnitOrganisasi
+from organisasi.pilihan_tetap import BarisTerbaca, DicekSekali, PilihanTetap
 
 ANGKA = {"localize": True}
 
@@ -168,18 +169,17 @@ class KegiatanForm(_BagianForm):
         self.fields["program"].queryset = Program.objects.filter(renstra=self.renstra)
 
 
-class AnggaranForm(forms.ModelForm):
+class AnggaranForm(DicekSekali, forms.ModelForm):
     class Meta:
         model = Anggaran
         fields = ["program", "kegiatan", "uraian", "pagu", "realisasi"]
 
-    def __init__(self, *args, renstra, **kwargs):
+    def __init__(self, *args, renstra, pilihan=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["program"].queryset = Program.objects.filter(renstra=renstra)
-        self.fields["kegiatan"].queryset = Kegiatan.objects.filter(
-            program__renstra=renstra
-        ).select_related("program")
-        self.fields["kegiatan"].required = False
+        pilihan = pilihan or pilihan_anggaran(renstra)
+        for nama, objek in pilihan.items():
+            asli = self.fields[nama]
+            self.fields[nama] = PilihanTetap(objek, label=asli.label, required=nama == "program")
         for f in ["pagu", "realisasi"]:
             self.fields[f].localize = True
             self.fields[f].widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 14})
@@ -197,9 +197,20 @@ class AnggaranForm(forms.ModelForm):
         return data
 
 
-class AnggaranFormSet(forms.BaseModelFormSet):
+def pilihan_anggaran(renstra) -> dict[str, list]:
+    """The programs and kegiatan a budget row may name, read once for the whole table."""
+    return {
+        "program": list(Program.objects.filter(renstra=renstra)),
+        "kegiatan": list(
+            Kegiatan.objects.filter(program__renstra=renstra).select_related("program")
+        ),
+    }
+
+
+class AnggaranFormSet(BarisTerbaca, forms.BaseModelFormSet):
     def __init__(self, *args, renstra, tahun, **kwargs):
         self.renstra = renstra
+        self.pilihan = pilihan_anggaran(renstra)
         kwargs.setdefault(
             "queryset",
             Anggaran.objects.filter(program__renstra=renstra, tahun=tahun).select_related(
@@ -209,7 +220,7 @@ class AnggaranFormSet(forms.BaseModelFormSet):
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {"renstra": self.renstra}
+        return {"renstra": self.renstra, "pilihan": self.pilihan}
 
 
 AnggaranFormSetFactory = forms.modelformset_factory(
@@ -231,41 +242,51 @@ class PerjanjianForm(forms.ModelForm):
         ]
 
 
-class TargetPKForm(forms.ModelForm):
+class TargetPKForm(DicekSekali, forms.ModelForm):
     class Meta:
         model = IndikatorPK
         fields = ["indikator", "target"]
         localized_fields = ["target"]
 
-    def __init__(self, *args, renstra, **kwargs):
+    def __init__(self, *args, renstra, pilihan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["indikator"].queryset = Indikator.objects.filter(
-            sasaran__tujuan__renstra=renstra
-        )
+        asli = self.fields["indikator"]
+        self.fields["indikator"] = PilihanTetap(pilihan["indikator"], label=asli.label)
         if self.instance.pk:  # "75", not "75,0000"
             self.initial["target"] = self.instance.target.normalize()
 
 
-class AnggaranPKForm(forms.ModelForm):
+class AnggaranPKForm(DicekSekali, forms.ModelForm):
     class Meta:
         model = ProgramPK
         fields = ["program", "anggaran", "keterangan"]
         localized_fields = ["anggaran"]
 
-    def __init__(self, *args, renstra, **kwargs):
+    def __init__(self, *args, renstra, pilihan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["program"].queryset = Program.objects.filter(renstra=renstra)
+        asli = self.fields["program"]
+        self.fields["program"] = PilihanTetap(pilihan["program"], label=asli.label)
 
 
-class _BarisPKFormSet(forms.BaseInlineFormSet):
-    """Rows of a PK; a row's indikator or program comes from the same Renstra."""
+class _BarisPKFormSet(BarisTerbaca, forms.BaseInlineFormSet):
+    """Rows of a PK; a row's indikator or program comes from the same Renstra (read once for
+    every row)."""
 
     def __init__(self, *args, renstra, **kwargs):
         self.renstra = renstra
+        self.pilihan = {
+            "indikator": list(Indikator.objects.filter(sasaran__tujuan__renstra=renstra)),
+            "program": list(Program.objects.filter(renstra=renstra)),
+        }
         super().__init__(*args, **kwargs)
 
+    def get_queryset(self):
+        if not hasattr(self, "_baris"):
+            self._baris = super().get_queryset()
+        return self._baris
+
     def get_form_kwargs(self, index):
-        return {"renstra": self.renstra}
+        return {"renstra": self.renstra, "pilihan": self.pilihan}
 
 
 TargetPKFormSet = forms.inlineformset_factory(

@@ -94,7 +94,7 @@ def test_a_row_id_that_is_not_this_positions_is_refused_and_changes_nothing(
     data["butir-0-butir_kegiatan"] = ["Dipalsukan"]
     response = client.post(_url(psm), data)
     assert response.status_code == 200
-    assert "Baris ini tidak ada lagi pada jabatan ini" in response.content.decode()
+    assert "Baris ini tidak ada lagi di sini" in response.content.decode()
     lain.refresh_from_db()
     assert lain.butir_kegiatan != "Dipalsukan"
     assert not ButirKegiatan.objects.filter(butir_kegiatan="Dipalsukan").exists()
