@@ -25,21 +25,16 @@ class PilihanTetap(forms.ModelChoiceField):
     def __init__(self, objek: Iterable, **kwargs):
         self._objek = list(objek)
         self._per_pk = {o.pk: o for o in self._objek}
-        model = type(self._objek[0]) if self._objek else None
-        queryset = model._default_manager.none() if model else kwargs.pop("queryset", None)
+        # the choices never come from a queryset; an empty one keeps ModelChoiceField content
         kwargs.pop("queryset", None)
-        super().__init__(queryset=queryset, **kwargs)
+        kosong = type(self._objek[0])._default_manager.none() if self._objek else None
+        super().__init__(queryset=kosong, **kwargs)
 
     def _get_choices(self):
         kosong = [("", self.empty_label)] if self.empty_label is not None else []
         return kosong + [(o.pk, self.label_from_instance(o)) for o in self._objek]
 
     choices = property(_get_choices, forms.ChoiceField.choices.fset)
-
-    def __deepcopy__(self, memo):
-        hasil = super().__deepcopy__(memo)
-        hasil.widget.choices = hasil.choices
-        return hasil
 
     def to_python(self, value):
         if value in self.empty_values:
