@@ -196,8 +196,8 @@ def _jumlah_jabatan(periode, unit) -> int:
 @periode_wajib
 def peta(request, format="html"):
     periode, unit = pilihan_laporan(request)
+    jumlah = _jumlah_jabatan(periode, unit)
     if format == "pdf":
-        jumlah = _jumlah_jabatan(periode, unit)
         if jumlah > BATAS_PETA_LANGSUNG:
             # Too large to lay out within a request: a page that offers the background job
             # (GET writes nothing; the button POSTs).
@@ -214,7 +214,6 @@ def peta(request, format="html"):
         html = documents.peta_jabatan_html(r, untuk_cetak=True)
         return pdf_response(html, f"peta-jabatan-{periode.pk}.pdf")
     konteks = _konteks_pilihan(request, periode, unit)
-    jumlah = _jumlah_jabatan(periode, unit)
     if jumlah > BATAS_PETA_LANGSUNG:
         # A chart of thousands of boxes is megabytes no one can read on a screen: the units
         # one level down with their totals, each opening its own peta.

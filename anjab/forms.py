@@ -192,18 +192,10 @@ class BarisFormSet(BarisTerbaca, BaseInlineFormSet):
         self.periode = periode
         super().__init__(*args, **kwargs)
 
-    def get_queryset(self):
-        # Evaluated once and kept, as Django's own get_queryset does: each form takes its row
-        # by index, and a fresh queryset per call is a query per row (614 for 120 rows).
-        if not hasattr(self, "_baris"):
-            qs = super().get_queryset().order_by("urutan", "pk")
-            if any(f.name == "periode" for f in self.model._meta.fields):
-                qs = qs.filter(periode=self.periode)
-            self._baris = self.saring(qs)
-        return self._baris
-
     def saring(self, qs):
-        """The rows' queryset as a subclass needs it (joins, filters)."""
+        qs = qs.order_by("urutan", "pk")
+        if any(f.name == "periode" for f in self.model._meta.fields):
+            qs = qs.filter(periode=self.periode)
         return qs
 
 
@@ -231,7 +223,7 @@ class PilihanFormSet(BarisFormSet):
     pilihan = True
 
     def saring(self, qs):
-        return qs.select_related(self.model.SASARAN)
+        return super().saring(qs).select_related(self.model.SASARAN)
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

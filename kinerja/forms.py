@@ -176,10 +176,8 @@ class AnggaranForm(DicekSekali, forms.ModelForm):
 
     def __init__(self, *args, renstra, pilihan=None, **kwargs):
         super().__init__(*args, **kwargs)
-        pilihan = pilihan or pilihan_anggaran(renstra)
-        for nama, objek in pilihan.items():
-            asli = self.fields[nama]
-            self.fields[nama] = PilihanTetap(objek, label=asli.label, required=nama == "program")
+        for nama, objek in (pilihan or pilihan_anggaran(renstra)).items():
+            PilihanTetap.pasang(self, nama, objek, required=nama == "program")
         for f in ["pagu", "realisasi"]:
             self.fields[f].localize = True
             self.fields[f].widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 14})
@@ -250,8 +248,7 @@ class TargetPKForm(DicekSekali, forms.ModelForm):
 
     def __init__(self, *args, renstra, pilihan, **kwargs):
         super().__init__(*args, **kwargs)
-        asli = self.fields["indikator"]
-        self.fields["indikator"] = PilihanTetap(pilihan["indikator"], label=asli.label)
+        PilihanTetap.pasang(self, "indikator", pilihan["indikator"])
         if self.instance.pk:  # "75", not "75,0000"
             self.initial["target"] = self.instance.target.normalize()
 
@@ -264,8 +261,7 @@ class AnggaranPKForm(DicekSekali, forms.ModelForm):
 
     def __init__(self, *args, renstra, pilihan, **kwargs):
         super().__init__(*args, **kwargs)
-        asli = self.fields["program"]
-        self.fields["program"] = PilihanTetap(pilihan["program"], label=asli.label)
+        PilihanTetap.pasang(self, "program", pilihan["program"])
 
 
 class _BarisPKFormSet(BarisTerbaca, forms.BaseInlineFormSet):
@@ -279,11 +275,6 @@ class _BarisPKFormSet(BarisTerbaca, forms.BaseInlineFormSet):
             "program": list(Program.objects.filter(renstra=renstra)),
         }
         super().__init__(*args, **kwargs)
-
-    def get_queryset(self):
-        if not hasattr(self, "_baris"):
-            self._baris = super().get_queryset()
-        return self._baris
 
     def get_form_kwargs(self, index):
         return {"renstra": self.renstra, "pilihan": self.pilihan}

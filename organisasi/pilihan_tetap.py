@@ -22,6 +22,12 @@ def _kunci(value):
 class PilihanTetap(forms.ModelChoiceField):
     """A select over `objek` (read once by the caller and shared by every row)."""
 
+    @classmethod
+    def pasang(cls, form, nama: str, objek: Iterable, **kwargs) -> None:
+        """Puts it in place of the form's own field `nama`, keeping its label."""
+        kwargs.setdefault("required", form.fields[nama].required)
+        form.fields[nama] = cls(objek, label=form.fields[nama].label, **kwargs)
+
     def __init__(self, objek: Iterable, **kwargs):
         self._objek = list(objek)
         self._per_pk = {o.pk: o for o in self._objek}
@@ -85,9 +91,19 @@ class IdBaris(forms.Field):
 
 
 class BarisTerbaca:
-    """Mixin for a model formset: its rows are read once and kept (Django re-reads them per
-    form when get_queryset is overridden), the hidden id of each row is an IdBaris, and
-    `_existing_object` looks in the same rows."""
+    """Mixin for a model formset: its rows are read once and kept (a formset that narrows
+    its queryset does so in `saring`, not by overriding get_queryset, which Django calls per
+    form), the hidden id of each row is an IdBaris, and `_existing_object` looks in the same
+    rows."""
+
+    def get_queryset(self):
+        if not hasattr(self, "_baris"):
+            self._baris = self.saring(super().get_queryset())
+        return self._baris
+
+    def saring(self, qs):
+        """The rows' queryset as the formset needs it (order, filters, joins)."""
+        return qs
 
     def baris_per_pk(self) -> dict:
         if not hasattr(self, "_per_pk"):
